@@ -1,0 +1,114 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { drizzle as drizzleLite } from "drizzle-orm/pglite";
+import pg from "pg";
+import { env } from "@/lib/env";
+import { migrateDatabase } from "./migrate";
+import * as schema from "./schema";
+import { seedDemo } from "./seed";
+
+// One query API over both engines. PGlite's driver has the same query surface as
+// node-postgres' for everything Roster uses, so it is typed as the latter.
+export type Db = NodePgDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Executor = Db | Tx;
+
+type Holder = { db?: Promise<Db>; close?: () => Promise<void> };
+// `next start` may evaluate this module more than once per process; a module-level
+// variable would open the embedded data folder twice (stack-notes.md trap 2).
+const holder: Holder = ((globalThis as { __roster_db?: Holder }).__roster_db ??= {});
+
+/** The database of this process: migrated, and seeded with the demo tenants when embedded. */
+export function getDb(): Promise<Db> {
+  holder.db ??= open().catch((error: unknown) => {
+    holder.db = undefined;
+    throw error;
+  });
+  return holder.db;
+}
+
+export async function closeDb(): Promise<void> {
+  const close = holder.close;
+  holder.db = undefined;
+  holder.close = undefined;
+  await close?.();
+}
+
+async function open(): Promise<Db> {
+  if (process.env.NEXT_PHASE === "phase-production-build") {
+    throw new Error("The database was opened during `next build`: the page that did it must be dynamic (await connection()).");
+  }
+  if (env.DATABASE_URL) return openPostgres(env.DATABASE_URL);
+  return openEmbedded(env.PGLITE_DIR);
+}
+
+async function openPostgres(url: string): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // node-postgres waits forever for a free client by default (security.md K3).
+    connectionTimeoutMillis: 5_000,
+    // Nothing waits forever inside Postgres (security.md K6).
+    options: "-c lock_timeout=5000 -c statement_timeout=15000 -c idle_in_transaction_session_timeout=30000",
+  });
+  // An idle client's error (e.g. Postgres restarted) would otherwise crash the process.
+  pool.on("error", (error) => console.error(JSON.stringify({ level: "error", msg: "postgres idle client error", error: error.message })));
+  await migrateDatabase({ kind: "postgres", url });
+  const db = drizzlePg({ client: pool, schema });
+  holder.close = () => pool.end();
+  return db;
+}
+
+async function openEmbedded(dir: string): Promise<Db> {
+  const inMemory = dir.startsWith("memory://");
+  const releaseLock = inMemory ? () => {} : lockDataDir(dir);
+  const client = await PGlite.create(inMemory ? dir : path.resolve(dir), { extensions: { pg_trgm } });
+  const db = drizzleLite({ client, schema }) as unknown as Db;
+  await migrateDatabase({ kind: "pglite", client });
+  // The embedded database is demo mode: it gets the demo tenants on first start.
+  await seedDemo(db);
+  holder.close = async () => {
+    await client.close();
+    releaseLock();
+  };
+  return db;
+}
+
+/** PGlite has no lock of its own: two processes on one folder silently lose data. */
+function lockDataDir(dir: string): () => void {
+  fs.mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+  const lockFile = `${path.resolve(dir)}.lock`;
+  try {
+    const holderPid = Number(fs.readFileSync(lockFile, "utf8"));
+    if (holderPid && holderPid !== process.pid && isAlive(holderPid)) {
+      throw new Error(
+        `The embedded database ${dir} is in use by process ${holderPid}. Stop that process (dev server, tests or a script), or point PGLITE_DIR elsewhere.`,
+      );
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  fs.writeFileSync(lockFile, String(process.pid));
+  const release = () => {
+    try {
+      if (fs.readFileSync(lockFile, "utf8") === String(process.pid)) fs.unlinkSync(lockFile);
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", release);
+  return release;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,0 +1,317 @@
+// The whole data model. Every tenant-owned table carries tenant_id (the root org's id) and
+// every query filters on it, so one tenant can later live on one shard.
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const id = () => uuid("id").primaryKey().defaultRandom();
+
+// ─── enums ──────────────────────────────────────────────────────────────────
+export const planEnum = pgEnum("plan", ["free", "plus", "pro", "business"]);
+export const orgTypeEnum = pgEnum("org_type", ["root", "client", "distributor", "reseller", "contractor", "installer"]);
+export const userTypeEnum = pgEnum("user_type", ["developer", "end_user", "partner"]);
+export const tokenKindEnum = pgEnum("token_kind", ["invitation", "password_reset"]);
+export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);
+
+// ─── tables ─────────────────────────────────────────────────────────────────
+export const tenants = pgTable("tenants", {
+  // Equal to the root organization's id.
+  id: uuid("id").primaryKey(),
+  name: text("name").notNull(),
+  plan: planEnum("plan").notNull().default("free"),
+  // Operator overrides of the plan's limits (business user cap, depth, ...).
+  limitsOverride: jsonb("limits_override").$type<Record<string, number | null>>(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    parentId: uuid("parent_id"),
+    // Materialized path of ids, root first, each followed by "/": "r/c/g/". The subtree of
+    // an org is one range scan on (tenant_id, path) with a prefix match.
+    path: text("path").notNull(),
+    depth: smallint("depth").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    type: orgTypeEnum("type").notNull().default("client"),
+    canCreateSubOrgs: boolean("can_create_sub_orgs").notNull().default(true),
+    timezone: text("timezone").notNull().default("UTC"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.parentId], foreignColumns: [t.id] }).onDelete("restrict"),
+    index("organizations_tenant_path_idx").on(t.tenantId, t.path.op("text_pattern_ops")),
+    index("organizations_parent_idx").on(t.parentId),
+    uniqueIndex("organizations_sibling_name_uq").on(t.tenantId, sql`coalesce(${t.parentId}, ${t.tenantId})`, sql`lower(${t.name})`),
+    check("organizations_depth_ck", sql`${t.depth} between 1 and 8`),
+    check("organizations_name_ck", sql`char_length(${t.name}) between 3 and 80`),
+  ],
+);
+
+export const roles = pgTable(
+  "roles",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    // "admin" | "staff" | "user" for the built-in roles; custom roles get their own key.
+    key: text("key").notNull(),
+    name: text("name").notNull(),
+    builtin: boolean("builtin").notNull().default(false),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  // A constraint, not an index: users reference (tenant_id, key), and drizzle-kit emits
+  // foreign keys before indexes.
+  (t) => [unique("roles_tenant_key_uq").on(t.tenantId, t.key)],
+);
+
+/** Grants are stored per (org, role): one row per permission held. */
+export const roleGrants = pgTable(
+  "role_grants",
+  {
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    roleId: uuid("role_id").notNull().references(() => roles.id, { onDelete: "cascade" }),
+    permission: text("permission").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.roleId, t.permission] }), index("role_grants_role_idx").on(t.roleId)],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "restrict" }),
+    // Global across tenants; stored normalised (trimmed, NFKC, lower-case).
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    phone: text("phone"),
+    role: text("role").notNull(),
+    type: userTypeEnum("type").notNull().default("end_user"),
+    developerMode: boolean("developer_mode").notNull().default(false),
+    passwordHash: text("password_hash"),
+    // Pending ⇔ accepted_at IS NULL. Invariant: accepted ⇒ last_login_at is set.
+    acceptedAt: ts("accepted_at"),
+    registeredAt: ts("registered_at").notNull().defaultNow(),
+    lastLoginAt: ts("last_login_at"),
+    suspendedAt: ts("suspended_at"),
+    // Bumped to end every session of the user on their next request.
+    sessionVersion: integer("session_version").notNull().default(1),
+    // Denormalised for the "Devices" sort; maintained by a trigger on devices.
+    deviceCount: integer("device_count").notNull().default(0),
+    // Denormalised first location name for the "Location" sort.
+    locationName: text("location_name"),
+  },
+  (t) => [
+    uniqueIndex("users_email_uq").on(sql`lower(${t.email})`),
+    foreignKey({ columns: [t.tenantId, t.role], foreignColumns: [roles.tenantId, roles.key] }).onUpdate("cascade"),
+    check("users_name_ck", sql`char_length(${t.name}) between 1 and 60`),
+    // Sort orders of the users table, each with the id tiebreaker (performance.md).
+    index("users_org_name_idx").on(t.orgId, t.name, t.id),
+    index("users_org_last_login_idx").on(t.orgId, t.lastLoginAt.desc().nullsLast(), t.id.desc()),
+    index("users_tenant_name_idx").on(t.tenantId, t.name, t.id),
+    index("users_tenant_email_idx").on(t.tenantId, t.email, t.id),
+    index("users_tenant_role_idx").on(t.tenantId, t.role, t.id),
+    index("users_tenant_org_idx").on(t.tenantId, t.orgId, t.id),
+    index("users_tenant_location_idx").on(t.tenantId, t.locationName, t.id),
+    index("users_tenant_last_login_idx").on(t.tenantId, t.lastLoginAt.desc().nullsLast(), t.id.desc()),
+    index("users_tenant_registered_idx").on(t.tenantId, t.registeredAt, t.id),
+    index("users_tenant_devices_idx").on(t.tenantId, t.deviceCount, t.id),
+    index("users_tenant_pending_last_login_idx").on(t.tenantId, sql`(${t.acceptedAt} IS NULL)`, t.lastLoginAt.desc().nullsLast(), t.id.desc()),
+    index("users_tenant_suspended_idx").on(t.tenantId, t.id).where(sql`${t.suspendedAt} IS NOT NULL`),
+    index("users_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+    index("users_email_trgm_idx").using("gin", t.email.op("gin_trgm_ops")),
+  ],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
+    revokedAt: ts("revoked_at"),
+    userAgent: text("user_agent"),
+    ip: text("ip"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId, t.createdAt.desc())],
+);
+
+/** Invitation and password-reset tokens: only the SHA-256 of the token is stored. */
+export const userTokens = pgTable(
+  "user_tokens",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    kind: tokenKindEnum("kind").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: ts("expires_at").notNull(),
+    usedAt: ts("used_at"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("user_tokens_hash_uq").on(t.tokenHash), index("user_tokens_user_idx").on(t.userId, t.kind)],
+);
+
+export const locations = pgTable(
+  "locations",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    address: text("address").notNull().default(""),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("locations_org_name_uq").on(t.orgId, sql`lower(${t.name})`), index("locations_tenant_idx").on(t.tenantId)],
+);
+
+export const devices = pgTable(
+  "devices",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "restrict" }),
+    // Never deleted with the user: a deleted user's devices pass on or lose their owner.
+    ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    locationId: uuid("location_id").references(() => locations.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    model: text("model").notNull().default(""),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("devices_org_idx").on(t.orgId, t.name, t.id),
+    index("devices_owner_idx").on(t.ownerId),
+    index("devices_tenant_idx").on(t.tenantId),
+    index("devices_location_idx").on(t.locationId),
+  ],
+);
+
+export const tags = pgTable(
+  "tags",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    color: text("color").notNull().default("slate"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("tags_tenant_name_uq").on(t.tenantId, sql`lower(${t.name})`)],
+);
+
+export const userTags = pgTable(
+  "user_tags",
+  {
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    tagId: uuid("tag_id").notNull().references(() => tags.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.tagId] }), index("user_tags_tag_idx").on(t.tagId)],
+);
+
+export const deviceTags = pgTable(
+  "device_tags",
+  {
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    deviceId: uuid("device_id").notNull().references(() => devices.id, { onDelete: "cascade" }),
+    tagId: uuid("tag_id").notNull().references(() => tags.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.deviceId, t.tagId] }), index("device_tags_tag_idx").on(t.tagId)],
+);
+
+export const userLocations = pgTable(
+  "user_locations",
+  {
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    locationId: uuid("location_id").notNull().references(() => locations.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.locationId] }), index("user_locations_location_idx").on(t.locationId)],
+);
+
+/** Append-only (a trigger refuses UPDATE and DELETE). Actor and target are copied, not
+ * referenced, so the record outlives the user. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tenantId: uuid("tenant_id"),
+    orgId: uuid("org_id"),
+    actorId: uuid("actor_id"),
+    actorEmail: text("actor_email"),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: uuid("target_id"),
+    targetLabel: text("target_label"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    requestId: text("request_id"),
+    ip: text("ip"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("audit_log_tenant_time_idx").on(t.tenantId, t.createdAt.desc(), t.id.desc()),
+    index("audit_log_target_idx").on(t.targetId, t.createdAt.desc()),
+    index("audit_log_actor_idx").on(t.actorId, t.createdAt.desc()),
+  ],
+);
+
+/** Emails are written here in the command's transaction and delivered after commit. */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id"),
+    kind: text("kind").notNull(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    status: outboxStatusEnum("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    lastError: text("last_error"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    sentAt: ts("sent_at"),
+  },
+  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt), index("outbox_created_idx").on(t.createdAt.desc())],
+);
+
+/** Login throttling counters, shared by every app process through the database. */
+export const authThrottle = pgTable("auth_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStart: ts("window_start").notNull(),
+  blockedUntil: ts("blocked_until"),
+});
+
+// ─── row types ──────────────────────────────────────────────────────────────
+export type Tenant = typeof tenants.$inferSelect;
+export type Organization = typeof organizations.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type Device = typeof devices.$inferSelect;
+export type Plan = (typeof planEnum.enumValues)[number];
+export type OrgType = (typeof orgTypeEnum.enumValues)[number];
+export type UserType = (typeof userTypeEnum.enumValues)[number];

@@ -1,0 +1,21 @@
+// npm run db:seed — adds the demo tenants to the configured database (never a production one).
+import { closeDb, getDb } from "./client";
+import { env } from "@/lib/env";
+import { seedDemo } from "./seed";
+
+async function main() {
+  const db = await getDb();
+  if (!env.DATABASE_URL) {
+    // Opening the embedded database already seeds it.
+    console.log(`Embedded database ${env.PGLITE_DIR} has the demo tenants.`);
+  } else {
+    const { created } = await seedDemo(db);
+    console.log(created.length ? `Seeded demo tenants: ${created.join(", ")}` : "Demo tenants already present; nothing to do.");
+  }
+  await closeDb();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
