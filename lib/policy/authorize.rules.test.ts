@@ -1,0 +1,199 @@
+import { describe, expect, it } from "vitest";
+import type { Action } from "./actions";
+import { assertAuthorized, authorize, can } from "./authorize";
+import { PolicyError } from "./errors";
+import { DEFAULT_GRANTS } from "./roles";
+import { planLimits } from "./plans";
+import { deviceIn, orgAt, orgTarget, selfOf, tenantOf, userIn, viewerAt } from "./test-fixtures";
+
+const ROOT = orgAt("acme/", "Acme Heating");
+const OWN = orgAt("acme/c/", "Boilers Ltd");
+const SUB = orgAt("acme/c/g/", "Gas Works");
+const DEEP = orgAt("acme/c/g/h/", "Heat Pumps");
+const FOREIGN = orgAt("globex/", "Globex");
+
+const admin = viewerAt({ org: OWN, role: "admin" });
+const staff = viewerAt({ org: OWN, role: "staff" });
+// A pro tenant may grant Staff more; the role rules must hold even then.
+const powerStaff = viewerAt({ org: OWN, role: "staff", grants: DEFAULT_GRANTS.admin });
+const forbidden = (reason: string) => ({ ok: false, code: "FORBIDDEN", reason });
+
+describe("only an Admin makes an Admin", () => {
+  it("refuses the admin role from a non-admin in invite, edit, change role and transfer", () => {
+    const onlyAdmin = forbidden("Only an Admin can make someone an Admin");
+    expect(authorize(staff, "users.invite", orgTarget(OWN), { role: "admin" })).toEqual(onlyAdmin);
+    expect(authorize(staff, "users.change_role", userIn(OWN), { role: "admin" })).toEqual(onlyAdmin);
+    expect(authorize(staff, "users.edit", userIn(OWN), { role: "admin" })).toEqual(onlyAdmin);
+    expect(authorize(powerStaff, "users.transfer", userIn(OWN), { destination: SUB, role: "admin" })).toEqual(onlyAdmin);
+  });
+
+  it("lets a non-admin give non-admin roles, custom ones included, and an Admin give any", () => {
+    for (const role of ["user", "staff", "installer_lead"]) {
+      expect(can(staff, "users.invite", orgTarget(OWN), { role })).toBe(true);
+      expect(can(staff, "users.change_role", userIn(OWN), { role })).toBe(true);
+    }
+    expect(can(admin, "users.invite", orgTarget(SUB), { role: "admin" })).toBe(true);
+    expect(can(admin, "users.change_role", userIn(SUB), { role: "admin" })).toBe(true);
+    expect(can(admin, "users.transfer", userIn(OWN), { destination: SUB, role: "admin" })).toBe(true);
+  });
+
+  it("keeps a non-admin's hands off Admins, whatever their grants", () => {
+    const anAdmin = userIn(OWN, { role: "admin" });
+    const cases: [Action, string][] = [
+      ["users.change_role", "change the role of"],
+      ["users.change_password", "change the password of"],
+      ["users.force_logout", "log out"],
+      ["users.suspend", "suspend"],
+      ["users.delete", "delete"],
+      ["users.transfer", "transfer"],
+    ];
+    for (const [action, verb] of cases) {
+      expect(authorize(powerStaff, action, anAdmin, { role: "staff" }), action).toEqual(forbidden(`Only an Admin can ${verb} an Admin`));
+      expect(can(admin, action, anAdmin), action).toBe(true);
+    }
+    expect(authorize(powerStaff, "users.reactivate", { ...anAdmin, suspended: true })).toEqual(forbidden("Only an Admin can reactivate an Admin"));
+    expect(can(powerStaff, "users.revoke_invitation", { ...anAdmin, pending: true })).toBe(false);
+    expect(can(powerStaff, "users.edit", anAdmin)).toBe(true);
+    expect(can(powerStaff, "users.edit", anAdmin, { role: "admin" })).toBe(true);
+  });
+});
+
+describe("destructive actions on yourself go through your profile", () => {
+  const me = selfOf(admin);
+  const viaProfile = forbidden("Change your own account from your profile, not the users table");
+
+  it("refuses them through the users table", () => {
+    for (const action of ["users.delete", "users.suspend", "users.change_role", "users.transfer", "users.force_logout", "users.change_password"] as const) {
+      expect(authorize(admin, action, me, { role: "user", destination: SUB }), action).toEqual(viaProfile);
+    }
+    expect(authorize(admin, "users.edit", me, { role: "staff" })).toEqual(viaProfile);
+  });
+
+  it("allows editing your own details and the self-service actions", () => {
+    expect(can(admin, "users.edit", me)).toBe(true);
+    expect(can(admin, "users.edit", me, { role: "admin" })).toBe(true);
+    expect(can(admin, "self.change_password", me)).toBe(true);
+    expect(can(viewerAt({ org: OWN, role: "user" }), "self.change_password", selfOf(viewerAt({ org: OWN, role: "user" })))).toBe(true);
+  });
+
+  it("works from a switched org too", () => {
+    const switched = viewerAt({ org: OWN, current: SUB, role: "admin" });
+    expect(can(switched, "self.developer_mode", selfOf(switched))).toBe(true);
+  });
+});
+
+describe("developer mode is for Admins only", () => {
+  it("refuses Staff and User even with every grant, and any record but one's own", () => {
+    expect(authorize(powerStaff, "self.developer_mode", selfOf(powerStaff))).toEqual(forbidden("Only Admins can use developer mode"));
+    const user = viewerAt({ org: OWN, role: "user" });
+    expect(can(user, "self.developer_mode", selfOf(user))).toBe(false);
+    expect(can(admin, "self.developer_mode", selfOf(admin))).toBe(true);
+    expect(authorize(admin, "self.developer_mode", userIn(OWN, { role: "admin" }))).toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("row state", () => {
+  it("resends and revokes only pending invitations", () => {
+    const accepted = { ok: false, code: "CONFLICT", reason: "This user has already accepted the invitation" };
+    expect(authorize(staff, "users.resend_invitation", userIn(OWN))).toEqual(accepted);
+    expect(authorize(staff, "users.revoke_invitation", userIn(OWN))).toEqual(accepted);
+    expect(can(staff, "users.resend_invitation", userIn(OWN, { pending: true }))).toBe(true);
+    expect(can(staff, "users.revoke_invitation", userIn(OWN, { pending: true }))).toBe(true);
+  });
+
+  it("suspends the active, reactivates the suspended, and sets no password for the pending", () => {
+    expect(authorize(admin, "users.suspend", userIn(OWN, { suspended: true }))).toMatchObject({ code: "CONFLICT" });
+    expect(authorize(admin, "users.reactivate", userIn(OWN))).toMatchObject({ code: "CONFLICT" });
+    expect(can(admin, "users.suspend", userIn(OWN))).toBe(true);
+    expect(can(admin, "users.reactivate", userIn(OWN, { suspended: true }))).toBe(true);
+    expect(authorize(admin, "users.change_password", userIn(OWN, { pending: true }))).toMatchObject({ code: "CONFLICT" });
+    expect(authorize(admin, "users.force_logout", userIn(OWN, { pending: true }))).toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("transfers a user only to another org in reach", () => {
+    expect(can(admin, "users.transfer", userIn(OWN), { destination: SUB, role: "user" })).toBe(true);
+    expect(authorize(admin, "users.transfer", userIn(OWN), { destination: OWN })).toEqual({ ok: false, code: "CONFLICT", reason: "This user is already in Boilers Ltd" });
+    expect(authorize(admin, "users.transfer", userIn(OWN), { destination: ROOT })).toMatchObject({ code: "NOT_FOUND" });
+    expect(authorize(admin, "users.transfer", userIn(OWN), { destination: FOREIGN })).toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("plans", () => {
+  it("locks permissions on free and plus, and opens them on pro and business", () => {
+    for (const [plan, label] of [["free", "Free"], ["plus", "Plus"]] as const) {
+      const v = viewerAt({ org: ROOT, role: "admin", plan });
+      const locked = forbidden(`Permissions are locked on the ${label} plan; change a person's role to change what they may do`);
+      expect(authorize(v, "roles.edit", tenantOf(ROOT))).toEqual(locked);
+      expect(authorize(v, "roles.edit", orgTarget(ROOT))).toEqual(locked);
+      expect(can(v, "roles.view", tenantOf(ROOT))).toBe(true);
+    }
+    for (const plan of ["pro", "business"] as const) expect(can(viewerAt({ org: ROOT, role: "admin", plan }), "roles.edit", tenantOf(ROOT))).toBe(true);
+  });
+
+  it("creates sub-orgs only where the plan, the depth and the parent allow", () => {
+    const free = viewerAt({ org: ROOT, role: "admin", plan: "free" });
+    expect(authorize(free, "orgs.create", orgTarget(ROOT))).toEqual({ ok: false, code: "LIMIT", reason: "The Free plan does not include sub-organizations" });
+    expect(can(admin, "orgs.create", orgTarget(SUB), { orgType: "client" })).toBe(true);
+    expect(authorize(admin, "orgs.create", orgTarget(DEEP))).toEqual({ ok: false, code: "LIMIT", reason: "Organizations can be at most 4 levels deep on the Pro plan" });
+    expect(authorize(admin, "orgs.create", orgTarget(SUB, { canCreateSubOrgs: false }))).toEqual(forbidden("Gas Works does not allow sub-organizations"));
+    expect(authorize(admin, "orgs.create", orgTarget(SUB), { orgType: "distributor" })).toMatchObject({ code: "LIMIT" });
+    expect(authorize(admin, "orgs.create", orgTarget(SUB), { orgType: "root" })).toMatchObject({ code: "FORBIDDEN" });
+    const business = { ...viewerAt({ org: OWN, role: "admin", plan: "business" }), limits: planLimits("business", { maxDepth: 5 }) };
+    expect(can(business, "orgs.create", orgTarget(DEEP), { orgType: "distributor" })).toBe(true);
+  });
+
+  it("never deletes the root or the viewer's own org", () => {
+    const rootAdmin = viewerAt({ org: ROOT, role: "admin" });
+    expect(authorize(rootAdmin, "orgs.delete", orgTarget(ROOT))).toEqual(forbidden("The root organization cannot be deleted"));
+    expect(authorize(admin, "orgs.delete", orgTarget(OWN))).toEqual(forbidden("You cannot delete your own organization"));
+    expect(can(rootAdmin, "orgs.delete", orgTarget(OWN))).toBe(true);
+  });
+});
+
+describe("devices", () => {
+  const endUser = viewerAt({ org: OWN, role: "user", grants: ["own_devices.view", "own_devices.control"] });
+
+  it("lets an end user see and control the devices they own, and only those", () => {
+    expect(can(endUser, "devices.view", deviceIn(OWN, { ownerId: "v" }))).toBe(true);
+    expect(can(endUser, "devices.control", deviceIn(OWN, { ownerId: "v" }))).toBe(true);
+    expect(can(endUser, "devices.view", orgTarget(OWN))).toBe(true);
+    expect(authorize(endUser, "devices.view", deviceIn(OWN))).toEqual(forbidden('You need the "View organization devices" permission'));
+    expect(authorize(viewerAt({ org: OWN, role: "user" }), "devices.view", deviceIn(OWN, { ownerId: "v" }))).toEqual(forbidden('You need the "View own devices" permission'));
+    expect(can(viewerAt({ org: OWN, role: "user", grants: ["org_devices.view"] }), "devices.view", deviceIn(OWN, { ownerId: "v" }))).toBe(true);
+  });
+
+  it("transfers to a new owner who has logged in and belongs to the destination", () => {
+    const owner = { id: "o", org: SUB, hasLoggedIn: true };
+    expect(can(staff, "devices.transfer", deviceIn(OWN), { destination: SUB, newOwner: owner })).toBe(true);
+    expect(can(staff, "devices.transfer", deviceIn(OWN), { newOwner: null })).toBe(true);
+    expect(can(staff, "devices.transfer", deviceIn(OWN), { newOwner: { ...owner, org: OWN } })).toBe(true);
+    expect(authorize(staff, "devices.transfer", deviceIn(OWN), { newOwner: owner })).toEqual({ ok: false, code: "CONFLICT", reason: "The new owner must be a member of Boilers Ltd" });
+    expect(authorize(staff, "devices.transfer", deviceIn(OWN), { destination: SUB, newOwner: { ...owner, hasLoggedIn: false } })).toEqual({
+      ok: false,
+      code: "CONFLICT",
+      reason: "The new owner must have logged in at least once",
+    });
+    expect(authorize(staff, "devices.transfer", deviceIn(OWN), { destination: ROOT, newOwner: null })).toMatchObject({ code: "NOT_FOUND" });
+    expect(authorize(staff, "devices.transfer", deviceIn(OWN), { newOwner: { ...owner, org: FOREIGN } })).toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("assertAuthorized", () => {
+  it("throws PolicyError with the refusal's code and reason", () => {
+    expect(() => assertAuthorized(staff, "users.delete", userIn(OWN))).toThrow(PolicyError);
+    try {
+      assertAuthorized(admin, "users.delete", userIn(FOREIGN));
+    } catch (e) {
+      expect(e).toMatchObject({ name: "PolicyError", code: "NOT_FOUND", message: "Not found" });
+    }
+    expect(assertAuthorized(admin, "users.delete", userIn(OWN))).toBeUndefined();
+  });
+
+  it("refuses to run without the context its action needs", () => {
+    expect(() => assertAuthorized(admin, "users.invite", orgTarget(OWN))).toThrow("needs ctx.role");
+    expect(() => assertAuthorized(admin, "users.transfer", userIn(OWN), { role: "user" })).toThrow("needs ctx.destination");
+    expect(() => assertAuthorized(admin, "devices.transfer", deviceIn(OWN))).toThrow("needs ctx.newOwner");
+    expect(() => assertAuthorized(admin, "orgs.create", orgTarget(OWN))).toThrow("needs ctx.orgType");
+    expect(() => assertAuthorized(admin, "devices.transfer", deviceIn(OWN), { newOwner: null })).not.toThrow();
+  });
+});

@@ -1,0 +1,208 @@
+// authorize(viewer, action, target): product.md §4 as one pure function. The order matters:
+// scope first (so an unreachable id answers NOT_FOUND whatever the viewer's grants), then the
+// permission, then the action's own rules.
+import { actionSpec, isAction, type Action } from "./actions";
+import { checkSubOrgDepth } from "./checks";
+import { PolicyError } from "./errors";
+import { PERMISSIONS, type Permission } from "./permissions";
+import { planLimits, type PlanLimits } from "./plans";
+import { ALLOW, deny, NOT_FOUND } from "./result";
+import { isAdminRole, type RoleKey } from "./roles";
+import { isAncestorOrSelf, isInReach, isInView, isSameOrg, isWellFormedOrg } from "./scope";
+import type { ActionContext, DeviceTarget, OrgRef, OrgTarget, PolicyResult, PolicyTarget, PolicyViewer, UserTarget } from "./types";
+
+export { checkDailyInvites, checkDeveloperLimit, checkKeepsAdmin, checkRoleCount, checkSubOrgCount, checkSubOrgDepth, checkTagLimit, checkUserLimit, DAILY_INVITE_CAP, MAX_TAGS_PER_USER } from "./checks";
+export { NOT_FOUND_REASON } from "./result";
+
+type Refusal = PolicyResult | null;
+
+const missingPermission = (p: Permission): PolicyResult => deny("FORBIDDEN", `You need the "${PERMISSIONS[p].label}" permission`);
+const limitsOf = (viewer: PolicyViewer): PlanLimits => viewer.limits ?? planLimits(viewer.plan);
+
+/** The org a target lives in; null when its parts disagree, which is then out of reach. */
+function orgOf(viewer: PolicyViewer, target: PolicyTarget): OrgRef | null {
+  switch (target.kind) {
+    case "tenant":
+      return target.tenantId === viewer.tenantId ? viewer.currentOrg : null;
+    case "org":
+      return target.org;
+    case "user":
+    case "device":
+      return target.org && target.tenantId === target.org.tenantId ? target.org : null;
+    default:
+      return null;
+  }
+}
+
+function inScope(viewer: PolicyViewer, action: Action, target: PolicyTarget, ctx: ActionContext): boolean {
+  const org = orgOf(viewer, target);
+  if (!org) return false;
+  // Switching moves between any orgs in reach, not only below the one being shown.
+  const visible = action === "orgs.switch" ? isInReach(viewer, viewer.currentOrg) && isInReach(viewer, org) : isInView(viewer, org);
+  if (!visible) return false;
+  if (action === "users.transfer" || action === "devices.transfer") {
+    if (ctx.destination !== undefined && !isInView(viewer, ctx.destination)) return false;
+    if (action === "devices.transfer" && ctx.newOwner && !isInView(viewer, ctx.newOwner.org)) return false;
+  }
+  return true;
+}
+
+function permissionCheck(viewer: PolicyViewer, action: Action, target: PolicyTarget): PolicyResult {
+  const { permission, ownPermission } = actionSpec(action);
+  if (permission === null || viewer.grants.has(permission)) return ALLOW;
+  // The devices page (org target) and the viewer's own devices also open with the "own" permission.
+  const own = target.kind === "org" || (target.kind === "device" && target.ownerId === viewer.userId);
+  if (ownPermission && own) return viewer.grants.has(ownPermission) ? ALLOW : missingPermission(ownPermission);
+  return missingPermission(permission);
+}
+
+// Self-service actions: the only valid target is the viewer's own record; any other id is "not found".
+function authorizeSelf(viewer: PolicyViewer, action: Action, target: PolicyTarget): PolicyResult {
+  const self =
+    target.kind === "user" &&
+    target.id === viewer.userId &&
+    target.tenantId === viewer.tenantId &&
+    viewer.org.tenantId === viewer.tenantId &&
+    isWellFormedOrg(viewer.org) &&
+    isWellFormedOrg(target.org) &&
+    isSameOrg(target.org, viewer.org);
+  if (!self) return NOT_FOUND;
+  if (action === "self.developer_mode" && !isAdminRole(viewer.role)) return deny("FORBIDDEN", "Only Admins can use developer mode");
+  return ALLOW;
+}
+
+const notSelf = (viewer: PolicyViewer, target: UserTarget): Refusal =>
+  target.id === viewer.userId ? deny("FORBIDDEN", "Change your own account from your profile, not the users table") : null;
+
+// Without this a Staff member granted e.g. users.change_password could take over an Admin's account.
+const protectAdmin = (viewer: PolicyViewer, target: UserTarget, verb: string): Refusal =>
+  isAdminRole(target.role) && !isAdminRole(viewer.role) ? deny("FORBIDDEN", `Only an Admin can ${verb} an Admin`) : null;
+
+// Nobody grants more than they hold; kept simple: only an Admin may give the Admin role.
+const assignable = (viewer: PolicyViewer, role: RoleKey | undefined): Refusal =>
+  role !== undefined && isAdminRole(role) && !isAdminRole(viewer.role) ? deny("FORBIDDEN", "Only an Admin can make someone an Admin") : null;
+
+const guard = (viewer: PolicyViewer, target: UserTarget, verb: string): Refusal => notSelf(viewer, target) ?? protectAdmin(viewer, target, verb);
+
+const notPending = (target: UserTarget): Refusal =>
+  target.pending ? deny("CONFLICT", "This user has not accepted the invitation yet; resend it instead") : null;
+
+function userRules(viewer: PolicyViewer, action: Action, target: UserTarget, ctx: ActionContext): PolicyResult {
+  switch (action) {
+    case "users.edit":
+      if (ctx.role === undefined || ctx.role === target.role) return ALLOW;
+      return guard(viewer, target, "change the role of") ?? assignable(viewer, ctx.role) ?? ALLOW;
+    case "users.change_role":
+      return guard(viewer, target, "change the role of") ?? assignable(viewer, ctx.role) ?? ALLOW;
+    case "users.change_password":
+      return guard(viewer, target, "change the password of") ?? notPending(target) ?? ALLOW;
+    case "users.force_logout":
+      return guard(viewer, target, "log out") ?? notPending(target) ?? ALLOW;
+    case "users.suspend":
+      return guard(viewer, target, "suspend") ?? (target.suspended ? deny("CONFLICT", "This user is already suspended") : ALLOW);
+    case "users.reactivate":
+      return guard(viewer, target, "reactivate") ?? (target.suspended ? ALLOW : deny("CONFLICT", "This user is not suspended"));
+    case "users.delete":
+      return guard(viewer, target, "delete") ?? ALLOW;
+    case "users.transfer": {
+      const dest = ctx.destination;
+      const moved = dest && isSameOrg(dest, target.org) ? deny("CONFLICT", `This user is already in ${dest.name}`) : null;
+      return guard(viewer, target, "transfer") ?? moved ?? assignable(viewer, ctx.role) ?? ALLOW;
+    }
+    case "users.resend_invitation":
+      return target.pending ? ALLOW : deny("CONFLICT", "This user has already accepted the invitation");
+    case "users.revoke_invitation":
+      if (!target.pending) return deny("CONFLICT", "This user has already accepted the invitation");
+      return guard(viewer, target, "revoke the invitation of") ?? ALLOW;
+    default:
+      return ALLOW;
+  }
+}
+
+function deviceRules(action: Action, target: DeviceTarget, ctx: ActionContext): PolicyResult {
+  if (action !== "devices.transfer" || !ctx.newOwner) return ALLOW;
+  const dest = ctx.destination ?? target.org;
+  if (!isSameOrg(ctx.newOwner.org, dest)) return deny("CONFLICT", `The new owner must be a member of ${dest.name}`);
+  if (!ctx.newOwner.hasLoggedIn) return deny("CONFLICT", "The new owner must have logged in at least once");
+  return ALLOW;
+}
+
+const lockedPermissions = (limits: PlanLimits): PolicyResult =>
+  limits.permissionsEditable ? ALLOW : deny("FORBIDDEN", `Permissions are locked on the ${limits.label} plan; change a person's role to change what they may do`);
+
+function orgRules(viewer: PolicyViewer, action: Action, target: OrgTarget, ctx: ActionContext): PolicyResult {
+  const limits = limitsOf(viewer);
+  switch (action) {
+    case "users.invite":
+      return assignable(viewer, ctx.role) ?? ALLOW;
+    case "orgs.create": {
+      if (limits.maxSubOrgs === 0) return checkSubOrgDepth({ plan: limits, parentDepth: target.org.depth });
+      if (!target.canCreateSubOrgs) return deny("FORBIDDEN", `${target.org.name} does not allow sub-organizations`);
+      const depth = checkSubOrgDepth({ plan: limits, parentDepth: target.org.depth });
+      if (!depth.ok || ctx.orgType === undefined) return depth;
+      if (ctx.orgType === "root") return deny("FORBIDDEN", "A sub-organization cannot be a root organization");
+      return limits.orgTypes.includes(ctx.orgType) ? ALLOW : deny("LIMIT", `The ${limits.label} plan does not offer ${ctx.orgType} organizations`);
+    }
+    case "orgs.edit":
+      return isSameOrg(target.org, viewer.org) ? deny("FORBIDDEN", "Edit your own organization from its settings") : ALLOW;
+    case "orgs.delete":
+      if (target.isRoot || target.org.depth === 1) return deny("FORBIDDEN", "The root organization cannot be deleted");
+      return isSameOrg(target.org, viewer.org) ? deny("FORBIDDEN", "You cannot delete your own organization") : ALLOW;
+    case "roles.edit":
+      return lockedPermissions(limits);
+    default:
+      return ALLOW;
+  }
+}
+
+/**
+ * Whether `viewer` may do `action` to `target`. Never throws: an unknown action or a target of
+ * the wrong kind is FORBIDDEN, anything outside the viewer's reach NOT_FOUND (NOT_FOUND_REASON).
+ * Missing `ctx` fields mean "not chosen yet" and are not checked; commands use assertAuthorized.
+ */
+export function authorize(viewer: PolicyViewer, action: Action, target: PolicyTarget, ctx?: ActionContext): PolicyResult {
+  if (!isAction(action)) return deny("FORBIDDEN", "Unknown action");
+  const spec = actionSpec(action);
+  if (!target || typeof target !== "object" || !spec.targets.includes(target.kind)) {
+    return deny("FORBIDDEN", "This action does not apply to that item");
+  }
+  if (spec.self) return authorizeSelf(viewer, action, target);
+  const c = ctx ?? {};
+  if (!inScope(viewer, action, target, c)) return NOT_FOUND;
+  const allowed = permissionCheck(viewer, action, target);
+  if (!allowed.ok) return allowed;
+  switch (target.kind) {
+    case "user":
+      return userRules(viewer, action, target, c);
+    case "device":
+      return deviceRules(action, target, c);
+    case "org":
+      return orgRules(viewer, action, target, c);
+    case "tenant":
+      return action === "roles.edit" ? lockedPermissions(limitsOf(viewer)) : ALLOW;
+  }
+}
+
+/** For the UI: show a control exactly when the server would accept it. */
+export function can(viewer: PolicyViewer, action: Action, target: PolicyTarget, ctx?: ActionContext): boolean {
+  return authorize(viewer, action, target, ctx).ok;
+}
+
+/**
+ * For commands: throws PolicyError on refusal. Also insists on the context the action needs
+ * (a role to give, a destination, a new owner), so a command cannot skip those checks by
+ * forgetting to pass them; that mistake is a plain Error, not a refusal.
+ */
+export function assertAuthorized(viewer: PolicyViewer, action: Action, target: PolicyTarget, ctx?: ActionContext): void {
+  const c = ctx ?? {};
+  if (isAction(action)) {
+    for (const key of actionSpec(action).needs ?? []) {
+      if (c[key] === undefined) throw new Error(`assertAuthorized("${action}") needs ctx.${key}`);
+    }
+  }
+  const result = authorize(viewer, action, target, c);
+  if (!result.ok) throw new PolicyError(result.code, result.reason);
+}
+
+/** Exposed for queries that scope lists the same way authorize scopes single targets. */
+export { isAncestorOrSelf, isInReach, isInView };

@@ -1,0 +1,11 @@
+// The policy module: pure, synchronous, no I/O. Safe to import from server and client code.
+export * from "./permissions";
+export * from "./roles";
+export * from "./plans";
+export * from "./actions";
+export * from "./checks";
+export * from "./scope";
+export type * from "./types";
+export { PolicyError } from "./errors";
+export { ALLOW, NOT_FOUND_REASON } from "./result";
+export { assertAuthorized, authorize, can } from "./authorize";

@@ -1,0 +1,66 @@
+// Plan capabilities (product.md §1). Configuration, not code paths: the operator may override
+// the numeric limits per tenant (tenants.limits_override), read through planLimits().
+
+export const PLAN_KEYS = ["free", "plus", "pro", "business"] as const;
+export type PlanKey = (typeof PLAN_KEYS)[number];
+
+export const ORG_TYPES = ["root", "client", "distributor", "reseller", "contractor", "installer"] as const;
+export type OrgType = (typeof ORG_TYPES)[number];
+
+export type PlanLimits = {
+  readonly label: string;
+  /** Users in the whole tree, pending included. */
+  readonly maxUsers: number;
+  readonly developers: "one_per_tenant" | "many_admins";
+  /** Sub-organizations in the whole tenant (root excluded); null = unlimited. */
+  readonly maxSubOrgs: number | null;
+  /** Deepest level an org may sit at; the root is depth 1. */
+  readonly maxDepth: number;
+  readonly permissionsEditable: boolean;
+  /** Maximum number of roles in all, built-ins included; 0 = no custom roles on this plan. */
+  readonly customRoles: number;
+  readonly selfSignUp: boolean;
+  readonly orgTypes: readonly OrgType[];
+};
+
+const PARTNER_TYPES: readonly OrgType[] = ["root", "client", "distributor", "reseller", "contractor", "installer"];
+
+export const PLANS: Readonly<Record<PlanKey, PlanLimits>> = Object.freeze({
+  free: Object.freeze({ label: "Free", maxUsers: 5, developers: "one_per_tenant", maxSubOrgs: 0, maxDepth: 1, permissionsEditable: false, customRoles: 0, selfSignUp: false, orgTypes: Object.freeze(["root"] as OrgType[]) }),
+  plus: Object.freeze({ label: "Plus", maxUsers: 10, developers: "one_per_tenant", maxSubOrgs: 0, maxDepth: 1, permissionsEditable: false, customRoles: 0, selfSignUp: false, orgTypes: Object.freeze(["root"] as OrgType[]) }),
+  pro: Object.freeze({ label: "Pro", maxUsers: 100, developers: "many_admins", maxSubOrgs: 200, maxDepth: 4, permissionsEditable: true, customRoles: 0, selfSignUp: false, orgTypes: Object.freeze(["root", "client"] as OrgType[]) }),
+  business: Object.freeze({ label: "Business", maxUsers: 10_000, developers: "many_admins", maxSubOrgs: null, maxDepth: 4, permissionsEditable: true, customRoles: 9, selfSignUp: true, orgTypes: Object.freeze(PARTNER_TYPES) }),
+} satisfies Record<PlanKey, PlanLimits>);
+
+export function isPlanKey(x: unknown): x is PlanKey {
+  return typeof x === "string" && (PLAN_KEYS as readonly string[]).includes(x);
+}
+
+/** The numeric limits an operator may override. */
+export type PlanOverrides = Readonly<Record<string, number | null | undefined>>;
+
+const isCount = (v: unknown, min: number): v is number => typeof v === "number" && Number.isInteger(v) && v >= min;
+
+/**
+ * The effective limits of a tenant: the plan's, with the operator's overrides (the jsonb column
+ * tenants.limits_override as is). Unknown keys and invalid values are ignored so a typo in
+ * operator config falls back to the plan instead of breaking every page.
+ */
+export function planLimits(plan: PlanKey, overrides?: PlanOverrides | null): PlanLimits {
+  // An unknown plan string from the database gets the most restrictive plan, not a crash.
+  const base = isPlanKey(plan) ? PLANS[plan] : PLANS.free;
+  if (!overrides) return base;
+  const o = overrides;
+  return Object.freeze({
+    ...base,
+    maxUsers: isCount(o.maxUsers, 1) ? o.maxUsers : base.maxUsers,
+    maxSubOrgs: o.maxSubOrgs === null ? null : isCount(o.maxSubOrgs, 0) ? o.maxSubOrgs : base.maxSubOrgs,
+    maxDepth: isCount(o.maxDepth, 1) ? o.maxDepth : base.maxDepth,
+    customRoles: isCount(o.customRoles, 0) ? o.customRoles : base.customRoles,
+  });
+}
+
+/** Accepts a plan key or already-resolved limits (e.g. planLimits(plan, overrides)). */
+export function resolvePlan(plan: PlanKey | PlanLimits): PlanLimits {
+  return typeof plan === "string" ? planLimits(plan) : plan;
+}

@@ -1,0 +1,31 @@
+// Rule 1 of product.md §4: who can reach which org. Pure string work on materialized paths.
+import type { OrgRef, PolicyViewer } from "./types";
+
+/** Path, depth, id and tenant agree ("r/c/g/": depth 3, id "g", tenant "r"). Anything else is refused. */
+export function isWellFormedOrg(org: OrgRef | null | undefined): org is OrgRef {
+  if (!org || typeof org.path !== "string" || typeof org.id !== "string" || typeof org.tenantId !== "string") return false;
+  if (!org.path.endsWith("/")) return false;
+  const ids = org.path.slice(0, -1).split("/");
+  return ids.length === org.depth && ids[0] === org.tenantId && ids[ids.length - 1] === org.id && ids.every((s) => s.length > 0);
+}
+
+/** `org` is `ancestor` or below it. Paths end in "/", so "r/c1/" never matches "r/c10/". */
+export function isAncestorOrSelf(ancestor: OrgRef, org: OrgRef): boolean {
+  return isWellFormedOrg(ancestor) && isWellFormedOrg(org) && ancestor.tenantId === org.tenantId && org.path.startsWith(ancestor.path);
+}
+
+export function isSameOrg(a: OrgRef, b: OrgRef): boolean {
+  return a.tenantId === b.tenantId && a.path === b.path;
+}
+
+/** The viewer's own org, or (with "Switch to sub-organizations") any org below it. */
+export function isInReach(viewer: PolicyViewer, org: OrgRef): boolean {
+  if (viewer.org.tenantId !== viewer.tenantId || org.tenantId !== viewer.tenantId) return false;
+  if (!isAncestorOrSelf(viewer.org, org)) return false;
+  return isSameOrg(viewer.org, org) || viewer.grants.has("orgs.switch");
+}
+
+/** In reach and inside the org the console is showing (which must itself be in reach). */
+export function isInView(viewer: PolicyViewer, org: OrgRef): boolean {
+  return isInReach(viewer, viewer.currentOrg) && isInReach(viewer, org) && isAncestorOrSelf(viewer.currentOrg, org);
+}
