@@ -1,0 +1,36 @@
+import "server-only";
+import type { Executor } from "@/db/client";
+import { auditLog } from "@/db/schema";
+
+export type AuditEntry = {
+  tenantId: string | null;
+  orgId?: string | null;
+  actorId?: string | null;
+  actorEmail?: string | null;
+  /** OWASP logging vocabulary where it fits: authn_login_success, user_updated, ... */
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  targetLabel?: string | null;
+  before?: unknown;
+  after?: unknown;
+  requestId?: string | null;
+  ip?: string | null;
+};
+
+export async function writeAudit(db: Executor, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    tenantId: entry.tenantId,
+    orgId: entry.orgId ?? null,
+    actorId: entry.actorId ?? null,
+    actorEmail: entry.actorEmail ?? null,
+    action: entry.action,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    targetLabel: entry.targetLabel ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    requestId: entry.requestId ?? null,
+    ip: entry.ip ?? null,
+  });
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import "next-auth/jwt";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@/db/client";
+import { env } from "@/lib/env";
+import { clientIp } from "./client-ip";
+import { logIn } from "./login";
+import { authSecret } from "./secret";
+import type { SessionClaims } from "./session-check";
+
+declare module "next-auth" {
+  interface User {
+    sid?: string;
+    sv?: number;
+  }
+  interface Session {
+    claims?: SessionClaims;
+  }
+}
+declare module "next-auth/jwt" {
+  interface JWT {
+    sid?: string;
+    uid?: string;
+    sv?: number;
+  }
+}
+
+const secureCookies = env.APP_URL.startsWith("https://");
+
+const config: NextAuthConfig = {
+  secret: authSecret(),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: env.SESSION_MAX_HOURS * 3600 },
+  pages: { signIn: "/login" },
+  cookies: {
+    sessionToken: {
+      // __Host- binds the cookie to this origin over https (security.md D6).
+      name: secureCookies ? "__Host-roster.session" : "roster.session",
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies },
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        const result = await logIn(await getDb(), {
+          email: credentials?.email,
+          password: credentials?.password,
+          ip: clientIp(request.headers),
+          userAgent: request.headers.get("user-agent"),
+        });
+        return result ? { id: result.userId, sid: result.sessionId, sv: result.sessionVersion } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    // Only identifiers go into the token; getViewer() reloads everything else per request.
+    jwt({ token, user }) {
+      if (user) return { sub: user.id, uid: user.id, sid: user.sid, sv: user.sv };
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sid && token.uid && typeof token.sv === "number") {
+        session.claims = { sid: token.sid, uid: token.uid, sv: token.sv };
+      }
+      return session;
+    },
+  },
+  logger: {
+    // A wrong password is an expected event, audited elsewhere; not a stack trace.
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(JSON.stringify({ level: "error", msg: "auth error", name: error.name, error: error.message }));
+    },
+  },
+};
+
+export const { handlers, auth, signIn, signOut } = NextAuth(config);

@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+// The environment, read once and validated. Only this module reads process.env for
+// configuration (the build phase marker and NODE_ENV aside).
+const schema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  AUTH_SECRET: z.string().min(32).optional(),
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Roster <no-reply@roster.local>"),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
+  // Number of reverse proxies in front of the app whose X-Forwarded-For we trust.
+  TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]));
+}
+
+export const env: Env = schema.parse(emptyToUndefined(process.env));
+
+export const isEmbeddedDatabase = env.DATABASE_URL === undefined;

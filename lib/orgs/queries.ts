@@ -1,0 +1,54 @@
+import "server-only";
+import { and, count, eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { devices, organizations, users } from "@/db/schema";
+import { can, PERMISSION_GROUPS, PERMISSIONS, type OrgTarget, type Permission } from "@/lib/policy";
+import type { OrgContext } from "./resolve";
+
+export function orgTarget(ctx: OrgContext): OrgTarget {
+  const { org } = ctx;
+  return {
+    kind: "org",
+    org: { id: org.id, tenantId: org.tenantId, path: org.path, depth: org.depth, name: org.name },
+    canCreateSubOrgs: org.canCreateSubOrgs,
+    isRoot: org.parentId === null,
+  };
+}
+
+export type OrgOverview = {
+  users: number | null;
+  devices: number | null;
+  subOrgs: number | null;
+  ownDevices: number | null;
+  permissions: Array<{ group: string; labels: string[] }>;
+};
+
+/** The figures of the overview page; each only when the viewer may see what it counts. */
+export async function orgOverview(db: Executor, ctx: OrgContext): Promise<OrgOverview> {
+  const target = orgTarget(ctx);
+  const { org, policy } = ctx;
+
+  const [userCount, deviceCount, subOrgCount, ownDeviceCount] = await Promise.all([
+    can(policy, "users.view", target) ? db.select({ n: count() }).from(users).where(and(eq(users.tenantId, org.tenantId), eq(users.orgId, org.id))) : null,
+    policy.grants.has("org_devices.view") ? db.select({ n: count() }).from(devices).where(and(eq(devices.tenantId, org.tenantId), eq(devices.orgId, org.id))) : null,
+    can(policy, "orgs.switch", target)
+      ? db.select({ n: count() }).from(organizations).where(and(eq(organizations.tenantId, org.tenantId), eq(organizations.parentId, org.id)))
+      : null,
+    policy.grants.has("own_devices.view")
+      ? db.select({ n: count() }).from(devices).where(and(eq(devices.tenantId, org.tenantId), eq(devices.orgId, org.id), eq(devices.ownerId, policy.userId)))
+      : null,
+  ]);
+
+  const permissions = PERMISSION_GROUPS.map((group) => ({
+    group: group.label,
+    labels: group.keys.filter((key: Permission) => policy.grants.has(key)).map((key: Permission) => PERMISSIONS[key].label),
+  })).filter((group) => group.labels.length > 0);
+
+  return {
+    users: userCount?.[0]?.n ?? null,
+    devices: deviceCount?.[0]?.n ?? null,
+    subOrgs: subOrgCount?.[0]?.n ?? null,
+    ownDevices: ownDeviceCount?.[0]?.n ?? null,
+    permissions,
+  };
+}
