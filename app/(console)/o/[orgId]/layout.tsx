@@ -1,0 +1,21 @@
+import type { ReactNode } from "react";
+import { ConsoleShell } from "@/components/shell/console-shell";
+import { roleLabel } from "@/lib/orgs/labels";
+import { getOrgContext } from "@/lib/orgs/context";
+import { consoleNav } from "@/lib/orgs/nav";
+
+export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ orgId: string }> }) {
+  const { orgId } = await params;
+  const { viewer, org, policy } = await getOrgContext(orgId);
+  return (
+    <ConsoleShell
+      tenantName={viewer.tenant.name}
+      orgName={org.name}
+      homeHref={`/o/${org.id}`}
+      nav={consoleNav(org.id)}
+      user={{ name: viewer.name, email: viewer.email, roleLabel: `${roleLabel(viewer.role)} · ${viewer.org.name}` }}
+    >
+      {children}
+    </ConsoleShell>
+  );
+}

@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import { Avatar } from "@/components/ui/avatar";
+import { getDb } from "@/db/client";
+import { listOwnSessions } from "@/lib/auth/sessions-queries";
+import { requireViewer } from "@/lib/auth/viewer";
+import { roleLabel } from "@/lib/orgs/labels";
+import { logoutAction } from "@/app/(auth)/actions";
+import { endOtherSessionsAction } from "./actions";
+
+export const metadata: Metadata = { title: "Profile" };
+
+const USER_TYPE_LABELS = { developer: "Developer", end_user: "End user", partner: "Partner" } as const;
+
+function formatWhen(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
+}
+
+export default async function ProfilePage() {
+  const viewer = await requireViewer();
+  const sessions = await listOwnSessions(await getDb(), viewer);
+  const others = sessions.filter((s) => !s.current).length;
+  const details = [
+    { label: "Email", value: viewer.email },
+    { label: "Organization", value: viewer.org.name },
+    { label: "Role", value: roleLabel(viewer.role) },
+    { label: "User type", value: USER_TYPE_LABELS[viewer.type] },
+    { label: "Developer mode", value: viewer.developerMode ? "On" : "Off" },
+  ];
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-8">
+      <div className="flex items-center gap-4">
+        <Avatar name={viewer.name} />
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{viewer.name}</h1>
+          <p className="text-sm text-slate-600">{viewer.email}</p>
+        </div>
+      </div>
+
+      <section aria-labelledby="details-heading" className="rounded-xl border border-slate-200 bg-white shadow-xs">
+        <h2 id="details-heading" className="border-b border-slate-100 px-6 py-4 font-semibold">
+          Your details
+        </h2>
+        <dl className="divide-y divide-slate-100">
+          {details.map((d) => (
+            <div key={d.label} className="grid grid-cols-3 gap-4 px-6 py-3 text-sm">
+              <dt className="text-slate-500">{d.label}</dt>
+              <dd className="col-span-2 text-slate-900">{d.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="sessions-heading" className="rounded-xl border border-slate-200 bg-white shadow-xs">
+        <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-100 px-6 py-4">
+          <h2 id="sessions-heading" className="font-semibold">
+            Where you&apos;re logged in
+          </h2>
+          <div className="flex gap-2">
+            {others > 0 ? (
+              <form action={endOtherSessionsAction}>
+                <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+                  Log out other sessions ({others})
+                </button>
+              </form>
+            ) : null}
+            <form action={logoutAction}>
+              <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
+                Log out
+              </button>
+            </form>
+          </div>
+        </div>
+        <ul className="divide-y divide-slate-100" data-testid="session-list">
+          {sessions.map((s) => (
+            <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 px-6 py-3 text-sm">
+              <div className="min-w-0">
+                <p className="truncate text-slate-900">{s.userAgent ?? "Unknown browser"}</p>
+                <p className="text-slate-500">
+                  Signed in {formatWhen(s.createdAt, viewer.org.timezone)} · last active {formatWhen(s.lastSeenAt, viewer.org.timezone)}
+                  {s.ip ? ` · ${s.ip}` : ""}
+                </p>
+              </div>
+              {s.current ? <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700">This session</span> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

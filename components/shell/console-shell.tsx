@@ -1,0 +1,49 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { NavLink } from "./nav-link";
+import { UserMenu } from "./user-menu";
+
+export type NavItem = { href: string; label: string; exact?: boolean };
+
+type Props = {
+  tenantName: string;
+  orgName: string;
+  homeHref: string;
+  nav: NavItem[];
+  user: { name: string; email: string; roleLabel: string };
+  children: ReactNode;
+};
+
+export function ConsoleShell({ tenantName, orgName, homeHref, nav, user, children }: Props) {
+  return (
+    <div className="flex min-h-screen flex-col md:flex-row">
+      <aside className="border-b border-slate-200 bg-white md:sticky md:top-0 md:h-screen md:w-60 md:shrink-0 md:border-b-0 md:border-r">
+        <div className="flex h-14 items-center gap-2 px-4">
+          <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-md bg-brand-600 text-sm font-bold text-white">R</span>
+          <Link href={homeHref} className="font-semibold tracking-tight">
+            Roster
+          </Link>
+        </div>
+        <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-3 pb-3 md:flex-col md:pb-0">
+          {nav.map((item) => (
+            <NavLink key={item.href} href={item.href} exact={item.exact}>
+              {item.label}
+            </NavLink>
+          ))}
+        </nav>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex h-14 items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 md:px-8">
+          <div className="min-w-0">
+            <p className="truncate text-xs text-slate-500">{tenantName}</p>
+            <p className="truncate text-sm font-semibold text-slate-900" data-testid="current-org">
+              {orgName}
+            </p>
+          </div>
+          <UserMenu {...user} />
+        </header>
+        <main className="flex-1 px-4 py-6 md:px-8">{children}</main>
+      </div>
+    </div>
+  );
+}
