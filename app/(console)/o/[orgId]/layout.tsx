@@ -6,7 +6,7 @@ import { consoleNav } from "@/lib/orgs/nav";
 
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
-  const { viewer, org, policy } = await getOrgContext(orgId);
+  const { viewer, org } = await getOrgContext(orgId);
   return (
     <ConsoleShell
       tenantName={viewer.tenant.name}
