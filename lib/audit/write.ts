@@ -19,7 +19,13 @@ export type AuditEntry = {
 };
 
 export async function writeAudit(db: Executor, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
+  await writeAuditMany(db, [entry]);
+}
+
+/** One statement for a whole bulk command's rows. */
+export async function writeAuditMany(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(auditLog).values(entries.map((entry) => ({
     tenantId: entry.tenantId,
     orgId: entry.orgId ?? null,
     actorId: entry.actorId ?? null,
@@ -32,5 +38,5 @@ export async function writeAudit(db: Executor, entry: AuditEntry): Promise<void>
     after: entry.after ?? null,
     requestId: entry.requestId ?? null,
     ip: entry.ip ?? null,
-  });
+  })));
 }

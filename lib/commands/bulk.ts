@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+/** Most ids one request may name (security.md B5). */
+export const BULK_MAX = 1000;
+
+/** 1–1000 uuids, duplicates dropped. */
+export const idListSchema = z
+  .array(z.uuid())
+  .min(1, "Select at least one user.")
+  .max(BULK_MAX, `At most ${BULK_MAX} at once.`)
+  .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))]);
+
+import type { ErrorCode } from "@/lib/errors";
+
+export type Skipped = { id: string; name: string; reason: string; code: ErrorCode };
+/** What a bulk command did: which rows changed and, for each refused row, why. */
+export type BulkResult = { done: string[]; skipped: Skipped[] };
+
+export function summarize(result: BulkResult, verb: string): string {
+  const head = `${result.done.length} ${verb}`;
+  if (result.skipped.length === 0) return head;
+  const reasons = [...new Set(result.skipped.map((s) => s.reason))].slice(0, 3).join("; ");
+  return `${head}, ${result.skipped.length} skipped: ${reasons}`;
+}

@@ -1,0 +1,88 @@
+import "server-only";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import type { Db } from "@/db/client";
+import { outbox } from "@/db/schema";
+import { env } from "@/lib/env";
+
+export type Transport = { sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown> };
+
+const BATCH = 20;
+/** After this many failures a message is parked as failed; it stays in the outbox (never lost). */
+export const MAX_ATTEMPTS = 8;
+
+/** 30 s, 1 min, 2 min … capped at one hour, with jitter so retries do not march in step. */
+export function backoffMs(attempts: number): number {
+  const base = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+  return base + Math.floor(Math.random() * base * 0.2);
+}
+
+export function smtpTransport(url: string): Transport {
+  return nodemailer.createTransport(url);
+}
+
+/**
+ * Sends what is due. Rows are claimed with SKIP LOCKED so several app processes can run this
+ * at once without sending a message twice.
+ */
+export async function deliverDue(db: Db, transport: Transport, now = new Date()): Promise<{ sent: number; failed: number }> {
+  let sent = 0;
+  let failed = 0;
+  await db.transaction(async (tx) => {
+    const due = await tx
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now)))
+      .orderBy(asc(outbox.nextAttemptAt))
+      .limit(BATCH)
+      .for("update", { skipLocked: true });
+    for (const message of due) {
+      try {
+        await transport.sendMail({ from: env.MAIL_FROM, to: message.toAddress, subject: message.subject, text: message.textBody });
+        await tx.update(outbox).set({ status: "sent", sentAt: now, attempts: sql`${outbox.attempts} + 1`, lastError: null }).where(eq(outbox.id, message.id));
+        sent++;
+      } catch (error) {
+        const attempts = message.attempts + 1;
+        await tx
+          .update(outbox)
+          .set({
+            attempts,
+            status: attempts >= MAX_ATTEMPTS ? "failed" : "pending",
+            nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
+            lastError: (error instanceof Error ? error.message : String(error)).slice(0, 500),
+          })
+          .where(eq(outbox.id, message.id));
+        failed++;
+      }
+    }
+  });
+  return { sent, failed };
+}
+
+type Holder = { running?: boolean; again?: boolean; timer?: NodeJS.Timeout };
+const holder: Holder = ((globalThis as { __roster_mailer?: Holder }).__roster_mailer ??= {});
+
+/** Called after a command commits: deliver now when SMTP is configured; never throws. */
+export function kickOutbox(getDb: () => Promise<Db>): void {
+  if (!env.SMTP_URL) return;
+  if (holder.running) {
+    holder.again = true;
+    return;
+  }
+  holder.running = true;
+  void (async () => {
+    try {
+      const transport = smtpTransport(env.SMTP_URL!);
+      do {
+        holder.again = false;
+        await deliverDue(await getDb(), transport);
+      } while (holder.again);
+    } catch (error) {
+      console.error(JSON.stringify({ level: "error", msg: "outbox delivery failed", error: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      holder.running = false;
+    }
+  })();
+  // Retries of failed sends need a clock, not a new command.
+  holder.timer ??= setInterval(() => kickOutbox(getDb), 30_000).unref();
+}

@@ -1,0 +1,79 @@
+// Plain-text emails. Links are built from APP_URL, never from the request's Host (security.md B4).
+import { env } from "@/lib/env";
+
+export type Email = { kind: string; to: string; subject: string; text: string };
+
+export const appLink = (path: string) => new URL(path, env.APP_URL).toString();
+
+// Names are validated without CR/LF, but a subject must never carry one (security.md F6).
+const oneLine = (text: string) => text.replace(/[\r\n]+/g, " ");
+
+export function invitationEmail(input: { to: string; name: string; inviter: string; orgName: string; token: string }): Email {
+  return {
+    kind: "invitation",
+    to: input.to,
+    subject: oneLine(`${input.inviter} invited you to ${input.orgName} on Roster`),
+    text: [
+      `Hello ${input.name},`,
+      "",
+      `${input.inviter} invited you to join ${input.orgName} on Roster.`,
+      "Create your password to get started:",
+      "",
+      appLink(`/invite/${input.token}`),
+      "",
+      "This link works once and expires in 30 days.",
+    ].join("\n"),
+  };
+}
+
+export function passwordResetEmail(input: { to: string; name: string; token: string }): Email {
+  return {
+    kind: "password_reset",
+    to: input.to,
+    subject: "Reset your Roster password",
+    text: [
+      `Hello ${input.name},`,
+      "",
+      "Someone asked to reset the password of your Roster account. If it was you, choose a new one here:",
+      "",
+      appLink(`/reset/${input.token}`),
+      "",
+      "This link works once and expires in 60 minutes. If you did not ask, ignore this email; your password has not changed.",
+    ].join("\n"),
+  };
+}
+
+export function passwordChangedEmail(input: { to: string; name: string; byAdmin: string | null }): Email {
+  return {
+    kind: "password_changed",
+    to: input.to,
+    subject: "Your Roster password was changed",
+    text: [
+      `Hello ${input.name},`,
+      "",
+      input.byAdmin
+        ? `${input.byAdmin}, an administrator of your organization, set a new password for your account. You have been logged out everywhere.`
+        : "The password of your Roster account was changed. Your other sessions have been logged out.",
+      "",
+      `If this was not expected, reset your password: ${appLink("/forgot")}`,
+    ].join("\n"),
+  };
+}
+
+export function transferredEmail(input: { to: string; name: string; orgName: string; roleLabel: string }): Email {
+  return {
+    kind: "user_transferred",
+    to: input.to,
+    subject: oneLine(`You have moved to ${input.orgName}`),
+    text: [`Hello ${input.name},`, "", `Your Roster account now belongs to ${input.orgName}, as ${input.roleLabel}.`, "", appLink("/login")].join("\n"),
+  };
+}
+
+export function arrivalEmail(input: { to: string; adminName: string; userName: string; userEmail: string; orgName: string }): Email {
+  return {
+    kind: "user_arrived",
+    to: input.to,
+    subject: oneLine(`${input.userName} joined ${input.orgName}`),
+    text: [`Hello ${input.adminName},`, "", `${input.userName} <${input.userEmail}> was transferred to ${input.orgName}.`].join("\n"),
+  };
+}

@@ -1,0 +1,103 @@
+import "server-only";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+import { writeAudit } from "@/lib/audit/write";
+import { hashPassword } from "@/lib/auth/password";
+import { newPasswordSchema } from "@/lib/auth/password-policy";
+import { hit, isBlocked, type ThrottleRule } from "@/lib/auth/throttle";
+import { parseInput } from "@/lib/commands/parse";
+import { inTransaction } from "@/lib/commands/transaction";
+import { DomainError } from "@/lib/errors";
+import { enqueueEmail } from "@/lib/mail/outbox";
+import { passwordChangedEmail, passwordResetEmail } from "@/lib/mail/templates";
+import { acceptTokenSchema, forgotPasswordSchema } from "../schemas";
+import { consumeToken, issueToken, type TokenKind } from "../tokens";
+import { endSessions } from "./sessions";
+
+type Meta = { ip: string; now?: Date };
+
+const MINUTE = 60_000;
+// security.md E7 and H2 (our proposals). `hit` reports "blocked" on the limit-th hit: after 10
+// wrong tokens the 11th is refused; 3 reset emails per address and 20 per IP an hour get sent.
+export const TOKEN_RULES = {
+  wrongTokenPerIp: { limit: 10, windowMs: MINUTE, blockMs: MINUTE },
+  resetPerEmail: { limit: 4, windowMs: 60 * MINUTE, blockMs: 60 * MINUTE },
+  resetPerIp: { limit: 21, windowMs: 60 * MINUTE, blockMs: 60 * MINUTE },
+} satisfies Record<string, ThrottleRule>;
+
+export const LINK_EXPIRED = "This link has expired or has already been used.";
+const TOO_MANY = "Too many attempts from your network. Wait a minute and try again.";
+
+/** Uses a token to set a password; the hash is computed before the transaction so it stays short. */
+async function setPasswordWithToken(db: Db, raw: unknown, kind: TokenKind, meta: Meta) {
+  const input = parseInput(acceptTokenSchema.extend({ password: newPasswordSchema }), raw);
+  const now = meta.now ?? new Date();
+  const ipKey = `token:ip:${meta.ip}`;
+  if (await isBlocked(db, ipKey, now)) throw new DomainError("LIMIT", TOO_MANY);
+  const passwordHash = await hashPassword(input.password);
+  const result = await inTransaction(db, async (tx) => {
+    const owner = await consumeToken(tx, input.token, kind, now);
+    if (!owner) return null;
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, ...(kind === "invitation" ? { acceptedAt: now, lastLoginAt: now } : {}) })
+      .where(and(eq(users.id, owner.userId), kind === "invitation" ? isNull(users.acceptedAt) : isNotNull(users.acceptedAt)))
+      .returning({ id: users.id, email: users.email, name: users.name, tenantId: users.tenantId, orgId: users.orgId });
+    if (!user) return null;
+    if (kind === "password_reset") {
+      await endSessions(tx, [user.id], now);
+      await enqueueEmail(tx, user.tenantId, passwordChangedEmail({ to: user.email, name: user.name, byAdmin: null }));
+    }
+    await writeAudit(tx, {
+      tenantId: user.tenantId,
+      orgId: user.orgId,
+      actorId: user.id,
+      actorEmail: user.email,
+      action: kind === "invitation" ? "user_invitation_accepted" : "user_password_reset",
+      targetType: "user",
+      targetId: user.id,
+      targetLabel: user.email,
+      ip: meta.ip,
+    });
+    return user;
+  });
+  if (!result) {
+    await hit(db, ipKey, TOKEN_RULES.wrongTokenPerIp, now);
+    throw new DomainError("INVALID", LINK_EXPIRED);
+  }
+  return result;
+}
+
+/** Sets the invited user's first password; the caller then logs them in. */
+export async function acceptInvitation(db: Db, raw: unknown, meta: Meta): Promise<{ email: string }> {
+  const user = await setPasswordWithToken(db, raw, "invitation", meta);
+  return { email: user.email };
+}
+
+/** Sets a new password from a reset link; every session ends and the user logs in again. */
+export async function resetPassword(db: Db, raw: unknown, meta: Meta): Promise<void> {
+  await setPasswordWithToken(db, raw, "password_reset", meta);
+}
+
+/**
+ * Emails a reset link when the address belongs to an active account. The answer and the work
+ * done in the request are the same either way (security.md E3); over the limits nothing is sent.
+ */
+export async function requestPasswordReset(db: Db, raw: unknown, meta: Meta): Promise<void> {
+  const input = parseInput(forgotPasswordSchema, raw);
+  const now = meta.now ?? new Date();
+  const overEmail = await hit(db, `reset:email:${input.email}`, TOKEN_RULES.resetPerEmail, now);
+  const overIp = await hit(db, `reset:ip:${meta.ip}`, TOKEN_RULES.resetPerIp, now);
+  await inTransaction(db, async (tx) => {
+    const [user] = await tx
+      .select({ id: users.id, name: users.name, email: users.email, tenantId: users.tenantId, orgId: users.orgId })
+      .from(users)
+      .where(and(sql`lower(${users.email}) = ${input.email}`, isNotNull(users.acceptedAt), isNull(users.suspendedAt)))
+      .limit(1);
+    if (!user || overEmail || overIp) return;
+    const token = await issueToken(tx, { tenantId: user.tenantId, userId: user.id, kind: "password_reset", now });
+    await enqueueEmail(tx, user.tenantId, passwordResetEmail({ to: user.email, name: user.name, token }));
+    await writeAudit(tx, { tenantId: user.tenantId, orgId: user.orgId, actorEmail: user.email, action: "user_password_reset_requested", targetType: "user", targetId: user.id, targetLabel: user.email, ip: meta.ip });
+  });
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { tags, userTags } from "@/db/schema";
+import type { Actor } from "@/lib/commands/actor";
+import type { BulkResult } from "@/lib/commands/bulk";
+import { parseInput } from "@/lib/commands/parse";
+import { checkTagLimit } from "@/lib/policy";
+import { applyTagSchema } from "../schemas";
+import { runOnUsers } from "./run-on-users";
+
+/** Tags users, creating the tag if it is new; users already at five tags are skipped and named. */
+export async function applyTag(db: Db, actor: Actor, raw: unknown): Promise<BulkResult & { tagId: string }> {
+  const input = parseInput(applyTagSchema, raw);
+  const tenantId = actor.viewer.tenant.id;
+  let tagId = "";
+  const result = await runOnUsers(db, actor, input.userIds, {
+    action: "tags.apply",
+    refuse: async (tx, list) => {
+      await tx.insert(tags).values({ tenantId, name: input.tag }).onConflictDoNothing();
+      const [tag] = await tx
+        .select({ id: tags.id })
+        .from(tags)
+        .where(and(eq(tags.tenantId, tenantId), sql`lower(${tags.name}) = lower(${input.tag})`));
+      tagId = tag!.id;
+      const ids = list.map((u) => u.id);
+      const counts = await tx.select({ userId: userTags.userId, n: count() }).from(userTags).where(inArray(userTags.userId, ids)).groupBy(userTags.userId);
+      const has = await tx.select({ userId: userTags.userId }).from(userTags).where(and(inArray(userTags.userId, ids), eq(userTags.tagId, tagId)));
+      const already = new Set(has.map((r) => r.userId));
+      const byUser = new Map(counts.map((c) => [c.userId, c.n]));
+      const refused = new Map<string, { code: "LIMIT"; reason: string }>();
+      for (const user of list) {
+        if (already.has(user.id)) continue;
+        const check = checkTagLimit({ tagsOnUser: byUser.get(user.id) ?? 0, adding: 1, userName: user.name });
+        if (!check.ok) refused.set(user.id, { code: "LIMIT", reason: check.reason });
+      }
+      return refused;
+    },
+    apply: async (tx, list) => {
+      await tx
+        .insert(userTags)
+        .values(list.map((u) => ({ tenantId, userId: u.id, tagId })))
+        .onConflictDoNothing();
+    },
+    audit: () => ({ action: "user_tagged", after: { tag: input.tag } }),
+  });
+  return { ...result, tagId };
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+import type { Actor } from "@/lib/commands/actor";
+import type { BulkResult } from "@/lib/commands/bulk";
+import { parseInput } from "@/lib/commands/parse";
+import { isAdminRole } from "@/lib/policy";
+import { changeRoleSchema } from "../schemas";
+import { roleExists } from "../roles";
+import { runOnUsers } from "./run-on-users";
+
+/**
+ * Gives users a new role. Demoting the last Admin of an org is refused; demoting a developer
+ * below Admin turns developer mode off. Rights change on the user's very next request, since
+ * every request reloads the viewer from the database.
+ */
+export async function changeRoles(db: Db, actor: Actor, raw: unknown): Promise<BulkResult> {
+  const input = parseInput(changeRoleSchema, raw);
+  await roleExists(db, actor.viewer.tenant.id, input.role);
+  const toAdmin = isAdminRole(input.role);
+  return runOnUsers(db, actor, input.userIds, {
+    action: "users.change_role",
+    ctx: () => ({ role: input.role }),
+    removesAdmin: (user) => isAdminRole(user.role) && !toAdmin,
+    apply: async (tx, list) => {
+      await tx
+        .update(users)
+        .set({ role: input.role, developerMode: toAdmin ? users.developerMode : sql`false` })
+        .where(inArray(users.id, list.map((u) => u.id)));
+    },
+    audit: (user) => ({
+      action: "user_role_changed",
+      before: { role: user.role, developerMode: user.developerMode },
+      after: { role: input.role, developerMode: toAdmin && user.developerMode },
+    }),
+  });
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+import type { Actor } from "@/lib/commands/actor";
+import type { BulkResult } from "@/lib/commands/bulk";
+import { parseInput } from "@/lib/commands/parse";
+import { lockTenant } from "@/lib/commands/transaction";
+import { enqueueEmail } from "@/lib/mail/outbox";
+import { invitationEmail } from "@/lib/mail/templates";
+import { checkDailyInvites } from "@/lib/policy";
+import { bulkUsersSchema } from "../schemas";
+import { issueToken } from "../tokens";
+import { invitationsToday } from "./invite";
+import { runOnUsers } from "./run-on-users";
+
+/** New token and email for pending users; the old link stops working. Counts toward the daily cap. */
+export async function resendInvitations(db: Db, actor: Actor, raw: unknown, now = new Date()): Promise<BulkResult> {
+  const input = parseInput(bulkUsersSchema, raw);
+  const tenantId = actor.viewer.tenant.id;
+  return runOnUsers(db, actor, input.userIds, {
+    action: "users.resend_invitation",
+    refuse: async (tx, list) => {
+      await lockTenant(tx, tenantId);
+      let sent = await invitationsToday(tx, tenantId, now);
+      const refused = new Map<string, { code: "LIMIT"; reason: string }>();
+      for (const user of list) {
+        const check = checkDailyInvites({ sentToday: sent, adding: 1 });
+        if (check.ok) sent++;
+        else refused.set(user.id, { code: "LIMIT", reason: check.reason });
+      }
+      return refused;
+    },
+    apply: async (tx, list) => {
+      for (const user of list) {
+        const token = await issueToken(tx, { tenantId, userId: user.id, kind: "invitation", now });
+        await enqueueEmail(tx, tenantId, invitationEmail({ to: user.email, name: user.name, inviter: actor.viewer.name, orgName: user.org.name, token }));
+      }
+    },
+    audit: () => ({ action: "user_invitation_resent" }),
+  });
+}
+
+/** Withdraws invitations: the pending users and their tokens are removed. */
+export async function revokeInvitations(db: Db, actor: Actor, raw: unknown): Promise<BulkResult> {
+  const input = parseInput(bulkUsersSchema, raw);
+  return runOnUsers(db, actor, input.userIds, {
+    action: "users.revoke_invitation",
+    apply: async (tx, list) => {
+      await tx.delete(users).where(inArray(users.id, list.map((u) => u.id)));
+    },
+    audit: (user) => ({ action: "user_invitation_revoked", before: { name: user.name, email: user.email, role: user.role } }),
+  });
+}

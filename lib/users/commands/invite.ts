@@ -1,0 +1,123 @@
+import "server-only";
+import { and, count, eq, gte, inArray, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { locations, organizations, userLocations, users, userTokens } from "@/db/schema";
+import { writeAudit } from "@/lib/audit/write";
+import { auditBy, type Actor } from "@/lib/commands/actor";
+import { parseInput } from "@/lib/commands/parse";
+import { inTransaction, lockTenant, pgCode } from "@/lib/commands/transaction";
+import { DomainError, notFound } from "@/lib/errors";
+import { enqueueEmail } from "@/lib/mail/outbox";
+import { invitationEmail } from "@/lib/mail/templates";
+import { assertAuthorized, checkDailyInvites, checkUserLimit, isInView, type OrgRef } from "@/lib/policy";
+import { inviteSchema } from "../schemas";
+import { roleExists } from "../roles";
+import { issueToken } from "../tokens";
+
+export const ALREADY_REGISTERED = "This email is already registered.";
+
+/** An org of the actor's tenant inside their view, with what the policy needs to know of it. */
+export async function orgInView(db: Tx, actor: Actor, orgId: string) {
+  const [org] = await db
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.id, orgId), eq(organizations.tenantId, actor.viewer.tenant.id)))
+    .limit(1);
+  if (!org) throw notFound();
+  const ref: OrgRef = { id: org.id, tenantId: org.tenantId, path: org.path, depth: org.depth, name: org.name };
+  if (!isInView(actor.policy, ref)) throw notFound();
+  return { ...org, ref, target: { kind: "org" as const, org: ref, canCreateSubOrgs: org.canCreateSubOrgs, isRoot: org.parentId === null } };
+}
+
+/** Locations must belong to the destination org; returns the first name for the table's sort. */
+export async function setUserLocations(tx: Tx, tenantId: string, orgId: string, userId: string, locationIds: readonly string[]): Promise<string | null> {
+  await tx.delete(userLocations).where(eq(userLocations.userId, userId));
+  if (locationIds.length === 0) return null;
+  const rows = await tx
+    .select({ id: locations.id, name: locations.name })
+    .from(locations)
+    .where(and(eq(locations.tenantId, tenantId), eq(locations.orgId, orgId), inArray(locations.id, [...new Set(locationIds)])));
+  if (rows.length !== new Set(locationIds).size) throw new DomainError("INVALID", "Choose locations of this organization.", { field: "locationIds" });
+  await tx.insert(userLocations).values(rows.map((l) => ({ tenantId, userId, locationId: l.id })));
+  return rows.map((l) => l.name).sort((a, b) => a.localeCompare(b))[0] ?? null;
+}
+
+/** Explains an email that is taken: with a way forward when the account is in reach (product.md §5). */
+async function emailTaken(tx: Tx, actor: Actor, email: string): Promise<DomainError | null> {
+  const [existing] = await tx
+    .select({ id: users.id, name: users.name, tenantId: users.tenantId, orgName: organizations.name, path: organizations.path })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.orgId))
+    .where(sql`lower(${users.email}) = ${email}`)
+    .limit(1);
+  if (!existing) return null;
+  const inReach = existing.tenantId === actor.viewer.tenant.id && existing.path.startsWith(actor.org.path);
+  return inReach
+    ? new DomainError("CONFLICT", `${existing.name} already has an account in ${existing.orgName}. Transfer them instead.`, { field: "email" })
+    : new DomainError("CONFLICT", ALREADY_REGISTERED, { field: "email" });
+}
+
+const startOfUtcDay = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+
+/** Invitations issued by the tenant today (resends included), read under the tenant lock. */
+export async function invitationsToday(tx: Tx, tenantId: string, now: Date): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(userTokens)
+    .where(and(eq(userTokens.tenantId, tenantId), eq(userTokens.kind, "invitation"), gte(userTokens.createdAt, startOfUtcDay(now))));
+  return row?.n ?? 0;
+}
+
+export async function usersInTenant(tx: Tx, tenantId: string): Promise<number> {
+  const [row] = await tx.select({ n: count() }).from(users).where(eq(users.tenantId, tenantId));
+  return row?.n ?? 0;
+}
+
+/**
+ * Invites a person: a pending user, a single-use invitation token and its email, one
+ * transaction. The plan's user limit counts pending users; 25 invitations per tenant per day.
+ */
+export async function inviteUser(db: Db, actor: Actor, raw: unknown, now = new Date()): Promise<{ userId: string }> {
+  const input = parseInput(inviteSchema, raw);
+  const tenantId = actor.viewer.tenant.id;
+  return inTransaction(db, async (tx) => {
+    const org = await orgInView(tx, actor, input.targetOrgId ?? actor.org.id);
+    assertAuthorized(actor.policy, "users.invite", org.target, { role: input.role });
+    await roleExists(tx, tenantId, input.role);
+    const taken = await emailTaken(tx, actor, input.email);
+    if (taken) throw taken;
+
+    const limits = await lockTenant(tx, tenantId);
+    for (const check of [
+      checkUserLimit({ plan: limits, usersInTenant: await usersInTenant(tx, tenantId), adding: 1 }),
+      checkDailyInvites({ sentToday: await invitationsToday(tx, tenantId, now), adding: 1 }),
+    ]) {
+      if (!check.ok) throw new DomainError(check.code, check.reason);
+    }
+
+    const [user] = await tx
+      .insert(users)
+      .values({ tenantId, orgId: org.id, email: input.email, name: input.name, phone: input.phone ?? null, role: input.role, type: "end_user", registeredAt: now })
+      .returning({ id: users.id })
+      .catch((error: unknown) => {
+        // Another tenant invited the same address a moment ago (security.md I5).
+        if (pgCode(error) === "23505") throw new DomainError("CONFLICT", ALREADY_REGISTERED, { field: "email" });
+        throw error;
+      });
+    const userId = user!.id;
+    const locationName = await setUserLocations(tx, tenantId, org.id, userId, input.locationIds);
+    if (locationName) await tx.update(users).set({ locationName }).where(eq(users.id, userId));
+    const token = await issueToken(tx, { tenantId, userId, kind: "invitation", now });
+    await enqueueEmail(tx, tenantId, invitationEmail({ to: input.email, name: input.name, inviter: actor.viewer.name, orgName: org.name, token }));
+    await writeAudit(tx, {
+      ...auditBy(actor),
+      orgId: org.id,
+      action: "user_invited",
+      targetType: "user",
+      targetId: userId,
+      targetLabel: input.email,
+      after: { name: input.name, email: input.email, role: input.role, org: org.name },
+    });
+    return { userId };
+  });
+}

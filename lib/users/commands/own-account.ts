@@ -1,0 +1,84 @@
+import "server-only";
+import { and, eq, isNull, ne } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { sessions, users } from "@/db/schema";
+import { writeAudit } from "@/lib/audit/write";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { newPasswordSchema } from "@/lib/auth/password-policy";
+import { auditBy, type Actor } from "@/lib/commands/actor";
+import { parseInput } from "@/lib/commands/parse";
+import { inTransaction, lockTenant } from "@/lib/commands/transaction";
+import { DomainError } from "@/lib/errors";
+import { enqueueEmail } from "@/lib/mail/outbox";
+import { passwordChangedEmail } from "@/lib/mail/templates";
+import { assertAuthorized, checkDeveloperLimit, type UserTarget } from "@/lib/policy";
+import { developerModeSchema, ownPasswordSchema } from "../schemas";
+
+const selfTarget = (actor: Actor): UserTarget => ({
+  kind: "user",
+  id: actor.viewer.userId,
+  tenantId: actor.viewer.tenant.id,
+  org: actor.policy.org,
+  role: actor.viewer.role,
+  pending: false,
+  suspended: false,
+  developerMode: actor.viewer.developerMode,
+});
+
+/**
+ * Changes your own password: the current one is required; your other sessions end, this one
+ * continues, and you get an email (security.md C5, C6, D4).
+ */
+export async function changeOwnPassword(db: Db, actor: Actor, raw: unknown): Promise<void> {
+  const input = parseInput(ownPasswordSchema.extend({ newPassword: newPasswordSchema }), raw);
+  assertAuthorized(actor.policy, "self.change_password", selfTarget(actor));
+  const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, actor.viewer.userId));
+  if (!(await verifyPassword(row?.hash ?? null, input.currentPassword))) {
+    throw new DomainError("INVALID", "Your current password is not correct.", { field: "currentPassword" });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await inTransaction(db, async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.viewer.userId));
+    await tx
+      .update(sessions)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(sessions.userId, actor.viewer.userId), ne(sessions.id, actor.viewer.sessionId), isNull(sessions.revokedAt)));
+    await enqueueEmail(tx, actor.viewer.tenant.id, passwordChangedEmail({ to: actor.viewer.email, name: actor.viewer.name, byAdmin: null }));
+    await writeAudit(tx, { ...auditBy(actor), orgId: actor.viewer.org.id, action: "user_password_changed", targetType: "user", targetId: actor.viewer.userId, targetLabel: actor.viewer.email });
+  });
+}
+
+/**
+ * Developer mode for yourself: Admins only; on free and plus one developer per tenant, and the
+ * refusal names the holder. The tenant row lock makes concurrent attempts yield one (security.md I2).
+ */
+export async function setDeveloperMode(db: Db, actor: Actor, raw: unknown): Promise<void> {
+  const input = parseInput(developerModeSchema, raw);
+  assertAuthorized(actor.policy, "self.developer_mode", selfTarget(actor));
+  const tenantId = actor.viewer.tenant.id;
+  await inTransaction(db, async (tx) => {
+    const limits = await lockTenant(tx, tenantId);
+    const [me] = await tx.select({ developerMode: users.developerMode, role: users.role }).from(users).where(eq(users.id, actor.viewer.userId));
+    if (!me || me.developerMode === input.enabled) return;
+    if (input.enabled) {
+      const [holder] = await tx
+        .select({ name: users.name })
+        .from(users)
+        .where(and(eq(users.tenantId, tenantId), eq(users.developerMode, true), ne(users.id, actor.viewer.userId)))
+        .limit(1);
+      const check = checkDeveloperLimit({ plan: limits, currentDeveloperName: holder?.name ?? null, viewerIsHolder: false });
+      if (!check.ok) throw new DomainError(check.code, check.reason);
+    }
+    await tx.update(users).set({ developerMode: input.enabled, ...(input.enabled ? { type: "developer" as const } : {}) }).where(eq(users.id, actor.viewer.userId));
+    await writeAudit(tx, {
+      ...auditBy(actor),
+      orgId: actor.viewer.org.id,
+      action: input.enabled ? "developer_mode_on" : "developer_mode_off",
+      targetType: "user",
+      targetId: actor.viewer.userId,
+      targetLabel: actor.viewer.email,
+      before: { developerMode: !input.enabled },
+      after: { developerMode: input.enabled },
+    });
+  });
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import type { Db, Tx } from "@/db/client";
+import { writeAuditMany, type AuditEntry } from "@/lib/audit/write";
+import { auditBy, type Actor } from "@/lib/commands/actor";
+import type { BulkResult, Skipped } from "@/lib/commands/bulk";
+import { inTransaction, lockOrgs } from "@/lib/commands/transaction";
+import { DomainError, NOT_FOUND_MESSAGE } from "@/lib/errors";
+import { authorize, type Action, type ActionContext } from "@/lib/policy";
+import { activeAdminCounts, keepAdmins, loadUsersInView, toUserTarget, type ScopedUser } from "../targets";
+
+export type UserCommand = {
+  action: Action;
+  ctx?: (user: ScopedUser) => ActionContext;
+  /** Whether the change takes this user out of their org's active Admins (demote, suspend, delete, move). */
+  removesAdmin?: (user: ScopedUser) => boolean;
+  /** Extra per-row rules the policy cannot know (e.g. a sixth tag); a string refuses the row. */
+  refuse?: (tx: Tx, users: ScopedUser[]) => Promise<Map<string, { code: DomainError["code"]; reason: string }>>;
+  /** The change itself, one set-based statement per step for all allowed users. */
+  apply: (tx: Tx, users: ScopedUser[]) => Promise<void>;
+  audit: (user: ScopedUser) => Pick<AuditEntry, "action" | "before" | "after">;
+};
+
+/**
+ * The skeleton of every command on existing users: re-scope the ids in SQL (a foreign id is
+ * "not found"), lock the rows in id order, ask the policy about each, keep every org's last
+ * Admin, apply what may be applied, write one audit row per user — one transaction.
+ */
+export async function runOnUsers(db: Db, actor: Actor, ids: readonly string[], command: UserCommand): Promise<BulkResult> {
+  return inTransaction(db, async (tx) => {
+    const found = await loadUsersInView(tx, actor, ids, { lock: true });
+    const byId = new Map(found.map((u) => [u.id, u]));
+    const skipped: Skipped[] = ids.filter((id) => !byId.has(id)).map((id) => ({ id, name: "Unknown user", reason: NOT_FOUND_MESSAGE, code: "NOT_FOUND" }));
+
+    let allowed: ScopedUser[] = [];
+    for (const user of found) {
+      const decision = authorize(actor.policy, command.action, toUserTarget(user), command.ctx?.(user));
+      if (decision.ok) allowed.push(user);
+      else skipped.push({ id: user.id, name: user.name, reason: decision.reason, code: decision.code });
+    }
+
+    if (command.refuse && allowed.length) {
+      const refused = await command.refuse(tx, allowed);
+      for (const [id, { code, reason }] of refused) skipped.push({ id, name: byId.get(id)!.name, reason, code });
+      allowed = allowed.filter((u) => !refused.has(u.id));
+    }
+
+    if (command.removesAdmin && allowed.length) {
+      const orgIds = [...new Set(allowed.map((u) => u.org.id))];
+      await lockOrgs(tx, orgIds);
+      const refused = keepAdmins(allowed, await activeAdminCounts(tx, orgIds), command.removesAdmin);
+      for (const [id, reason] of refused) skipped.push({ id, name: byId.get(id)!.name, reason, code: "CONFLICT" });
+      allowed = allowed.filter((u) => !refused.has(u.id));
+    }
+
+    if (allowed.length) await command.apply(tx, allowed);
+    await writeAuditMany(
+      tx,
+      allowed.map((user) => ({ ...auditBy(actor), orgId: user.org.id, targetType: "user", targetId: user.id, targetLabel: user.email, ...command.audit(user) })),
+    );
+    return { done: allowed.map((u) => u.id), skipped };
+  });
+}
+
+/** For single-target commands: the one refusal becomes the error. */
+export function single(result: BulkResult): void {
+  const [refusal] = result.skipped;
+  if (refusal) throw new DomainError(refusal.code, refusal.reason);
+}

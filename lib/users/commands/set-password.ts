@@ -1,0 +1,33 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+import { newPasswordSchema } from "@/lib/auth/password-policy";
+import { hashPassword } from "@/lib/auth/password";
+import type { Actor } from "@/lib/commands/actor";
+import { parseInput } from "@/lib/commands/parse";
+import { enqueueEmail } from "@/lib/mail/outbox";
+import { passwordChangedEmail } from "@/lib/mail/templates";
+import { adminPasswordSchema } from "../schemas";
+import { runOnUsers, single } from "./run-on-users";
+import { endSessions } from "./sessions";
+
+/**
+ * An admin sets another user's password (users.change_password): the user's sessions end and
+ * they are told by email (security.md C5, C6).
+ */
+export async function setUserPassword(db: Db, actor: Actor, raw: unknown): Promise<void> {
+  const input = parseInput(adminPasswordSchema.extend({ password: newPasswordSchema }), raw);
+  const passwordHash = await hashPassword(input.password);
+  single(
+    await runOnUsers(db, actor, [input.userId], {
+      action: "users.change_password",
+      apply: async (tx, [user]) => {
+        await tx.update(users).set({ passwordHash }).where(eq(users.id, user!.id));
+        await endSessions(tx, [user!.id]);
+        await enqueueEmail(tx, user!.tenantId, passwordChangedEmail({ to: user!.email, name: user!.name, byAdmin: actor.viewer.name }));
+      },
+      audit: () => ({ action: "user_password_set_by_admin" }),
+    }),
+  );
+}

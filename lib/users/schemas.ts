@@ -1,0 +1,85 @@
+// Input schemas of the user actions, shared by the forms (react-hook-form resolver) and the
+// server actions, which always re-validate. Objects are strict: an unexpected key is INVALID
+// (security.md A6).
+import { z } from "zod";
+import { idListSchema } from "@/lib/commands/bulk";
+import { emailSchema } from "./email";
+
+// No control characters: names end up in email subjects and CSV files (security.md F6).
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a name.")
+  .max(60, "Use at most 60 characters.")
+  .refine((s) => !CONTROL.test(s), "Use letters, digits and punctuation only.");
+
+export const phoneSchema = z
+  .string()
+  .trim()
+  .max(30, "Use at most 30 characters.")
+  .regex(/^[+0-9 ()./-]*$/, "Use digits, spaces and + ( ) - only.")
+  .transform((s) => (s === "" ? null : s));
+
+export const roleKeySchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, "Choose a role.");
+export const orgIdSchema = z.uuid();
+export const locationIdsSchema = z.array(z.uuid()).max(20, "At most 20 locations.").default([]);
+
+// What the form can send as a new password; the server also refuses well-known passwords.
+export const passwordInputSchema = z.string().min(8, "Use at least 8 characters.").max(256, "Use at most 256 characters.");
+
+export const inviteSchema = z.strictObject({
+  orgId: orgIdSchema,
+  /** The org to invite into; defaults to the current one. */
+  targetOrgId: orgIdSchema.optional(),
+  name: nameSchema,
+  email: emailSchema,
+  role: roleKeySchema,
+  phone: phoneSchema.optional(),
+  locationIds: locationIdsSchema,
+});
+
+export const editUserSchema = z.strictObject({
+  orgId: orgIdSchema,
+  userId: z.uuid(),
+  name: nameSchema,
+  phone: phoneSchema.optional(),
+  role: roleKeySchema,
+  locationIds: locationIdsSchema,
+});
+
+export const bulkUsersSchema = z.strictObject({ orgId: orgIdSchema, userIds: idListSchema });
+export const changeRoleSchema = z.strictObject({ orgId: orgIdSchema, userIds: idListSchema, role: roleKeySchema });
+export const adminPasswordSchema = z.strictObject({ orgId: orgIdSchema, userId: z.uuid(), password: passwordInputSchema });
+export const ownPasswordSchema = z.strictObject({ currentPassword: z.string().min(1, "Enter your current password.").max(256), newPassword: passwordInputSchema });
+export const deleteUsersSchema = z.strictObject({
+  orgId: orgIdSchema,
+  userIds: idListSchema,
+  /** The deleted users' devices pass to the acting admin unless this is "unowned". */
+  devices: z.enum(["to_me", "unowned"]).default("to_me"),
+  confirm: z.literal("DELETE", { error: "Type DELETE to confirm." }),
+});
+export const transferUserSchema = z.strictObject({
+  orgId: orgIdSchema,
+  userId: z.uuid(),
+  /** The destination, by id or by the email of an Admin there. */
+  destination: z.union([z.strictObject({ orgId: orgIdSchema }), z.strictObject({ adminEmail: emailSchema })]),
+  role: roleKeySchema,
+  moveDevices: z.boolean().default(true),
+});
+export const applyTagSchema = z.strictObject({
+  orgId: orgIdSchema,
+  userIds: idListSchema,
+  tag: z
+    .string()
+    .trim()
+    .min(1, "Enter a tag.")
+    .max(30, "Use at most 30 characters.")
+    .refine((s) => !CONTROL.test(s), "Use letters, digits and punctuation only."),
+});
+export const developerModeSchema = z.strictObject({ enabled: z.boolean() });
+export const acceptTokenSchema = z.strictObject({ token: z.string().max(100), password: passwordInputSchema });
+export const forgotPasswordSchema = z.strictObject({ email: emailSchema });
+
+export type InviteInput = z.input<typeof inviteSchema>;
