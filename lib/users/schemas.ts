@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { idListSchema } from "@/lib/commands/bulk";
 import { emailSchema } from "./email";
+import { userFiltersSchema } from "./filters";
 
 // No control characters: names end up in email subjects and CSV files (security.md F6).
 const CONTROL = /[\u0000-\u001f\u007f]/;
@@ -49,17 +50,22 @@ export const editUserSchema = z.strictObject({
   locationIds: locationIdsSchema,
 });
 
-export const bulkUsersSchema = z.strictObject({ orgId: orgIdSchema, userIds: idListSchema });
-export const changeRoleSchema = z.strictObject({ orgId: orgIdSchema, userIds: idListSchema, role: roleKeySchema });
+/** A bulk action names its users, or asks for every user matching the table's filters. */
+const selection = { userIds: idListSchema.optional(), matching: userFiltersSchema.optional() };
+const oneSelection = <T extends { userIds?: string[]; matching?: unknown }>(value: T) => (value.userIds === undefined) !== (value.matching === undefined);
+const selectionMessage = { message: "Select users, or choose all matching users.", path: ["userIds"] };
+
+export const bulkUsersSchema = z.strictObject({ orgId: orgIdSchema, ...selection }).refine(oneSelection, selectionMessage);
+export const changeRoleSchema = z.strictObject({ orgId: orgIdSchema, ...selection, role: roleKeySchema }).refine(oneSelection, selectionMessage);
 export const adminPasswordSchema = z.strictObject({ orgId: orgIdSchema, userId: z.uuid(), password: passwordInputSchema });
 export const ownPasswordSchema = z.strictObject({ currentPassword: z.string().min(1, "Enter your current password.").max(256), newPassword: passwordInputSchema });
 export const deleteUsersSchema = z.strictObject({
   orgId: orgIdSchema,
-  userIds: idListSchema,
+  ...selection,
   /** The deleted users' devices pass to the acting admin unless this is "unowned". */
   devices: z.enum(["to_me", "unowned"]).default("to_me"),
   confirm: z.literal("DELETE", { error: "Type DELETE to confirm." }),
-});
+}).refine(oneSelection, selectionMessage);
 export const transferUserSchema = z.strictObject({
   orgId: orgIdSchema,
   userId: z.uuid(),
@@ -70,14 +76,14 @@ export const transferUserSchema = z.strictObject({
 });
 export const applyTagSchema = z.strictObject({
   orgId: orgIdSchema,
-  userIds: idListSchema,
+  ...selection,
   tag: z
     .string()
     .trim()
     .min(1, "Enter a tag.")
     .max(30, "Use at most 30 characters.")
     .refine((s) => !CONTROL.test(s), "Use letters, digits and punctuation only."),
-});
+}).refine(oneSelection, selectionMessage);
 export const developerModeSchema = z.strictObject({ enabled: z.boolean() });
 export const acceptTokenSchema = z.strictObject({ token: z.string().max(100), password: passwordInputSchema });
 export const forgotPasswordSchema = z.strictObject({ email: emailSchema });

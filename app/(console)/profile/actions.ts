@@ -2,12 +2,22 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
+import { selfAction } from "@/lib/action";
 import { endOtherSessions } from "@/lib/auth/sessions-queries";
 import { requireViewer } from "@/lib/auth/viewer";
+import { changeOwnPassword, setDeveloperMode } from "@/lib/users/commands/own-account";
 
 export async function endOtherSessionsAction(): Promise<void> {
   const viewer = await requireViewer();
   const db = await getDb();
   await db.transaction((tx) => endOtherSessions(tx, viewer));
   revalidatePath("/profile");
+}
+
+export async function changeOwnPasswordAction(input: unknown) {
+  return selfAction(input, (db, actor, raw) => changeOwnPassword(db, actor, raw));
+}
+
+export async function setDeveloperModeAction(input: unknown) {
+  return selfAction(input, (db, actor, raw) => setDeveloperMode(db, actor, raw));
 }

@@ -7,6 +7,7 @@ import type { BulkResult } from "@/lib/commands/bulk";
 import { parseInput } from "@/lib/commands/parse";
 import { checkTagLimit } from "@/lib/policy";
 import { applyTagSchema } from "../schemas";
+import { selectedUserIds } from "../selection";
 import { runOnUsers } from "./run-on-users";
 
 /** Tags users, creating the tag if it is new; users already at five tags are skipped and named. */
@@ -14,7 +15,7 @@ export async function applyTag(db: Db, actor: Actor, raw: unknown): Promise<Bulk
   const input = parseInput(applyTagSchema, raw);
   const tenantId = actor.viewer.tenant.id;
   let tagId = "";
-  const result = await runOnUsers(db, actor, input.userIds, {
+  const result = await runOnUsers(db, actor, await selectedUserIds(db, actor, input), {
     action: "tags.apply",
     refuse: async (tx, list) => {
       await tx.insert(tags).values({ tenantId, name: input.tag }).onConflictDoNothing();

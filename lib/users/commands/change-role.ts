@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/commands/parse";
 import { isAdminRole } from "@/lib/policy";
 import { changeRoleSchema } from "../schemas";
 import { roleExists } from "../roles";
+import { selectedUserIds } from "../selection";
 import { runOnUsers } from "./run-on-users";
 
 /**
@@ -19,7 +20,7 @@ export async function changeRoles(db: Db, actor: Actor, raw: unknown): Promise<B
   const input = parseInput(changeRoleSchema, raw);
   await roleExists(db, actor.viewer.tenant.id, input.role);
   const toAdmin = isAdminRole(input.role);
-  return runOnUsers(db, actor, input.userIds, {
+  return runOnUsers(db, actor, await selectedUserIds(db, actor, input), {
     action: "users.change_role",
     ctx: () => ({ role: input.role }),
     removesAdmin: (user) => isAdminRole(user.role) && !toAdmin,

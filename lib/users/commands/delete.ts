@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/commands/actor";
 import type { BulkResult } from "@/lib/commands/bulk";
 import { parseInput } from "@/lib/commands/parse";
 import { deleteUsersSchema } from "../schemas";
+import { selectedUserIds } from "../selection";
 import { runOnUsers } from "./run-on-users";
 
 /**
@@ -15,7 +16,7 @@ import { runOnUsers } from "./run-on-users";
  */
 export async function deleteUsers(db: Db, actor: Actor, raw: unknown): Promise<BulkResult> {
   const input = parseInput(deleteUsersSchema, raw);
-  return runOnUsers(db, actor, input.userIds, {
+  return runOnUsers(db, actor, await selectedUserIds(db, actor, input), {
     action: "users.delete",
     removesAdmin: () => true,
     apply: async (tx, list) => {

@@ -1,0 +1,50 @@
+"use server";
+// The users table's server actions: thin wrappers, each one command (lib/users/commands).
+import { consoleAction } from "@/lib/action";
+import { applyTag } from "@/lib/users/commands/apply-tag";
+import { changeRoles } from "@/lib/users/commands/change-role";
+import { deleteUsers } from "@/lib/users/commands/delete";
+import { editUser } from "@/lib/users/commands/edit";
+import { resendInvitations, revokeInvitations } from "@/lib/users/commands/invitations";
+import { inviteUser } from "@/lib/users/commands/invite";
+import { forceLogout } from "@/lib/users/commands/sessions";
+import { setUserPassword } from "@/lib/users/commands/set-password";
+import { reactivateUsers, suspendUsers } from "@/lib/users/commands/suspend";
+import { transferUser } from "@/lib/users/commands/transfer";
+
+export async function inviteUserAction(input: unknown) {
+  return consoleAction(input, (db, actor, raw) => inviteUser(db, actor, raw));
+}
+export async function editUserAction(input: unknown) {
+  return consoleAction(input, (db, actor, raw) => editUser(db, actor, raw));
+}
+export async function changeRolesAction(input: unknown) {
+  return consoleAction(input, (db, actor, raw) => changeRoles(db, actor, raw));
+}
+export async function setUserPasswordAction(input: unknown) {
+  return consoleAction(input, (db, actor, raw) => setUserPassword(db, actor, raw));
+}
+export async function forceLogoutAction(input: unknown) {
+  return consoleAction(input, (db, actor, raw) => forceLogout(db, actor, raw));
+}
+export async function suspendUsersAction(input: unknown) {
+  return consoleAction(input, (db, actor, raw) => suspendUsers(db, actor, raw));
+}
+export async function reactivateUsersAction(input: unknown) {
+  return consoleAction(input, (db, actor, raw) => reactivateUsers(db, actor, raw));
+}
+export async function transferUserAction(input: unknown) {
+  return consoleAction(input, (db, actor, raw) => transferUser(db, actor, raw));
+}
+export async function deleteUsersAction(input: unknown) {
+  return consoleAction(input, (db, actor, raw) => deleteUsers(db, actor, raw));
+}
+export async function resendInvitationsAction(input: unknown) {
+  return consoleAction(input, (db, actor, raw) => resendInvitations(db, actor, raw));
+}
+export async function revokeInvitationsAction(input: unknown) {
+  return consoleAction(input, (db, actor, raw) => revokeInvitations(db, actor, raw));
+}
+export async function applyTagAction(input: unknown) {
+  return consoleAction(input, (db, actor, raw) => applyTag(db, actor, raw));
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { organizations, users } from "@/db/schema";
+import type { Actor } from "@/lib/commands/actor";
+import { orgTarget } from "@/lib/orgs/queries";
+import { assertAuthorized, isBuiltinRole, ROLE_LABELS } from "@/lib/policy";
+import { userListWhere } from "./filter-sql";
+import { statusOf, type UserFilters } from "./filters";
+
+export const EXPORT_COLUMNS = ["Name", "Email", "Organization", "Role", "Status", "Last login", "Registered", "Tags", "Locations"] as const;
+
+const CHUNK = 2_000;
+
+/** A spreadsheet must not run a cell as a formula (security.md F4). */
+export function neutralizeFormula(value: string): string {
+  return /^[=+\-@\t\r\0]/.test(value) ? `'${value}` : value;
+}
+
+const roleLabel = (role: string) => (isBuiltinRole(role) ? ROLE_LABELS[role] : role);
+
+/**
+ * The export's rows, read in keyset chunks by id so memory stays flat however many users match
+ * (the route streams them). Authorization and scope are those of the users table.
+ */
+export async function* exportUserRows(db: Db, actor: Actor, selection: { userIds?: string[]; filters: UserFilters }, now = new Date()): AsyncGenerator<string[]> {
+  assertAuthorized(actor.policy, "users.export", orgTarget(actor));
+  const where = userListWhere(actor, selection.userIds ? { ...selection.filters, scope: "reach" } : selection.filters, now);
+  let after: string | null = null;
+  for (;;) {
+    const rows: Array<{
+      id: string; name: string; email: string; org: string; role: string; acceptedAt: Date | null; suspendedAt: Date | null;
+      lastLoginAt: Date | null; registeredAt: Date; tags: string | null; locations: string | null;
+    }> = await db
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        org: organizations.name,
+        role: users.role,
+        acceptedAt: users.acceptedAt,
+        suspendedAt: users.suspendedAt,
+        lastLoginAt: users.lastLoginAt,
+        registeredAt: users.registeredAt,
+        tags: sql<string | null>`(SELECT string_agg(t.name, ', ' ORDER BY t.name) FROM user_tags ut JOIN tags t ON t.id = ut.tag_id WHERE ut.user_id = ${users.id})`,
+        locations: sql<string | null>`(SELECT string_agg(l.name, ', ' ORDER BY l.name) FROM user_locations ul JOIN locations l ON l.id = ul.location_id WHERE ul.user_id = ${users.id})`,
+      })
+      .from(users)
+      .innerJoin(organizations, eq(organizations.id, users.orgId))
+      .where(and(where, selection.userIds ? inArray(users.id, selection.userIds) : undefined, after ? gt(users.id, after) : undefined))
+      .orderBy(asc(users.id))
+      .limit(CHUNK);
+    for (const r of rows) {
+      yield [
+        r.name,
+        r.email,
+        r.org,
+        roleLabel(r.role),
+        statusOf(r, now),
+        r.lastLoginAt?.toISOString() ?? "",
+        r.registeredAt.toISOString(),
+        r.tags ?? "",
+        r.locations ?? "",
+      ].map(neutralizeFormula);
+    }
+    if (rows.length < CHUNK) return;
+    after = rows[rows.length - 1]!.id;
+  }
+}

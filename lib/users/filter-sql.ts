@@ -1,0 +1,38 @@
+import "server-only";
+import { and, eq, gte, ilike, inArray, isNotNull, isNull, like, lt, or, type SQL } from "drizzle-orm";
+import { organizations, users } from "@/db/schema";
+import type { Actor } from "@/lib/commands/actor";
+import { escapeLike } from "@/lib/sql/like";
+import { INACTIVE_AFTER_DAYS, type UserFilters, type UserStatus } from "./filters";
+
+function statusCondition(status: UserStatus, cutoff: Date): SQL {
+  switch (status) {
+    case "suspended":
+      return isNotNull(users.suspendedAt);
+    case "pending":
+      return and(isNull(users.suspendedAt), isNull(users.acceptedAt))!;
+    case "inactive":
+      return and(isNull(users.suspendedAt), isNotNull(users.acceptedAt), or(isNull(users.lastLoginAt), lt(users.lastLoginAt, cutoff)))!;
+    case "active":
+      return and(isNull(users.suspendedAt), isNotNull(users.acceptedAt), gte(users.lastLoginAt, cutoff))!;
+  }
+}
+
+/**
+ * The WHERE of every users list: the tenant, the org (or its subtree in "reach" scope, only
+ * for viewers who may switch below), then the person's filters. Queries must join
+ * organizations on users.org_id.
+ */
+export function userListWhere(actor: Actor, filters: UserFilters, now = new Date()): SQL {
+  const reach = filters.scope === "reach" && actor.policy.grants.has("orgs.switch");
+  const cutoff = new Date(now.getTime() - INACTIVE_AFTER_DAYS * 86_400_000);
+  const q = filters.q ? `%${escapeLike(filters.q)}%` : null;
+  return and(
+    eq(users.tenantId, actor.viewer.tenant.id),
+    reach ? and(eq(organizations.tenantId, actor.viewer.tenant.id), like(organizations.path, `${escapeLike(actor.org.path)}%`)) : eq(users.orgId, actor.org.id),
+    filters.roles.length ? inArray(users.role, filters.roles) : undefined,
+    filters.statuses.length ? or(...filters.statuses.map((s) => statusCondition(s, cutoff))) : undefined,
+    filters.noDevices ? eq(users.deviceCount, 0) : undefined,
+    q ? or(ilike(users.name, q), ilike(users.email, q)) : undefined,
+  )!;
+}

@@ -1,0 +1,30 @@
+// The filters of the users table, shared by the page, "all matching" bulk actions and the CSV
+// export, so all three always mean the same set of people.
+import { z } from "zod";
+
+export const USER_STATUSES = ["active", "pending", "inactive", "suspended"] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+/** Inactive: no login for more than 30 days (product.md §2). */
+export const INACTIVE_AFTER_DAYS = 30;
+
+export const USER_SCOPES = ["org", "reach"] as const;
+export type UserScope = (typeof USER_SCOPES)[number];
+
+export const userFiltersSchema = z.strictObject({
+  q: z.string().trim().max(100).default(""),
+  roles: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/)).max(20).default([]),
+  statuses: z.array(z.enum(USER_STATUSES)).max(USER_STATUSES.length).default([]),
+  /** "org": the org shown; "reach": it and every org below it. */
+  scope: z.enum(USER_SCOPES).default("org"),
+  noDevices: z.boolean().default(false),
+});
+export type UserFilters = z.output<typeof userFiltersSchema>;
+
+/** Status as shown, in the precedence of product.md §2. */
+export function statusOf(user: { suspendedAt: Date | null; acceptedAt: Date | null; lastLoginAt: Date | null }, now = new Date()): UserStatus {
+  if (user.suspendedAt) return "suspended";
+  if (!user.acceptedAt) return "pending";
+  if (!user.lastLoginAt || now.getTime() - user.lastLoginAt.getTime() > INACTIVE_AFTER_DAYS * 86_400_000) return "inactive";
+  return "active";
+}
