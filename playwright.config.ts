@@ -24,7 +24,9 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /\.after\.spec\.ts/ },
+    // Flows that change a persona's password or sessions run once the others are done with them.
+    { name: "after", use: { ...devices["Desktop Chrome"] }, dependencies: ["chromium"], testMatch: /\.after\.spec\.ts/ },
   ],
   webServer: {
     command: "node server.mjs",
@@ -36,6 +38,7 @@ export default defineConfig({
       HOST: "127.0.0.1",
       NODE_ENV: "production",
       APP_URL: baseURL,
+      DEV_MAILBOX: "1",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { PGLITE_DIR: process.env.PGLITE_DIR ?? ".data/e2e-pglite" }),
     },

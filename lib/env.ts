@@ -13,6 +13,8 @@ const schema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
   // Number of reverse proxies in front of the app whose X-Forwarded-For we trust.
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  // The development mailbox page (/dev/mailbox) under `next start`, for end-to-end tests.
+  DEV_MAILBOX: z.enum(["0", "1"]).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -5,7 +5,11 @@ import { listOwnSessions } from "@/lib/auth/sessions-queries";
 import { requireViewer } from "@/lib/auth/viewer";
 import { roleLabel } from "@/lib/orgs/labels";
 import { logoutAction } from "@/app/(auth)/actions";
+import { isAdminRole } from "@/lib/policy";
+import { otherDeveloper } from "@/lib/users/developer";
 import { endOtherSessionsAction } from "./actions";
+import { ChangePasswordForm } from "./change-password-form";
+import { DeveloperModeToggle } from "./developer-mode-toggle";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -17,14 +21,17 @@ function formatWhen(date: Date, timeZone: string): string {
 
 export default async function ProfilePage() {
   const viewer = await requireViewer();
-  const sessions = await listOwnSessions(await getDb(), viewer);
+  const db = await getDb();
+  const sessions = await listOwnSessions(db, viewer);
+  // On pro and business many Admins may be developers; the holder only matters on free and plus.
+  const singleDeveloper = viewer.tenant.plan === "free" || viewer.tenant.plan === "plus";
+  const heldBy = singleDeveloper ? await otherDeveloper(db, viewer.tenant.id, viewer.userId) : null;
   const others = sessions.filter((s) => !s.current).length;
   const details = [
     { label: "Email", value: viewer.email },
     { label: "Organization", value: viewer.org.name },
     { label: "Role", value: roleLabel(viewer.role) },
     { label: "User type", value: USER_TYPE_LABELS[viewer.type] },
-    { label: "Developer mode", value: viewer.developerMode ? "On" : "Off" },
   ];
 
   return (
@@ -49,6 +56,17 @@ export default async function ProfilePage() {
             </div>
           ))}
         </dl>
+      </section>
+
+      <section aria-labelledby="security-heading" className="rounded-xl border border-slate-200 bg-white shadow-xs">
+        <h2 id="security-heading" className="border-b border-slate-100 px-6 py-4 font-semibold">
+          Password
+        </h2>
+        <ChangePasswordForm />
+      </section>
+
+      <section aria-label="Developer mode" className="rounded-xl border border-slate-200 bg-white shadow-xs">
+        <DeveloperModeToggle enabled={viewer.developerMode} isAdmin={isAdminRole(viewer.role)} heldBy={heldBy} />
       </section>
 
       <section aria-labelledby="sessions-heading" className="rounded-xl border border-slate-200 bg-white shadow-xs">

@@ -11,6 +11,7 @@ import { inTransaction } from "@/lib/commands/transaction";
 import { DomainError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { passwordChangedEmail, passwordResetEmail } from "@/lib/mail/templates";
+import { LINK_EXPIRED } from "../link-messages";
 import { acceptTokenSchema, forgotPasswordSchema } from "../schemas";
 import { consumeToken, issueToken, type TokenKind } from "../tokens";
 import { endSessions } from "./sessions";
@@ -26,7 +27,7 @@ export const TOKEN_RULES = {
   resetPerIp: { limit: 21, windowMs: 60 * MINUTE, blockMs: 60 * MINUTE },
 } satisfies Record<string, ThrottleRule>;
 
-export const LINK_EXPIRED = "This link has expired or has already been used.";
+export { LINK_EXPIRED };
 const TOO_MANY = "Too many attempts from your network. Wait a minute and try again.";
 
 /** Uses a token to set a password; the hash is computed before the transaction so it stays short. */
