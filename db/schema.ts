@@ -121,23 +121,27 @@ export const users = pgTable(
     deviceCount: integer("device_count").notNull().default(0),
     // Denormalised first location name for the "Location" sort.
     locationName: text("location_name"),
+    // Denormalised org name for the "Org" sort; kept by triggers (0004_org_name.sql).
+    orgName: text("org_name").notNull().default(""),
   },
   (t) => [
     uniqueIndex("users_email_uq").on(sql`lower(${t.email})`),
     foreignKey({ columns: [t.tenantId, t.role], foreignColumns: [roles.tenantId, roles.key] }).onUpdate("cascade"),
     check("users_name_ck", sql`char_length(${t.name}) between 1 and 60`),
-    // Sort orders of the users table, each with the id tiebreaker (performance.md).
+    // Sort orders of the users table (lib/users/sort.ts), each with the id tiebreaker and the
+    // exact expression the ORDER BY uses, so Postgres walks the index and stops (performance.md).
     index("users_org_name_idx").on(t.orgId, t.name, t.id),
-    index("users_org_last_login_idx").on(t.orgId, t.lastLoginAt.desc().nullsLast(), t.id.desc()),
     index("users_tenant_name_idx").on(t.tenantId, t.name, t.id),
     index("users_tenant_email_idx").on(t.tenantId, t.email, t.id),
+    index("users_tenant_org_name_idx").on(t.tenantId, t.orgName, t.id),
     index("users_tenant_role_idx").on(t.tenantId, t.role, t.id),
     index("users_tenant_org_idx").on(t.tenantId, t.orgId, t.id),
-    index("users_tenant_location_idx").on(t.tenantId, t.locationName, t.id),
-    index("users_tenant_last_login_idx").on(t.tenantId, t.lastLoginAt.desc().nullsLast(), t.id.desc()),
+    index("users_tenant_location_idx").on(t.tenantId, sql`coalesce(${t.locationName}, '')`, t.id),
+    index("users_tenant_status_idx").on(t.tenantId, sql`(CASE WHEN ${t.suspendedAt} IS NOT NULL THEN 0 WHEN ${t.acceptedAt} IS NULL THEN 1 ELSE 2 END)`, sql`coalesce(${t.lastLoginAt}, '-infinity'::timestamptz)`, t.id),
+    index("users_tenant_last_login_idx").on(t.tenantId, sql`coalesce(${t.lastLoginAt}, '-infinity'::timestamptz)`, t.id),
     index("users_tenant_registered_idx").on(t.tenantId, t.registeredAt, t.id),
     index("users_tenant_devices_idx").on(t.tenantId, t.deviceCount, t.id),
-    index("users_tenant_pending_last_login_idx").on(t.tenantId, sql`(${t.acceptedAt} IS NULL)`, t.lastLoginAt.desc().nullsLast(), t.id.desc()),
+    index("users_tenant_pending_last_login_idx").on(t.tenantId, sql`(${t.acceptedAt} IS NULL)`, sql`coalesce(${t.lastLoginAt}, '-infinity'::timestamptz)`, t.id),
     index("users_tenant_suspended_idx").on(t.tenantId, t.id).where(sql`${t.suspendedAt} IS NOT NULL`),
     index("users_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
     index("users_email_trgm_idx").using("gin", t.email.op("gin_trgm_ops")),

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { organizations, users } from "@/db/schema";
+import { users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { orgTarget } from "@/lib/orgs/queries";
 import { assertAuthorized, isBuiltinRole, ROLE_LABELS } from "@/lib/policy";
@@ -36,7 +36,7 @@ export async function* exportUserRows(db: Db, actor: Actor, selection: { userIds
         id: users.id,
         name: users.name,
         email: users.email,
-        org: organizations.name,
+        org: users.orgName,
         role: users.role,
         acceptedAt: users.acceptedAt,
         suspendedAt: users.suspendedAt,
@@ -46,7 +46,6 @@ export async function* exportUserRows(db: Db, actor: Actor, selection: { userIds
         locations: sql<string | null>`(SELECT string_agg(l.name, ', ' ORDER BY l.name) FROM user_locations ul JOIN locations l ON l.id = ul.location_id WHERE ul.user_id = ${users.id})`,
       })
       .from(users)
-      .innerJoin(organizations, eq(organizations.id, users.orgId))
       .where(and(where, selection.userIds ? inArray(users.id, selection.userIds) : undefined, after ? gt(users.id, after) : undefined))
       .orderBy(asc(users.id))
       .limit(CHUNK);

@@ -1,9 +1,14 @@
 import "server-only";
-import { and, eq, gte, ilike, inArray, isNotNull, isNull, like, lt, or, type SQL } from "drizzle-orm";
+import { and, eq, gte, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { escapeLike } from "@/lib/sql/like";
 import { INACTIVE_AFTER_DAYS, type UserFilters, type UserStatus } from "./filters";
+
+/** The ids of the orgs in the actor's subtree (resolved by the path index, a few rows). */
+function subtreeOrgIds(actor: Actor) {
+  return sql`(SELECT ${organizations.id} FROM ${organizations} WHERE ${organizations.tenantId} = ${actor.viewer.tenant.id} AND ${organizations.path} LIKE ${`${escapeLike(actor.org.path)}%`})`;
+}
 
 function statusCondition(status: UserStatus, cutoff: Date): SQL {
   switch (status) {
@@ -20,8 +25,8 @@ function statusCondition(status: UserStatus, cutoff: Date): SQL {
 
 /**
  * The WHERE of every users list: the tenant, the org (or its subtree in "reach" scope, only
- * for viewers who may switch below), then the person's filters. Queries must join
- * organizations on users.org_id.
+ * for viewers who may switch below), then the person's filters. Touches only the users table
+ * (the subtree is a semi-join on the org path index), so every sort can walk its own index.
  */
 export function userListWhere(actor: Actor, filters: UserFilters, now = new Date()): SQL {
   const reach = filters.scope === "reach" && actor.policy.grants.has("orgs.switch");
@@ -29,7 +34,14 @@ export function userListWhere(actor: Actor, filters: UserFilters, now = new Date
   const q = filters.q ? `%${escapeLike(filters.q)}%` : null;
   return and(
     eq(users.tenantId, actor.viewer.tenant.id),
-    reach ? and(eq(organizations.tenantId, actor.viewer.tenant.id), like(organizations.path, `${escapeLike(actor.org.path)}%`)) : eq(users.orgId, actor.org.id),
+    !reach
+      ? eq(users.orgId, actor.org.id)
+      : actor.org.depth === 1
+        ? undefined // the root's subtree is the whole tenant
+        : inArray(
+            users.orgId,
+            subtreeOrgIds(actor),
+          ),
     filters.roles.length ? inArray(users.role, filters.roles) : undefined,
     filters.statuses.length ? or(...filters.statuses.map((s) => statusCondition(s, cutoff))) : undefined,
     filters.noDevices ? eq(users.deviceCount, 0) : undefined,

@@ -1,7 +1,7 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { organizations, users } from "@/db/schema";
+import { users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { DomainError } from "@/lib/errors";
 import { userListWhere } from "./filter-sql";
@@ -16,7 +16,6 @@ export async function selectedUserIds(db: Executor, actor: Actor, input: { userI
   const rows = await db
     .select({ id: users.id })
     .from(users)
-    .innerJoin(organizations, eq(organizations.id, users.orgId))
     .where(userListWhere(actor, input.matching!))
     .orderBy(asc(users.id))
     .limit(MATCHING_MAX + 1);

@@ -1,0 +1,189 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+import type { Actor } from "@/lib/commands/actor";
+import { orgTarget } from "@/lib/orgs/queries";
+import { assertAuthorized } from "@/lib/policy";
+import { userListWhere } from "./filter-sql";
+import { statusOf, type UserFilters, type UserStatus } from "./filters";
+import type { SortDir, UserSortKey } from "./sort";
+
+/** The total is exact up to this, "10,000+" beyond: never an unbounded count on a request. */
+export const COUNT_CAP = 10_000;
+
+export type UserRow = {
+  id: string;
+  name: string;
+  email: string;
+  orgId: string;
+  orgName: string;
+  role: string;
+  location: string | null;
+  status: UserStatus;
+  lastLoginAt: Date | null;
+  registeredAt: Date;
+  devices: number;
+};
+
+export type UserPage = {
+  rows: UserRow[];
+  /** Exact when `capped` is false. */
+  total: number;
+  capped: boolean;
+  /** Cursors for the neighbouring pages, or null at either end. */
+  next: string | null;
+  prev: string | null;
+};
+
+export type PageRequest = {
+  filters: UserFilters;
+  sort: { key: UserSortKey; dir: SortDir };
+  size: number;
+  /** Rows after this cursor (next page) or before it (previous page). */
+  cursor?: { after: string } | { before: string };
+};
+
+// The sort expressions of each key, as the indexes spell them (db/schema.ts). NULLs are folded
+// into values so keyset comparisons stay plain row comparisons.
+const SORT_SQL: Record<UserSortKey, SQL[]> = {
+  name: [sql`${users.name}`],
+  email: [sql`${users.email}`],
+  org: [sql`${users.orgName}`],
+  role: [sql`${users.role}`],
+  location: [sql`coalesce(${users.locationName}, '')`],
+  status: [
+    sql`(CASE WHEN ${users.suspendedAt} IS NOT NULL THEN 0 WHEN ${users.acceptedAt} IS NULL THEN 1 ELSE 2 END)`,
+    sql`coalesce(${users.lastLoginAt}, '-infinity'::timestamptz)`,
+  ],
+  lastLogin: [sql`coalesce(${users.lastLoginAt}, '-infinity'::timestamptz)`],
+  registered: [sql`${users.registeredAt}`],
+  devices: [sql`${users.deviceCount}`],
+};
+
+// Cursor values travel as text and are cast back to each expression's type.
+const CASTS: Record<UserSortKey, string[]> = {
+  name: ["text"],
+  email: ["text"],
+  org: ["text"],
+  role: ["text"],
+  location: ["text"],
+  status: ["int", "timestamptz"],
+  lastLogin: ["timestamptz"],
+  registered: ["timestamptz"],
+  devices: ["int"],
+};
+
+type Cursor = { v: string[]; id: string };
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+/** A cursor from the URL; anything malformed means "first page", not an error. */
+export function decodeCursor(raw: string, key: UserSortKey): Cursor | null {
+  try {
+    const value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown;
+    if (!value || typeof value !== "object") return null;
+    const { v, id } = value as { v?: unknown; id?: unknown };
+    if (!Array.isArray(v) || v.length !== CASTS[key].length || !v.every((x) => typeof x === "string" && x.length <= 300)) return null;
+    if (typeof id !== "string" || !/^[0-9a-f-]{36}$/.test(id)) return null;
+    if (CASTS[key].some((cast, i) => !validValue(cast, v[i] as string))) return null;
+    return { v: v as string[], id };
+  } catch {
+    return null;
+  }
+}
+
+function validValue(cast: string, value: string): boolean {
+  if (cast === "int") return /^-?\d{1,9}$/.test(value);
+  if (cast === "timestamptz") return value === "-infinity" || !Number.isNaN(Date.parse(value));
+  return true;
+}
+
+const castValue = (value: string, cast: string): SQL =>
+  cast === "int" ? sql`${Number(value)}::int` : cast === "timestamptz" ? sql`${value}::timestamptz` : sql`${value}::text`;
+
+/**
+ * One page of the users table: a capped count, then the rows by keyset. When the filters
+ * match at most COUNT_CAP users, the matches are fenced (OFFSET 0) and sorted, rather than
+ * walking a sort index past rows the filter discards (performance.md, "the guard").
+ */
+export async function listUsers(db: Db, actor: Actor, request: PageRequest, now = new Date()): Promise<UserPage> {
+  assertAuthorized(actor.policy, "users.view", orgTarget(actor));
+  const where = userListWhere(actor, request.filters, now);
+  const [{ n } = { n: 0 }] = (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${users} WHERE ${where} LIMIT ${COUNT_CAP + 1}) AS capped`)).rows;
+  const capped = n > COUNT_CAP;
+
+  const { key, dir } = request.sort;
+  const exprs = SORT_SQL[key];
+  const cursorRaw = request.cursor && ("after" in request.cursor ? request.cursor.after : request.cursor.before);
+  const cursor = cursorRaw ? decodeCursor(cursorRaw, key) : null;
+  const backwards = !!cursor && !!request.cursor && "before" in request.cursor;
+  // Walking backwards means reading in the opposite order, then flipping the page.
+  const readDir: SortDir = backwards ? (dir === "asc" ? "desc" : "asc") : dir;
+  const op = readDir === "asc" ? sql`>` : sql`<`;
+  const order = readDir === "asc" ? sql`ASC` : sql`DESC`;
+
+  const keyCols = exprs.map((e, i) => sql`${e} AS ${sql.identifier(`k${i}`)}`);
+  const keyRefs = (fenced: boolean) => exprs.map((e, i) => (fenced ? sql.identifier(`k${i}`) : e));
+  const keyset = (fenced: boolean) =>
+    cursor
+      ? sql`(${sql.join([...keyRefs(fenced), fenced ? sql.identifier("id") : sql`${users.id}`], sql`, `)}) ${op} (${sql.join(
+          [...cursor.v.map((v, i) => castValue(v, CASTS[key][i]!)), sql`${cursor.id}::uuid`],
+          sql`, `,
+        )})`
+      : sql`TRUE`;
+  const orderBy = (fenced: boolean) => sql.join([...keyRefs(fenced), fenced ? sql.identifier("id") : sql`${users.id}`].map((e) => sql`${e} ${order}`), sql`, `);
+  const columns = sql`${users.id} AS id, ${users.name} AS name, ${users.email} AS email, ${users.orgId} AS org_id, ${users.orgName} AS org_name,
+    ${users.role} AS role, ${users.locationName} AS location, ${users.acceptedAt} AS accepted_at, ${users.suspendedAt} AS suspended_at,
+    ${users.lastLoginAt} AS last_login_at, ${users.registeredAt} AS registered_at, ${users.deviceCount} AS devices, ${sql.join(keyCols, sql`, `)}`;
+  const limit = request.size + 1;
+
+  const query = capped
+    ? sql`SELECT ${columns} FROM ${users} WHERE ${where} AND ${keyset(false)} ORDER BY ${orderBy(false)} LIMIT ${limit}`
+    : sql`SELECT * FROM (SELECT ${columns} FROM ${users} WHERE ${where} OFFSET 0) AS matches WHERE ${keyset(true)} ORDER BY ${orderBy(true)} LIMIT ${limit}`;
+  const result = await db.execute<Record<string, unknown>>(query);
+
+  const more = result.rows.length > request.size;
+  const page = result.rows.slice(0, request.size);
+  if (backwards) page.reverse();
+  const rows = page.map((r) => toRow(r, now));
+  const cursorOf = (r: Record<string, unknown>) => encodeCursor({ v: exprs.map((_, i) => keyText(r[`k${i}`])), id: String(r.id) });
+  const first = page[0];
+  const last = page[page.length - 1];
+  return {
+    rows,
+    total: capped ? COUNT_CAP : n,
+    capped,
+    next: last && (backwards || more) ? cursorOf(last) : null,
+    prev: first && (backwards ? more : !!cursor) ? cursorOf(first) : null,
+  };
+}
+
+function keyText(value: unknown): string {
+  if (value instanceof Date) return Number.isFinite(value.getTime()) ? value.toISOString() : "-infinity";
+  if (typeof value === "number" && !Number.isFinite(value)) return "-infinity";
+  return String(value);
+}
+
+const asDate = (value: unknown): Date | null => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(String(value)));
+
+function toRow(r: Record<string, unknown>, now: Date): UserRow {
+  const acceptedAt = asDate(r.accepted_at);
+  const suspendedAt = asDate(r.suspended_at);
+  const lastLoginAt = asDate(r.last_login_at);
+  return {
+    id: String(r.id),
+    name: String(r.name),
+    email: String(r.email),
+    orgId: String(r.org_id),
+    orgName: String(r.org_name),
+    role: String(r.role),
+    location: (r.location as string | null) ?? null,
+    status: statusOf({ acceptedAt, suspendedAt, lastLoginAt }, now),
+    lastLoginAt,
+    registeredAt: asDate(r.registered_at)!,
+    devices: Number(r.devices),
+  };
+}
