@@ -17,5 +17,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Integration tests share one database per worker file; keep files serial on 2 cores.
     fileParallelism: false,
+    // next-auth imports "next/server" without an extension, which only Vite's resolver (not
+    // Node's) understands; inlining it also lets tests mock "next/headers" underneath it.
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

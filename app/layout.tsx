@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
+import { Toaster } from "sonner";
+// Loaded as a stylesheet: the CSP refuses the <style> tag sonner would inject at run time.
+import "sonner/dist/styles.css";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,7 +14,10 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen font-sans">{children}</body>
+      <body className="min-h-screen font-sans">
+        <NuqsAdapter>{children}</NuqsAdapter>
+        <Toaster position="bottom-right" richColors closeButton />
+      </body>
     </html>
   );
 }

@@ -16,7 +16,7 @@ export default async function ProfileLayout({ children }: { children: ReactNode 
       tenantName={viewer.tenant.name}
       orgName={viewer.org.name}
       homeHref={`/o/${viewer.org.id}`}
-      nav={consoleNav(viewer.org.id)}
+      nav={consoleNav(viewer.org.id, ctx.policy)}
       user={{ name: viewer.name, email: viewer.email, roleLabel: `${roleLabel(viewer.role)} · ${viewer.org.name}` }}
     >
       {children}

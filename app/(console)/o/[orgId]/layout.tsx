@@ -6,13 +6,13 @@ import { consoleNav } from "@/lib/orgs/nav";
 
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
-  const { viewer, org } = await getOrgContext(orgId);
+  const { viewer, org, policy } = await getOrgContext(orgId);
   return (
     <ConsoleShell
       tenantName={viewer.tenant.name}
       orgName={org.name}
       homeHref={`/o/${org.id}`}
-      nav={consoleNav(org.id)}
+      nav={consoleNav(org.id, policy)}
       user={{ name: viewer.name, email: viewer.email, roleLabel: `${roleLabel(viewer.role)} · ${viewer.org.name}` }}
     >
       {children}

@@ -1,6 +1,10 @@
 "use server";
 // The users table's server actions: thin wrappers, each one command (lib/users/commands).
+import { z } from "zod";
 import { consoleAction } from "@/lib/action";
+import { parseInput } from "@/lib/commands/parse";
+import { roleGrantsIn } from "@/lib/roles/grants";
+import { userDetails } from "@/lib/users/details";
 import { applyTag } from "@/lib/users/commands/apply-tag";
 import { changeRoles } from "@/lib/users/commands/change-role";
 import { deleteUsers } from "@/lib/users/commands/delete";
@@ -11,6 +15,9 @@ import { forceLogout } from "@/lib/users/commands/sessions";
 import { setUserPassword } from "@/lib/users/commands/set-password";
 import { reactivateUsers, suspendUsers } from "@/lib/users/commands/suspend";
 import { transferUser } from "@/lib/users/commands/transfer";
+
+const userRefSchema = z.strictObject({ orgId: z.uuid(), userId: z.uuid() });
+const roleGrantsSchema = z.strictObject({ orgId: z.uuid(), targetOrgId: z.uuid(), role: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/) });
 
 export async function inviteUserAction(input: unknown) {
   return consoleAction(input, (db, actor, raw) => inviteUser(db, actor, raw));
@@ -47,4 +54,14 @@ export async function revokeInvitationsAction(input: unknown) {
 }
 export async function applyTagAction(input: unknown) {
   return consoleAction(input, (db, actor, raw) => applyTag(db, actor, raw));
+}
+
+/** The edit dialog's data: the user's details and the locations of their org. */
+export async function userDetailsAction(input: unknown) {
+  return consoleAction(input, (db, actor, raw) => userDetails(db, actor, parseInput(userRefSchema, raw).userId));
+}
+
+/** The role side panel: what a role may do in an org. */
+export async function roleGrantsAction(input: unknown) {
+  return consoleAction(input, (db, actor, raw) => roleGrantsIn(db, actor, parseInput(roleGrantsSchema, raw)));
 }

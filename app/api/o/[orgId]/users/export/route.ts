@@ -1,4 +1,5 @@
-// GET /api/o/[orgId]/users/export — CSV of the selected users, or of every user matching the filters
+// GET /api/o/[orgId]/users/export — CSV of every user matching the filters (query string)
+// POST /api/o/[orgId]/users/export — CSV of the selected users (form field `id`, repeated: too many for a URL)
 import { stringify } from "csv-stringify";
 import { Readable } from "node:stream";
 import { getDb } from "@/db/client";
@@ -16,11 +17,27 @@ function refuse(status: number, message: string): Response {
   return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 }
 
-export async function GET(request: Request, { params }: { params: Promise<{ orgId: string }> }): Promise<Response> {
+export async function GET(request: Request, context: { params: Promise<{ orgId: string }> }): Promise<Response> {
+  return exportCsv(new URL(request.url).searchParams, context);
+}
+
+export async function POST(request: Request, context: { params: Promise<{ orgId: string }> }): Promise<Response> {
+  // Only same-origin pages may ask (security.md B3); the form is ours.
+  const site = request.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin") return refuse(403, "Cross-site export requests are refused.");
+  const form = await request.formData().catch(() => null);
+  if (!form) return refuse(400, "The export request was not valid.");
+  const params = new URLSearchParams();
+  for (const id of form.getAll("id")) if (typeof id === "string") params.append("id", id);
+  if (!params.has("id")) return refuse(400, "Select at least one user.");
+  return exportCsv(params, context);
+}
+
+async function exportCsv(searchParams: URLSearchParams, { params }: { params: Promise<{ orgId: string }> }): Promise<Response> {
   const viewer = await getViewer();
   if (!viewer) return refuse(401, "Log in to export users.");
   const { orgId } = await params;
-  const url = new URL(request.url);
+  const url = { searchParams };
   const ids = url.searchParams.getAll("id");
   const filters = userFiltersSchema.safeParse({
     q: url.searchParams.get("q") ?? undefined,

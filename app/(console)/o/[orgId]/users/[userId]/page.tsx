@@ -1,0 +1,162 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Avatar } from "@/components/ui/avatar";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { getDb } from "@/db/client";
+import { DomainError } from "@/lib/errors";
+import { formatDate, formatLastLogin } from "@/lib/format/dates";
+import { roleLabel } from "@/lib/orgs/labels";
+import { getOrgContext } from "@/lib/orgs/context";
+import { isAdminRole } from "@/lib/policy";
+import { userActionLog, userDetails, userDevices } from "@/lib/users/details";
+import { orgsInView, rowActions, tenantRoles } from "@/lib/users/page-data";
+import type { UserTableRow } from "@/lib/users/view-model";
+import { ProfileActions } from "../_components/profile-actions";
+
+export const metadata: Metadata = { title: "User" };
+
+const TABS = [
+  { key: "info", label: "Information" },
+  { key: "devices", label: "Devices" },
+  { key: "log", label: "Action log" },
+] as const;
+
+export default async function UserProfilePage({ params, searchParams }: { params: Promise<{ orgId: string; userId: string }>; searchParams: Promise<{ tab?: string }> }) {
+  const { orgId, userId } = await params;
+  const ctx = await getOrgContext(orgId);
+  const db = await getDb();
+  const details = await userDetails(db, ctx, userId).catch((error: unknown) => {
+    // Out of reach, unknown and not allowed all look the same: 404.
+    if (error instanceof DomainError || (error as { name?: string }).name === "PolicyError") notFound();
+    throw error;
+  });
+  const { tab = "info" } = await searchParams;
+  const active = TABS.some((t) => t.key === tab) ? tab : "info";
+  const now = new Date();
+  const timeZone = ctx.viewer.org.timezone;
+  const canLog = ctx.policy.grants.has("users.view_log");
+
+  const [roles, orgs, actions] = await Promise.all([
+    tenantRoles(db, ctx.viewer.tenant.id),
+    orgsInView(db, ctx),
+    rowActions(db, ctx, [
+      { id: details.id, name: details.name, email: details.email, orgId: details.org.id, orgName: details.org.name, role: details.role, location: null, status: details.status, lastLoginAt: details.lastLoginAt, registeredAt: details.registeredAt, devices: 0 },
+    ]),
+  ]);
+  const row: UserTableRow = {
+    id: details.id,
+    name: details.name,
+    email: details.email,
+    orgId: details.org.id,
+    orgName: details.org.name,
+    role: details.role,
+    roleLabel: roles.find((r) => r.key === details.role)?.name ?? roleLabel(details.role),
+    location: details.locations[0]?.name ?? null,
+    status: details.status,
+    lastLogin: formatLastLogin(details.lastLoginAt, now, timeZone),
+    registered: formatDate(details.registeredAt, now, timeZone),
+    devices: 0,
+    actions: actions[details.id] ?? [],
+  };
+
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <Link href={`/o/${orgId}/users`} className="text-sm text-brand-700 hover:underline">
+        ← Users
+      </Link>
+      <header className="flex flex-wrap items-start justify-between gap-4 rounded-xl border border-slate-200 bg-white p-6 shadow-xs">
+        <div className="flex items-center gap-4">
+          <Avatar name={details.name} />
+          <div>
+            <h1 className="text-2xl font-semibold tracking-tight">{details.name}</h1>
+            <p className="text-sm text-slate-600">
+              {row.roleLabel} · {details.org.name}
+            </p>
+            <div className="mt-2 flex flex-wrap items-center gap-2">
+              <StatusBadge status={details.status} />
+              {details.tags.map((t) => (
+                <span key={t} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
+                  {t}
+                </span>
+              ))}
+            </div>
+          </div>
+        </div>
+        <ProfileActions row={row} orgId={orgId} roles={roles} orgs={orgs} canMakeAdmin={isAdminRole(ctx.viewer.role)} />
+      </header>
+
+      <nav aria-label="User sections" className="flex gap-1 border-b border-slate-200">
+        {TABS.filter((t) => t.key !== "log" || canLog).map((t) => (
+          <Link
+            key={t.key}
+            href={`?tab=${t.key}`}
+            aria-current={active === t.key ? "page" : undefined}
+            className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium ${active === t.key ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+          >
+            {t.label}
+          </Link>
+        ))}
+      </nav>
+
+      {active === "info" ? (
+        <dl className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-xs">
+          {[
+            ["Email", details.email],
+            ["Phone", details.phone ?? "—"],
+            ["Organization", details.org.name],
+            ["Role", row.roleLabel],
+            ["User type", { developer: "Developer", end_user: "End user", partner: "Partner" }[details.type] ?? details.type],
+            ["Locations", details.locations.map((l) => l.name).join(", ") || "—"],
+            ["Last login", details.status === "pending" ? "Never" : row.lastLogin],
+            ["Registered", row.registered],
+          ].map(([label, value]) => (
+            <div key={label} className="grid grid-cols-3 gap-4 px-6 py-3 text-sm">
+              <dt className="text-slate-500">{label}</dt>
+              <dd className="col-span-2 text-slate-900">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : active === "devices" ? (
+        <DevicesTab devices={await userDevices(db, ctx.viewer.tenant.id, details.id)} name={details.name} />
+      ) : (
+        <LogTab entries={canLog ? await userActionLog(db, ctx, details.id) : []} timeZone={timeZone} now={now} />
+      )}
+    </div>
+  );
+}
+
+function DevicesTab({ devices, name }: { devices: { id: string; name: string; model: string }[]; name: string }) {
+  if (devices.length === 0) return <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500">{name} owns no devices.</p>;
+  return (
+    <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-xs">
+      {devices.map((d) => (
+        <li key={d.id} className="flex justify-between px-6 py-3 text-sm">
+          <span className="font-medium text-slate-900">{d.name}</span>
+          <span className="text-slate-500">{d.model}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const describe = (action: string) => action.replaceAll("_", " ").replace(/^\w/, (c) => c.toUpperCase());
+
+function LogTab({ entries, timeZone, now }: { entries: { id: number; action: string; actorEmail: string | null; createdAt: Date; after: unknown }[]; timeZone: string; now: Date }) {
+  if (entries.length === 0) return <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500">No recorded actions yet.</p>;
+  return (
+    <ol className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-xs">
+      {entries.map((e) => (
+        <li key={e.id} className="flex flex-wrap justify-between gap-2 px-6 py-3 text-sm">
+          <span>
+            <span className="font-medium text-slate-900">{describe(e.action)}</span>
+            {e.actorEmail ? <span className="text-slate-500"> by {e.actorEmail}</span> : null}
+          </span>
+          <time className="text-slate-500" dateTime={e.createdAt.toISOString()}>
+            {formatLastLogin(e.createdAt, now, timeZone)}
+          </time>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,46 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, inputClass } from "@/components/ui/field";
+import type { RoleOption } from "@/lib/users/page-data";
+
+type Props = { count: number; roles: RoleOption[]; canMakeAdmin: boolean; onConfirm: (role: string) => Promise<void>; onClose: () => void };
+
+export function ChangeRoleDialog({ count, roles, canMakeAdmin, onConfirm, onClose }: Props) {
+  const assignable = roles.filter((r) => canMakeAdmin || r.key !== "admin");
+  const [role, setRole] = useState(assignable[assignable.length - 1]?.key ?? "");
+  const [busy, setBusy] = useState(false);
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()} title={`Change the role of ${count.toLocaleString("en")} ${count === 1 ? "user" : "users"}`} description="It applies on their next request. Demoting a developer turns developer mode off.">
+      <form
+        className="space-y-4"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setBusy(true);
+          await onConfirm(role);
+          setBusy(false);
+        }}
+      >
+        <Field id="bulk-role" label="New role">
+          <select id="bulk-role" value={role} onChange={(e) => setRole(e.target.value)} className={inputClass}>
+            {assignable.map((r) => (
+              <option key={r.key} value={r.key}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={busy || !role}>
+            {busy ? "Changing…" : "Change role"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, inputClass } from "@/components/ui/field";
+
+type Props = {
+  count: number;
+  /** One user's name for a single delete. */
+  name?: string;
+  onConfirm: (devices: "to_me" | "unowned") => Promise<void>;
+  onClose: () => void;
+};
+
+/** "Are you sure you want to delete N users?" plus a typed DELETE (product.md §5). */
+export function ConfirmDeleteDialog({ count, name, onConfirm, onClose }: Props) {
+  const [typed, setTyped] = useState("");
+  const [devices, setDevices] = useState<"to_me" | "unowned">("to_me");
+  const [busy, setBusy] = useState(false);
+  const title = name ? `Delete ${name}?` : `Are you sure you want to delete ${count.toLocaleString("en")} ${count === 1 ? "user" : "users"}?`;
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()} title={title} description="This cannot be undone. The audit log keeps a record.">
+      <form
+        className="space-y-4"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setBusy(true);
+          await onConfirm(devices);
+          setBusy(false);
+        }}
+      >
+        <fieldset className="space-y-1.5 text-sm">
+          <legend className="font-medium text-slate-700">Their devices</legend>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="devices" checked={devices === "to_me"} onChange={() => setDevices("to_me")} className="accent-brand-600" />
+            Pass them to me
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="devices" checked={devices === "unowned"} onChange={() => setDevices("unowned")} className="accent-brand-600" />
+            Leave them without an owner
+          </label>
+        </fieldset>
+        <Field id="confirm-delete" label="Type DELETE to confirm">
+          <input id="confirm-delete" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} className={inputClass} />
+        </Field>
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="danger" disabled={typed !== "DELETE" || busy}>
+            {busy ? "Deleting…" : name ? "Delete user" : `Delete ${count.toLocaleString("en")} ${count === 1 ? "user" : "users"}`}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect, useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, FormError, inputClass } from "@/components/ui/field";
+import type { UserDetails } from "@/lib/users/details";
+import type { RoleOption } from "@/lib/users/page-data";
+import { editUserSchema } from "@/lib/users/schemas";
+import type { UserTableRow } from "@/lib/users/view-model";
+import { editUserAction, userDetailsAction } from "../../actions";
+
+const formSchema = editUserSchema.omit({ orgId: true, userId: true });
+type Values = z.input<typeof formSchema>;
+type Parsed = z.output<typeof formSchema>;
+
+type Props = { row: UserTableRow; orgId: string; roles: RoleOption[]; canMakeAdmin: boolean; onClose: () => void };
+
+/** Name, phone, role and locations; the email is shown but never editable. */
+export function EditDialog({ row, orgId, roles, canMakeAdmin, onClose }: Props) {
+  const [details, setDetails] = useState<UserDetails | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<Values, unknown, Parsed>({ resolver: zodResolver(formSchema), defaultValues: { name: row.name, phone: "", role: row.role, locationIds: [] } });
+  const { errors, isSubmitting } = form.formState;
+
+  useEffect(() => {
+    let live = true;
+    void userDetailsAction({ orgId, userId: row.id }).then((result) => {
+      if (!live) return;
+      if (!result.ok) return setFormError(result.message);
+      setDetails(result.data);
+      form.reset({ name: result.data.name, phone: result.data.phone ?? "", role: result.data.role, locationIds: result.data.locationIds });
+    });
+    return () => {
+      live = false;
+    };
+  }, [orgId, row.id, form]);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await editUserAction({ ...values, orgId, userId: row.id, phone: values.phone || undefined });
+    if (result.ok) {
+      toast.success(`${values.name} updated`);
+      onClose();
+      return;
+    }
+    const fields = Object.entries(result.fieldErrors ?? {}).filter(([f]) => f in form.getValues());
+    for (const [field, message] of fields) form.setError(field as keyof Values, { message });
+    if (fields.length === 0) setFormError(result.message);
+  });
+
+  const assignable = roles.filter((r) => canMakeAdmin || r.key !== "admin" || r.key === row.role);
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()} title={`Edit ${row.name}`}>
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <Field id="edit-email" label="Email">
+          <input id="edit-email" value={row.email} readOnly disabled className={`${inputClass} bg-slate-50 text-slate-500`} />
+        </Field>
+        <Field id="edit-name" label="Name" error={errors.name?.message}>
+          <input id="edit-name" aria-invalid={!!errors.name} className={inputClass} {...form.register("name")} />
+        </Field>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field id="edit-role" label="Role" error={errors.role?.message}>
+            <select id="edit-role" className={inputClass} {...form.register("role")}>
+              {assignable.map((r) => (
+                <option key={r.key} value={r.key}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="edit-phone" label="Phone" error={errors.phone?.message}>
+            <input id="edit-phone" type="tel" className={inputClass} {...form.register("phone")} />
+          </Field>
+        </div>
+        {details?.orgLocations.length ? (
+          <fieldset>
+            <legend className="text-sm font-medium text-slate-700">Locations</legend>
+            <div className="mt-1 flex flex-wrap gap-3">
+              {details.orgLocations.map((l) => (
+                <label key={l.id} className="flex items-center gap-1.5 text-sm">
+                  <input type="checkbox" value={l.id} className="accent-brand-600" {...form.register("locationIds")} />
+                  {l.name}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
+        <FormError message={formError} />
+        <div className="flex justify-end gap-2 pt-2">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={isSubmitting || !details}>
+            {isSubmitting ? "Saving…" : "Save changes"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

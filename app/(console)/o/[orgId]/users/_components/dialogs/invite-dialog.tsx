@@ -1,0 +1,118 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, FormError, inputClass } from "@/components/ui/field";
+import type { OrgOption, RoleOption } from "@/lib/users/page-data";
+import { inviteSchema } from "@/lib/users/schemas";
+import { inviteUserAction } from "../../actions";
+
+const formSchema = inviteSchema.omit({ orgId: true });
+type Values = z.input<typeof formSchema>;
+type Parsed = z.output<typeof formSchema>;
+
+type Props = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  orgId: string;
+  orgs: OrgOption[];
+  roles: RoleOption[];
+  locations: { id: string; name: string }[];
+  canMakeAdmin: boolean;
+};
+
+export function InviteDialog({ open, onOpenChange, orgId, orgs, roles, locations, canMakeAdmin }: Props) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<Values, unknown, Parsed>({
+    resolver: zodResolver(formSchema),
+    defaultValues: { name: "", email: "", role: "user", phone: "", targetOrgId: orgId, locationIds: [] },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const assignable = roles.filter((r) => canMakeAdmin || r.key !== "admin");
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await inviteUserAction({ ...values, orgId, phone: values.phone || undefined });
+    if (result.ok) {
+      toast.success(`Invitation sent to ${values.email}`);
+      form.reset();
+      onOpenChange(false);
+      return;
+    }
+    // Server field errors land on their fields (architecture.md "Errors and input").
+    let placed = false;
+    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+      if (field in form.getValues()) {
+        form.setError(field as keyof Values, { message });
+        placed = true;
+      }
+    }
+    if (!placed) setFormError(result.message);
+  });
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title="Invite user" description="They get an email with a link to create their password. The link works once, for 30 days.">
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <Field id="invite-name" label="Name" error={errors.name?.message}>
+          <input id="invite-name" autoComplete="off" aria-invalid={!!errors.name} className={inputClass} {...form.register("name")} />
+        </Field>
+        <Field id="invite-email" label="Email" error={errors.email?.message}>
+          <input id="invite-email" type="email" autoComplete="off" aria-invalid={!!errors.email} className={inputClass} {...form.register("email")} />
+        </Field>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field id="invite-role" label="Role" error={errors.role?.message}>
+            <select id="invite-role" className={inputClass} {...form.register("role")}>
+              {assignable.map((r) => (
+                <option key={r.key} value={r.key}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="invite-phone" label="Phone (optional)" error={errors.phone?.message}>
+            <input id="invite-phone" type="tel" autoComplete="off" className={inputClass} {...form.register("phone")} />
+          </Field>
+        </div>
+        {orgs.length > 1 ? (
+          <Field id="invite-org" label="Organization" error={errors.targetOrgId?.message}>
+            <select id="invite-org" className={inputClass} {...form.register("targetOrgId")}>
+              {orgs.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {"\u00a0\u00a0".repeat(Math.max(0, o.depth - orgs[0]!.depth))}
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : null}
+        {locations.length ? (
+          <fieldset>
+            <legend className="text-sm font-medium text-slate-700">Locations (optional)</legend>
+            <div className="mt-1 flex flex-wrap gap-3">
+              {locations.map((l) => (
+                <label key={l.id} className="flex items-center gap-1.5 text-sm">
+                  <input type="checkbox" value={l.id} className="accent-brand-600" {...form.register("locationIds")} />
+                  {l.name}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
+        <FormError message={formError} />
+        <div className="flex justify-end gap-2 pt-2">
+          <Button variant="secondary" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={isSubmitting}>
+            {isSubmitting ? "Sending…" : "Send invitation"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import type { RowAction } from "@/lib/users/page-data";
+import type { UserTableRow } from "@/lib/users/view-model";
+
+export type RowMenuHandlers = Record<RowAction, (row: UserTableRow) => void>;
+
+const LABELS: Record<RowAction, string> = {
+  "users.edit": "Edit",
+  "users.change_password": "Change password",
+  "users.force_logout": "Force logout",
+  "users.suspend": "Suspend",
+  "users.reactivate": "Reactivate",
+  "users.transfer": "Transfer",
+  "users.resend_invitation": "Resend invitation",
+  "users.revoke_invitation": "Revoke invitation",
+  "users.delete": "Delete",
+};
+
+const DESTRUCTIVE = new Set<RowAction>(["users.delete", "users.revoke_invitation", "users.suspend"]);
+
+/** The ⋯ menu: only the actions the policy allows for this row and viewer (security.md A8). */
+export function RowMenu({ row, handlers }: { row: UserTableRow; handlers: RowMenuHandlers }) {
+  if (row.actions.length === 0) return null;
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger aria-label={`Actions for ${row.name}`} className="rounded-md px-2 py-1 text-lg leading-none text-slate-500 hover:bg-slate-100 hover:text-slate-900 data-[state=open]:bg-slate-100">
+        ⋯
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-48 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
+          {row.actions.map((action, i) => (
+            <div key={action}>
+              {DESTRUCTIVE.has(action) && i > 0 && !DESTRUCTIVE.has(row.actions[i - 1]!) ? <DropdownMenu.Separator className="my-1 h-px bg-slate-100" /> : null}
+              <DropdownMenu.Item
+                onSelect={() => handlers[action](row)}
+                className={`cursor-pointer rounded-md px-3 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100 ${action === "users.delete" ? "text-red-700" : "text-slate-700"}`}
+              >
+                {LABELS[action]}
+              </DropdownMenu.Item>
+            </div>
+          ))}
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

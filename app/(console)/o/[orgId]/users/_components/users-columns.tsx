@@ -1,0 +1,94 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
+import { toast } from "sonner";
+import { initials } from "@/components/ui/avatar";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { UserTableRow } from "@/lib/users/view-model";
+import { RowMenu, type RowMenuHandlers } from "./row-menu";
+
+type Options = {
+  orgId: string;
+  showOrg: boolean;
+  selected: Record<string, boolean>;
+  toggle: (id: string) => void;
+  onRole: ((row: UserTableRow) => void) | null;
+  menu: RowMenuHandlers;
+};
+
+function SelectCell({ row, checked, toggle }: { row: UserTableRow; checked: boolean; toggle: () => void }) {
+  // The initials avatar turns into a checkbox on hover or focus, and stays one when checked.
+  return (
+    <label className="group/select relative flex h-8 w-8 cursor-pointer items-center justify-center">
+      <input
+        type="checkbox"
+        aria-label={`Select ${row.name}`}
+        checked={checked}
+        onChange={toggle}
+        className="peer absolute h-4 w-4 cursor-pointer accent-brand-600 opacity-0 checked:opacity-100 focus-visible:opacity-100 group-hover/row:opacity-100"
+      />
+      <span
+        aria-hidden
+        className="flex h-8 w-8 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 peer-checked:invisible peer-focus-visible:invisible group-hover/row:invisible"
+      >
+        {initials(row.name)}
+      </span>
+    </label>
+  );
+}
+
+function NameCell({ row, orgId }: { row: UserTableRow; orgId: string }) {
+  return (
+    <span className="group/name relative inline-flex">
+      <Link href={`/o/${orgId}/users/${row.id}`} prefetch={false} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+        {row.name}
+      </Link>
+      {/* Hover or focus shows the email with a copy button. */}
+      <span className="invisible absolute left-0 top-full z-20 mt-1 flex items-center gap-2 rounded-md border border-slate-200 bg-white px-2.5 py-1.5 text-xs text-slate-700 shadow-md group-focus-within/name:visible group-hover/name:visible">
+        {row.email}
+        <button
+          type="button"
+          aria-label={`Copy ${row.email}`}
+          className="rounded px-1.5 py-0.5 font-medium text-brand-700 hover:bg-brand-50"
+          onClick={() => {
+            void navigator.clipboard?.writeText(row.email).then(
+              () => toast.success("Email copied"),
+              () => toast.error("Could not copy the email"),
+            );
+          }}
+        >
+          Copy
+        </button>
+      </span>
+    </span>
+  );
+}
+
+export function usersColumns({ orgId, showOrg, selected, toggle, onRole, menu }: Options): ColumnDef<UserTableRow, unknown>[] {
+  const columns: (ColumnDef<UserTableRow, unknown> | null)[] = [
+    { id: "select", header: () => <span className="sr-only">Select</span>, enableSorting: false, cell: ({ row }) => <SelectCell row={row.original} checked={!!selected[row.original.id]} toggle={() => toggle(row.original.id)} /> },
+    { id: "name", header: "Name", cell: ({ row }) => <NameCell row={row.original} orgId={orgId} /> },
+    { id: "email", header: "Email", cell: ({ row }) => <span className="text-slate-600">{row.original.email}</span> },
+    showOrg ? { id: "org", header: "Org", cell: ({ row }) => row.original.orgName } : null,
+    {
+      id: "role",
+      header: "Role",
+      cell: ({ row }) =>
+        onRole ? (
+          <button type="button" onClick={() => onRole(row.original)} className="rounded text-brand-700 underline decoration-dotted underline-offset-4 hover:text-brand-900">
+            {row.original.roleLabel}
+          </button>
+        ) : (
+          row.original.roleLabel
+        ),
+    },
+    { id: "location", header: "Location", cell: ({ row }) => row.original.location ?? <span className="text-slate-400">—</span> },
+    { id: "status", header: "Status", cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+    { id: "lastLogin", header: "Last login", cell: ({ row }) => row.original.lastLogin },
+    { id: "registered", header: "Registered", cell: ({ row }) => row.original.registered },
+    { id: "devices", header: "Devices", cell: ({ row }) => <span className="tabular-nums">{row.original.devices}</span> },
+    { id: "actions", header: () => <span className="sr-only">Actions</span>, enableSorting: false, cell: ({ row }) => <RowMenu row={row.original} handlers={menu} /> },
+  ];
+  return columns.filter((c): c is ColumnDef<UserTableRow, unknown> => c !== null);
+}

@@ -1,0 +1,224 @@
+"use client";
+
+import { useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { toast } from "sonner";
+import { DataTable } from "@/components/data-table/data-table";
+import type { ActionResult } from "@/lib/action-result";
+import type { BulkResult } from "@/lib/commands/bulk";
+import type { UserFilters } from "@/lib/users/filters";
+import type { OrgOption, RoleOption, RowAction } from "@/lib/users/page-data";
+import { FIRST_DIR, type UserSortKey } from "@/lib/users/sort";
+import type { BulkPermissions, UserTableRow } from "@/lib/users/view-model";
+import {
+  applyTagAction,
+  changeRolesAction,
+  deleteUsersAction,
+  forceLogoutAction,
+  reactivateUsersAction,
+  resendInvitationsAction,
+  revokeInvitationsAction,
+  suspendUsersAction,
+} from "../actions";
+import { BulkBar, type BulkAction } from "./bulk-bar";
+import { ChangeRoleDialog } from "./dialogs/change-role-dialog";
+import { ConfirmDeleteDialog } from "./dialogs/confirm-delete-dialog";
+import { EditDialog } from "./dialogs/edit-dialog";
+import { InviteDialog } from "./dialogs/invite-dialog";
+import { PasswordDialog } from "./dialogs/password-dialog";
+import { RolePanel } from "./dialogs/role-panel";
+import { TagDialog } from "./dialogs/tag-dialog";
+import { TransferDialog } from "./dialogs/transfer-dialog";
+import { Pagination } from "./pagination";
+import { bulkMessage, report } from "./run-action";
+import { usersColumns } from "./users-columns";
+import { UsersToolbar } from "./users-toolbar";
+import { useUsersUrl } from "./use-users-url";
+
+type Props = {
+  orgId: string;
+  orgName: string;
+  viewerId: string;
+  rows: UserTableRow[];
+  total: number;
+  capped: boolean;
+  next: string | null;
+  prev: string | null;
+  filters: UserFilters;
+  roles: RoleOption[];
+  orgs: OrgOption[];
+  locations: { id: string; name: string }[];
+  permissions: BulkPermissions;
+};
+
+type Selection = { userIds: string[] } | { matching: UserFilters };
+type Open =
+  | { kind: "invite" }
+  | { kind: "edit" | "password" | "transfer" | "grants"; row: UserTableRow }
+  | { kind: "delete"; selection: Selection; count: number; name?: string }
+  | { kind: "role" | "tag"; selection: Selection; count: number }
+  | null;
+
+export function UsersView(props: Props) {
+  const { orgId, orgName, rows, total, capped, filters, roles, orgs, permissions } = props;
+  const { state, update, pending } = useUsersUrl();
+  const [selected, setSelected] = useState<Record<string, boolean>>({});
+  const [allMatching, setAllMatching] = useState(false);
+  const [open, setOpen] = useState<Open>(null);
+  const exportForm = useRef<HTMLFormElement>(null);
+  // True once hydrated (false in the server render): end-to-end tests wait for it before clicking.
+  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
+
+  const selectedIds = Object.keys(selected).filter((id) => selected[id]);
+  const selection: Selection = allMatching ? { matching: filters } : { userIds: selectedIds };
+  const selectionCount = allMatching ? total : selectedIds.length;
+  const clear = () => {
+    setSelected({});
+    setAllMatching(false);
+  };
+
+  async function runBulk(action: (input: unknown) => Promise<ActionResult<BulkResult>>, input: object, verb: string) {
+    const result = await action({ orgId, ...input });
+    if (report(result, (data) => bulkMessage(data, verb))) {
+      clear();
+      setOpen(null);
+    }
+  }
+
+  const single = (row: UserTableRow): Selection => ({ userIds: [row.id] });
+  const menu: Record<RowAction, (row: UserTableRow) => void> = {
+    "users.edit": (row) => setOpen({ kind: "edit", row }),
+    "users.change_password": (row) => setOpen({ kind: "password", row }),
+    "users.transfer": (row) => setOpen({ kind: "transfer", row }),
+    "users.force_logout": (row) => void runBulk(forceLogoutAction, single(row), `logged out (${row.name})`),
+    "users.suspend": (row) => void runBulk(suspendUsersAction, single(row), "suspended"),
+    "users.reactivate": (row) => void runBulk(reactivateUsersAction, single(row), "reactivated"),
+    "users.resend_invitation": (row) => void runBulk(resendInvitationsAction, single(row), "invitation resent"),
+    "users.revoke_invitation": (row) => void runBulk(revokeInvitationsAction, single(row), "invitation revoked"),
+    "users.delete": (row) => setOpen({ kind: "delete", selection: single(row), count: 1, name: row.name }),
+  };
+
+  function onBulk(action: BulkAction) {
+    switch (action) {
+      case "tag":
+      case "role":
+        return setOpen({ kind: action, selection, count: selectionCount });
+      case "delete":
+        return setOpen({ kind: "delete", selection, count: selectionCount });
+      case "logout":
+        return void runBulk(forceLogoutAction, selection, "logged out");
+      case "suspend":
+        return void runBulk(suspendUsersAction, selection, "suspended");
+      case "resend":
+        return void runBulk(resendInvitationsAction, selection, "invitations resent");
+      case "export":
+        if (allMatching) {
+          window.location.assign(exportUrl(orgId, filters));
+        } else {
+          exportForm.current?.requestSubmit();
+        }
+        toast.success("Your CSV download has started");
+        return;
+    }
+  }
+
+  const columns = useMemo(
+    () =>
+      usersColumns({
+        orgId,
+        showOrg: filters.scope === "reach",
+        selected,
+        toggle: (id) => {
+          setAllMatching(false);
+          setSelected((s) => ({ ...s, [id]: !s[id] }));
+        },
+        onRole: permissions.rolesView ? (row) => setOpen({ kind: "grants", row }) : null,
+        menu,
+      }),
+    // The menu handlers close over the latest state on every render anyway.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [orgId, filters.scope, selected, permissions.rolesView],
+  );
+
+  const onSort = (id: string) => {
+    const key = id as UserSortKey;
+    update({ sort: key, dir: state.sort === key ? (state.dir === "asc" ? "desc" : "asc") : FIRST_DIR[key] });
+  };
+
+  const filtered = filters.q !== "" || filters.roles.length > 0 || filters.statuses.length > 0 || filters.noDevices;
+  const empty = filtered ? (
+    <div className="text-sm text-slate-600">
+      <p className="font-medium text-slate-900">No users match these filters</p>
+      <p className="mt-1">Try another search, or reset the filters.</p>
+    </div>
+  ) : (
+    <div className="text-sm text-slate-600">
+      <p className="font-medium text-slate-900">No users in {orgName} yet</p>
+      {permissions.invite ? <p className="mt-1">Invite the first one with “Invite user”.</p> : null}
+    </div>
+  );
+
+  return (
+    <div className="space-y-4" data-hydrated={hydrated || undefined}>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
+        <p className="text-sm text-slate-500">{orgName}</p>
+      </div>
+      <UsersToolbar filters={filters} roles={roles} canReach={permissions.reach} canInvite={permissions.invite} onInvite={() => setOpen({ kind: "invite" })} />
+      <DataTable
+        caption={`Users of ${orgName}`}
+        columns={columns}
+        data={rows}
+        getRowId={(r) => r.id}
+        sort={{ key: state.sort, dir: state.dir }}
+        onSort={onSort}
+        selection={selected}
+        pending={pending}
+        empty={empty}
+      />
+      <Pagination shown={rows.length} total={total} capped={capped} next={props.next} prev={props.prev} size={state.size} />
+      {selectionCount > 0 ? (
+        <BulkBar
+          count={selectionCount}
+          total={total}
+          capped={capped}
+          allMatching={allMatching}
+          permissions={permissions}
+          onSelectAll={() => setAllMatching(true)}
+          onClear={clear}
+          onAction={onBulk}
+        />
+      ) : null}
+
+      <form ref={exportForm} method="post" action={`/api/o/${orgId}/users/export`} className="hidden">
+        {selectedIds.map((id) => (
+          <input key={id} type="hidden" name="id" value={id} />
+        ))}
+      </form>
+
+      <InviteDialog open={open?.kind === "invite"} onOpenChange={(o) => setOpen(o ? { kind: "invite" } : null)} orgId={orgId} orgs={orgs} roles={roles} locations={props.locations} canMakeAdmin={permissions.makeAdmin} />
+      {open?.kind === "edit" ? <EditDialog row={open.row} orgId={orgId} roles={roles} canMakeAdmin={permissions.makeAdmin} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "password" ? <PasswordDialog row={open.row} orgId={orgId} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "transfer" ? <TransferDialog row={open.row} orgId={orgId} orgs={orgs} roles={roles} canMakeAdmin={permissions.makeAdmin} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "grants" ? <RolePanel row={open.row} orgId={orgId} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "delete" ? (
+        <ConfirmDeleteDialog count={open.count} name={open.name} onClose={() => setOpen(null)} onConfirm={(devices) => runBulk(deleteUsersAction, { ...open.selection, devices, confirm: "DELETE" }, "deleted")} />
+      ) : null}
+      {open?.kind === "role" ? (
+        <ChangeRoleDialog count={open.count} roles={roles} canMakeAdmin={permissions.makeAdmin} onClose={() => setOpen(null)} onConfirm={(role) => runBulk(changeRolesAction, { ...open.selection, role }, "changed")} />
+      ) : null}
+      {open?.kind === "tag" ? <TagDialog count={open.count} onClose={() => setOpen(null)} onConfirm={(tag) => runBulk(applyTagAction, { ...open.selection, tag }, "tagged")} /> : null}
+    </div>
+  );
+}
+
+const noSubscribe = () => () => {};
+
+function exportUrl(orgId: string, filters: UserFilters): string {
+  const params = new URLSearchParams();
+  if (filters.q) params.set("q", filters.q);
+  for (const role of filters.roles) params.append("role", role);
+  for (const status of filters.statuses) params.append("status", status);
+  params.set("scope", filters.scope);
+  if (filters.noDevices) params.set("noDevices", "1");
+  return `/api/o/${orgId}/users/export?${params}`;
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowSelectionState } from "@tanstack/react-table";
+import type { ReactNode } from "react";
+
+export type SortState = { key: string; dir: "asc" | "desc" };
+
+type Props<T> = {
+  columns: ColumnDef<T, unknown>[];
+  data: T[];
+  getRowId: (row: T) => string;
+  sort: SortState;
+  /** Column ids that sort (server-side); clicking a header asks for that column. */
+  onSort: (columnId: string) => void;
+  selection?: RowSelectionState;
+  /** While the next page loads the rows fade and the table says it is busy. */
+  pending?: boolean;
+  empty: ReactNode;
+  caption: string;
+};
+
+/**
+ * The generic server-driven table: TanStack Table only lays rows out; sorting, filtering and
+ * paging happen in SQL and arrive as `data` (architecture.md "UI").
+ */
+export function DataTable<T>({ columns, data, getRowId, sort, onSort, selection, pending, empty, caption }: Props<T>) {
+  // Not memoised by React Compiler (TanStack returns fresh functions); the table re-renders
+  // with its data, which is what a server-driven table wants anyway.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data,
+    columns,
+    getRowId,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    manualPagination: true,
+    manualFiltering: true,
+    state: { rowSelection: selection ?? {} },
+    enableRowSelection: true,
+  });
+
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-xs" aria-busy={pending}>
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sortable = header.column.columnDef.enableSorting !== false;
+                const active = sort.key === header.column.id;
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}
+                    className="whitespace-nowrap px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
+                  >
+                    {sortable ? (
+                      <button type="button" onClick={() => onSort(header.column.id)} className="group inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600">
+                        {flexRender(header.column.columnDef.header, header.getContext())}
+                        <span aria-hidden className={active ? "text-slate-900" : "text-slate-300 group-hover:text-slate-400"}>
+                          {active ? (sort.dir === "asc" ? "▲" : "▼") : "↕"}
+                        </span>
+                      </button>
+                    ) : (
+                      flexRender(header.column.columnDef.header, header.getContext())
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody className={`divide-y divide-slate-100 transition-opacity ${pending ? "opacity-50" : ""}`}>
+          {table.getRowModel().rows.length === 0 ? (
+            <tr>
+              <td colSpan={columns.length} className="px-6 py-16 text-center">
+                {empty}
+              </td>
+            </tr>
+          ) : (
+            table.getRowModel().rows.map((row) => (
+              <tr key={row.id} data-state={row.getIsSelected() ? "selected" : undefined} className="group/row hover:bg-slate-50 data-[state=selected]:bg-brand-50/60">
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className="whitespace-nowrap px-3 py-2.5 text-slate-700">
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Placeholder rows while a page first loads (loading.tsx). */
+export function TableSkeleton({ columns = 8, rows = 10 }: { columns?: number; rows?: number }) {
+  return (
+    <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-xs" aria-busy="true" aria-label="Loading">
+      <div className="h-10 bg-slate-50" />
+      {Array.from({ length: rows }, (_, r) => (
+        <div key={r} className="flex gap-4 border-t border-slate-100 px-3 py-3">
+          {Array.from({ length: columns }, (_, c) => (
+            <div key={c} className="h-4 flex-1 animate-pulse rounded bg-slate-100" />
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}

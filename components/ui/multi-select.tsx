@@ -1,0 +1,42 @@
+"use client";
+
+import * as Popover from "@radix-ui/react-popover";
+
+type Option = { value: string; label: string };
+
+/** A filter button that opens a checklist; the count of chosen values shows on the button. */
+export function MultiSelect({ label, options, value, onChange }: { label: string; options: Option[]; value: string[]; onChange: (next: string[]) => void }) {
+  const chosen = new Set(value);
+  const toggle = (v: string) => onChange(chosen.has(v) ? value.filter((x) => x !== v) : [...value, v]);
+  return (
+    <Popover.Root>
+      <Popover.Trigger
+        className={`inline-flex items-center gap-1.5 rounded-md border px-3 py-1.5 text-sm shadow-xs hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600 ${value.length ? "border-brand-300 bg-brand-50 text-brand-800" : "border-slate-300 bg-white text-slate-700"}`}
+      >
+        {label}
+        {value.length ? <span className="rounded bg-brand-600 px-1.5 text-xs font-semibold text-white">{value.length}</span> : null}
+        <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 text-slate-400" fill="currentColor">
+          <path d="M5.2 7.2a.75.75 0 0 1 1.06 0L10 10.94l3.74-3.74a.75.75 0 1 1 1.06 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0L5.2 8.26a.75.75 0 0 1 0-1.06Z" />
+        </svg>
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content align="start" sideOffset={6} className="z-50 min-w-48 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
+          <fieldset>
+            <legend className="sr-only">{label}</legend>
+            {options.map((o) => (
+              <label key={o.value} className="flex cursor-pointer items-center gap-2 rounded-md px-2.5 py-1.5 text-sm text-slate-700 hover:bg-slate-50">
+                <input type="checkbox" checked={chosen.has(o.value)} onChange={() => toggle(o.value)} className="h-4 w-4 rounded border-slate-300 accent-brand-600" />
+                {o.label}
+              </label>
+            ))}
+          </fieldset>
+          {value.length ? (
+            <button type="button" onClick={() => onChange([])} className="mt-1 w-full rounded-md px-2.5 py-1.5 text-left text-xs text-slate-500 hover:bg-slate-50">
+              Clear
+            </button>
+          ) : null}
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
+  );
+}

@@ -1,0 +1,21 @@
+import type { UserStatus } from "@/lib/users/filters";
+
+const STYLES: Record<UserStatus, { label: string; className: string; dot: string }> = {
+  active: { label: "Active", className: "bg-emerald-50 text-emerald-800 ring-emerald-600/20", dot: "bg-emerald-500" },
+  pending: { label: "Pending", className: "bg-amber-50 text-amber-800 ring-amber-600/20", dot: "bg-amber-500" },
+  inactive: { label: "Inactive", className: "bg-slate-100 text-slate-700 ring-slate-500/20", dot: "bg-slate-400" },
+  suspended: { label: "Suspended", className: "bg-red-50 text-red-800 ring-red-600/20", dot: "bg-red-500" },
+};
+
+export const STATUS_LABELS: Record<UserStatus, string> = Object.fromEntries(Object.entries(STYLES).map(([k, v]) => [k, v.label])) as Record<UserStatus, string>;
+
+/** Colour plus text, so the status never depends on colour alone. */
+export function StatusBadge({ status }: { status: UserStatus }) {
+  const s = STYLES[status];
+  return (
+    <span className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${s.className}`}>
+      <span aria-hidden className={`h-1.5 w-1.5 rounded-full ${s.dot}`} />
+      {s.label}
+    </span>
+  );
+}

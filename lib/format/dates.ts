@@ -1,0 +1,22 @@
+// Dates as the users table shows them (product.md §6): "1:12 PM Jan 29", the year only when it
+// is not this year, "Today 6:00 PM" for today; always in the viewer's time zone.
+
+function parts(date: Date, timeZone: string) {
+  const fmt = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
+  const p = Object.fromEntries(fmt.formatToParts(date).map((x) => [x.type, x.value]));
+  return { year: p.year!, month: p.month!, day: p.day!, time: `${p.hour}:${p.minute} ${p.dayPeriod}` };
+}
+
+export function formatLastLogin(date: Date | null, now: Date, timeZone: string): string {
+  if (!date) return "Never";
+  const d = parts(date, timeZone);
+  const n = parts(now, timeZone);
+  if (d.year === n.year && d.month === n.month && d.day === n.day) return `Today ${d.time}`;
+  return d.year === n.year ? `${d.time} ${d.month} ${d.day}` : `${d.time} ${d.month} ${d.day}, ${d.year}`;
+}
+
+export function formatDate(date: Date, now: Date, timeZone: string): string {
+  const d = parts(date, timeZone);
+  const n = parts(now, timeZone);
+  return d.year === n.year ? `${d.month} ${d.day}` : `${d.month} ${d.day}, ${d.year}`;
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import { and, asc, desc, eq, or } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { auditLog, devices, locations, tags, userLocations, users, userTags } from "@/db/schema";
+import type { Actor } from "@/lib/commands/actor";
+import { notFound } from "@/lib/errors";
+import { assertAuthorized } from "@/lib/policy";
+import { statusOf, type UserStatus } from "./filters";
+import { loadUsersInView, toUserTarget } from "./targets";
+
+export type UserDetails = {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  role: string;
+  type: string;
+  status: UserStatus;
+  org: { id: string; name: string };
+  registeredAt: Date;
+  lastLoginAt: Date | null;
+  locationIds: string[];
+  locations: { id: string; name: string }[];
+  /** The locations of the user's org, for the edit form. */
+  orgLocations: { id: string; name: string }[];
+  tags: string[];
+};
+
+/** One user in the actor's view, for the profile page and the edit dialog. */
+export async function userDetails(db: Db, actor: Actor, userId: string): Promise<UserDetails> {
+  const [scoped] = await loadUsersInView(db, actor, [userId]);
+  if (!scoped) throw notFound();
+  assertAuthorized(actor.policy, "users.view", toUserTarget(scoped));
+  const [row] = await db.select().from(users).where(eq(users.id, userId));
+  if (!row) throw notFound();
+  const [mine, available, tagRows] = await Promise.all([
+    db.select({ id: locations.id, name: locations.name }).from(userLocations).innerJoin(locations, eq(locations.id, userLocations.locationId)).where(eq(userLocations.userId, userId)).orderBy(asc(locations.name)),
+    db.select({ id: locations.id, name: locations.name }).from(locations).where(and(eq(locations.tenantId, row.tenantId), eq(locations.orgId, row.orgId))).orderBy(asc(locations.name)),
+    db.select({ name: tags.name }).from(userTags).innerJoin(tags, eq(tags.id, userTags.tagId)).where(eq(userTags.userId, userId)).orderBy(asc(tags.name)),
+  ]);
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    role: row.role,
+    type: row.type,
+    status: statusOf(row),
+    org: { id: scoped.org.id, name: scoped.org.name },
+    registeredAt: row.registeredAt,
+    lastLoginAt: row.lastLoginAt,
+    locationIds: mine.map((l) => l.id),
+    locations: mine,
+    orgLocations: available,
+    tags: tagRows.map((t) => t.name),
+  };
+}
+
+/** The devices a user owns (profile "Devices" tab). */
+export async function userDevices(db: Db, tenantId: string, userId: string) {
+  return db
+    .select({ id: devices.id, name: devices.name, model: devices.model, createdAt: devices.createdAt })
+    .from(devices)
+    .where(and(eq(devices.tenantId, tenantId), eq(devices.ownerId, userId)))
+    .orderBy(asc(devices.name));
+}
+
+/** The audit entries by or about a user (profile "Action log" tab), newest first. */
+export async function userActionLog(db: Db, actor: Actor, userId: string, limit = 100) {
+  const [scoped] = await loadUsersInView(db, actor, [userId]);
+  if (!scoped) throw notFound();
+  assertAuthorized(actor.policy, "users.view_log", toUserTarget(scoped));
+  return db
+    .select({ id: auditLog.id, action: auditLog.action, actorEmail: auditLog.actorEmail, targetLabel: auditLog.targetLabel, before: auditLog.before, after: auditLog.after, createdAt: auditLog.createdAt })
+    .from(auditLog)
+    .where(and(eq(auditLog.tenantId, actor.viewer.tenant.id), or(eq(auditLog.targetId, userId), eq(auditLog.actorId, userId))))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(limit);
+}

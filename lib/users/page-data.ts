@@ -1,0 +1,77 @@
+import "server-only";
+import { and, asc, eq, inArray, like } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { locations, organizations, roles } from "@/db/schema";
+import type { Actor } from "@/lib/commands/actor";
+import { can, type Action, type OrgRef, type PolicyViewer } from "@/lib/policy";
+import { escapeLike } from "@/lib/sql/like";
+import type { UserRow } from "./list";
+
+/** The row menu's entries, in menu order; each is shown only when the policy allows it. */
+export const ROW_ACTIONS = [
+  "users.edit",
+  "users.change_password",
+  "users.force_logout",
+  "users.suspend",
+  "users.reactivate",
+  "users.transfer",
+  "users.resend_invitation",
+  "users.revoke_invitation",
+  "users.delete",
+] as const satisfies readonly Action[];
+export type RowAction = (typeof ROW_ACTIONS)[number];
+
+/** What the viewer may do to each row, asked of the same policy the commands enforce. */
+export async function rowActions(db: Executor, actor: Actor, rows: readonly UserRow[]): Promise<Record<string, RowAction[]>> {
+  const orgIds = [...new Set(rows.map((r) => r.orgId))];
+  const orgs = orgIds.length
+    ? await db
+        .select({ id: organizations.id, tenantId: organizations.tenantId, path: organizations.path, depth: organizations.depth, name: organizations.name })
+        .from(organizations)
+        .where(and(eq(organizations.tenantId, actor.viewer.tenant.id), inArray(organizations.id, orgIds)))
+    : [];
+  const byId = new Map<string, OrgRef>(orgs.map((o) => [o.id, o]));
+  return Object.fromEntries(rows.map((row) => [row.id, actionsFor(actor.policy, row, byId.get(row.orgId))]));
+}
+
+function actionsFor(policy: PolicyViewer, row: UserRow, org: OrgRef | undefined): RowAction[] {
+  if (!org) return [];
+  const target = {
+    kind: "user" as const,
+    id: row.id,
+    tenantId: org.tenantId,
+    org,
+    role: row.role,
+    pending: row.status === "pending",
+    suspended: row.status === "suspended",
+    developerMode: false,
+  };
+  return ROW_ACTIONS.filter((action) => can(policy, action, target));
+}
+
+export type OrgOption = { id: string; name: string; depth: number };
+
+/** The orgs the actor may invite into or move people to: the current org and below. */
+export async function orgsInView(db: Executor, actor: Actor): Promise<OrgOption[]> {
+  if (!actor.policy.grants.has("orgs.switch")) return [{ id: actor.org.id, name: actor.org.name, depth: actor.org.depth }];
+  return db
+    .select({ id: organizations.id, name: organizations.name, depth: organizations.depth })
+    .from(organizations)
+    .where(and(eq(organizations.tenantId, actor.viewer.tenant.id), like(organizations.path, `${escapeLike(actor.org.path)}%`)))
+    .orderBy(asc(organizations.path))
+    .limit(2_000);
+}
+
+export type RoleOption = { key: string; name: string };
+
+export async function tenantRoles(db: Executor, tenantId: string): Promise<RoleOption[]> {
+  return db.select({ key: roles.key, name: roles.name }).from(roles).where(eq(roles.tenantId, tenantId)).orderBy(asc(roles.createdAt), asc(roles.key));
+}
+
+export async function orgLocations(db: Executor, tenantId: string, orgId: string) {
+  return db
+    .select({ id: locations.id, name: locations.name })
+    .from(locations)
+    .where(and(eq(locations.tenantId, tenantId), eq(locations.orgId, orgId)))
+    .orderBy(asc(locations.name));
+}
