@@ -1,20 +1,250 @@
-import { expect, test, type Page } from "@playwright/test";
-import { storageStatePath } from "./personas";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, storageStatePath } from "./personas";
 
-test.use({ storageState: storageStatePath("admin@acme.test"), viewport: { width: 1400, height: 900 } });
+// Admin persona, against the demo tenant plus the 60 customers of e2e/seed-e2e.ts.
+test.use({ storageState: storageStatePath("admin@acme.test"), viewport: { width: 1440, height: 900 } });
+
+let usersPath = "";
 
 async function openUsers(page: Page, query = "") {
-  await page.goto("/");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
-  await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
-  if (query) await page.goto(`${page.url()}?${query}`);
-  await page.waitForLoadState("networkidle");
+  if (!usersPath) {
+    await page.goto("/");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+    await expect(page).toHaveURL(/\/users$/);
+    usersPath = new URL(page.url()).pathname;
+  }
+  await page.goto(query ? `${usersPath}?${query}` : usersPath);
+  await ready(page);
 }
 
-const column = (page: Page, index: number) => page.locator("tbody tr").locator(`td:nth-child(${index})`);
+/** The table has hydrated and no navigation is pending. */
+async function ready(page: Page) {
+  await expect(page.locator("[data-hydrated]")).toBeVisible();
+  await expect(page.locator("[aria-busy=true]")).toHaveCount(0);
+}
+
+const rows = (page: Page) => page.locator("tbody tr");
+const cells = (page: Page, header: string) =>
+  page.locator("thead th").evaluateAll((ths, name) => ths.findIndex((th) => th.textContent?.trim().toLowerCase().startsWith(name.toLowerCase())), header).then((i) =>
+    page.locator(`tbody tr td:nth-child(${i + 1})`).allInnerTexts(),
+  );
+const rowFor = (page: Page, name: string) => page.locator("tbody tr").filter({ has: page.getByRole("link", { name, exact: true }) });
+
+async function select(page: Page, ...names: string[]) {
+  for (const name of names) await page.getByRole("checkbox", { name: `Select ${name}` }).check({ force: true });
+}
 
 test("the users page with the demo data", async ({ page }) => {
-  await openUsers(page, "scope=reach");
-  await expect(page.locator("tbody tr")).toHaveCount(7);
+  await openUsers(page, "scope=reach&size=25");
+  await expect(rows(page)).toHaveCount(25);
+  await expect(page.getByText("Showing 25 of 67 users")).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/users-page.png", fullPage: true });
+});
+
+test("every column sorts, on the server, both ways", async ({ page }) => {
+  await openUsers(page, "scope=reach");
+  for (const [header, key] of [
+    ["Name", "name"],
+    ["Email", "email"],
+    ["Org", "org"],
+    ["Role", "role"],
+    ["Location", "location"],
+    ["Status", "status"],
+    ["Last login", "lastLogin"],
+    ["Registered", "registered"],
+    ["Devices", "devices"],
+  ] as const) {
+    const before = await cells(page, "Email");
+    const th = page.locator("thead th").filter({ has: page.getByRole("button", { name: header, exact: true }) });
+    await th.getByRole("button").click();
+    // The default order (name, ascending) is left out of the URL.
+    if (key !== "name") await expect(page).toHaveURL(new RegExp(`sort=${key}`));
+    await expect(th).toHaveAttribute("aria-sort", /ascending|descending/);
+    await expect.poll(async () => (await cells(page, "Email")).join(), { message: `sorting by ${header} changes the order` }).not.toBe(before.join());
+    await ready(page);
+  }
+  await page.getByRole("button", { name: "Email", exact: true }).click();
+  await ready(page);
+  await page.getByRole("button", { name: "Email", exact: true }).click();
+  await expect(page).toHaveURL(/sort=email&dir=desc|dir=desc&.*sort=email/);
+  await expect.poll(async () => { const e = await cells(page, "Email"); return e.join() === [...e].sort().reverse().join(); }).toBe(true);
+});
+
+test("filter by role and status, search, and reset", async ({ page }) => {
+  await openUsers(page);
+  await page.getByRole("button", { name: "Filter by role" }).click();
+  await page.getByRole("checkbox", { name: "User" }).check();
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveURL(/role=user/);
+  await expect.poll(async () => [...new Set(await cells(page, "Role"))]).toEqual(["User"]);
+
+  await page.getByRole("button", { name: "Filter by status" }).click();
+  await page.getByRole("checkbox", { name: "Pending" }).check();
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveURL(/status=pending/);
+  await expect.poll(async () => [...new Set(await cells(page, "Status"))]).toEqual(["Pending"]);
+  expect(new Set(await cells(page, "Role"))).toEqual(new Set(["User"]));
+
+  await page.getByRole("button", { name: "Reset" }).click();
+  await ready(page);
+  await page.getByLabel("Search users by name or email").fill("customer05");
+  await expect(page).toHaveURL(/q=customer05/);
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rowFor(page, "Customer 05")).toBeVisible();
+});
+
+test("pages forward and back by cursor, and the URL round-trips", async ({ page }) => {
+  await openUsers(page, "size=25&sort=email");
+  const first = await cells(page, "Email");
+  await page.getByRole("button", { name: "Next →" }).click();
+  await expect(page).toHaveURL(/after=/);
+  await expect.poll(async () => (await cells(page, "Email"))[0]! > first[first.length - 1]!).toBe(true);
+  const second = await cells(page, "Email");
+  // Reload and back/forward show the same view.
+  await page.reload();
+  await ready(page);
+  expect(await cells(page, "Email")).toEqual(second);
+  await page.getByRole("button", { name: "← Previous" }).click();
+  await expect(page).toHaveURL(/before=/);
+  await expect.poll(() => cells(page, "Email")).toEqual(first);
+  await page.goBack();
+  await expect.poll(() => cells(page, "Email")).toEqual(second);
+});
+
+test("select rows and apply a tag; bulk delete asks first", async ({ page }) => {
+  await openUsers(page, "q=customer1");
+  await select(page, "Customer 11", "Customer 12");
+  await expect(page.getByTestId("selection-count")).toHaveText("2 selected of 10");
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Apply tag" }).click();
+  await page.getByLabel("Tag", { exact: true }).fill("VIP");
+  await page.getByRole("button", { name: "Apply tag" }).last().click();
+  await expect(page.getByText("2 tagged")).toBeVisible();
+
+  await select(page, "Customer 13", "Customer 14");
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Delete" }).click();
+  const dialog = page.getByRole("dialog", { name: "Are you sure you want to delete 2 users?" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Delete 2 users" })).toBeDisabled();
+  await dialog.getByLabel("Type DELETE to confirm").fill("DELETE");
+  await dialog.getByRole("button", { name: "Delete 2 users" }).click();
+  await expect(page.getByText("2 deleted")).toBeVisible();
+  await ready(page);
+  await expect(rowFor(page, "Customer 13")).toHaveCount(0);
+  await expect(rowFor(page, "Customer 11")).toBeVisible();
+});
+
+test("export CSV of the selected users", async ({ page }) => {
+  await openUsers(page, "q=customer2");
+  await select(page, "Customer 21", "Customer 22");
+  const download = page.waitForEvent("download");
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Export CSV" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^roster-users-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = (await (await file.createReadStream()).toArray()).join("");
+  const lines = text.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  expect(lines[0]).toBe("Name,Email,Organization,Role,Status,Last login,Registered,Tags,Locations");
+  expect(lines.slice(1).map((l) => l.split(",")[1]).sort()).toEqual(["customer21@acme.test", "customer22@acme.test"]);
+});
+
+async function acceptFromMailbox(browser: Browser, email: string, password: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/dev/mailbox");
+  const mail = page.getByTestId("mail").filter({ hasText: `To: ${email}` }).first();
+  const link = await mail.getByRole("link").first().getAttribute("href");
+  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  await page.goto(link!);
+  await expect(page.getByRole("heading", { name: "Welcome to Roster" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("New password").fill(password);
+  await page.getByLabel("Repeat the password").fill(password);
+  await page.getByRole("button", { name: "Create password and log in" }).click();
+  await expect(page).toHaveURL(/\/o\/[0-9a-f-]{36}$/);
+  return { context, page };
+}
+
+test("invite a user, who accepts from the mailbox and logs in", async ({ page, browser }) => {
+  await openUsers(page);
+  await page.getByRole("button", { name: "Invite user" }).click();
+  const dialog = page.getByRole("dialog", { name: "Invite user" });
+  await dialog.getByLabel("Name").fill("Nina New");
+  await dialog.getByLabel("Email").fill("staff@acme.test");
+  await dialog.getByLabel("Role").selectOption("staff");
+  await dialog.getByRole("button", { name: "Send invitation" }).click();
+  // The server's field error lands on the field.
+  await expect(dialog.getByText(/already has an account in Acme Heating/)).toBeVisible();
+  await dialog.getByLabel("Email").fill("nina@acme.test");
+  await dialog.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText("Invitation sent to nina@acme.test")).toBeVisible();
+  await openUsers(page, "q=nina");
+  await expect(rowFor(page, "Nina New").getByText("Pending")).toBeVisible();
+
+  const { context, page: nina } = await acceptFromMailbox(browser, "nina@acme.test", "nina's long password");
+  await expect(nina.getByRole("button", { name: /Account menu for Nina New/ })).toBeVisible();
+  await context.close();
+});
+
+test("a role change takes effect on the user's next request", async ({ page, browser }) => {
+  const walter = await browser.newContext({ storageState: storageStatePath("w@muller.test") });
+  const walterPage = await walter.newPage();
+  await walterPage.goto("/");
+  await expect(walterPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toHaveCount(0);
+
+  await openUsers(page, "scope=reach&q=walter");
+  await page.getByRole("button", { name: "Actions for Walter Muller" }).click();
+  await page.getByRole("menuitem", { name: "Edit" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit Walter Muller" });
+  await expect(dialog.getByRole("button", { name: "Save changes" })).toBeEnabled();
+  await dialog.getByLabel("Role").selectOption("staff");
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Walter Muller updated")).toBeVisible();
+
+  await walterPage.reload();
+  await expect(walterPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toBeVisible();
+  await walter.close();
+});
+
+test("transfer a user to a sub-organization", async ({ page }) => {
+  await openUsers(page, "q=customer30");
+  await page.getByRole("button", { name: "Actions for Customer 30" }).click();
+  await page.getByRole("menuitem", { name: "Transfer" }).click();
+  const dialog = page.getByRole("dialog", { name: "Transfer Customer 30" });
+  await dialog.getByLabel("Destination organization").selectOption({ label: "\u00a0\u00a0Muller Boiler Group" });
+  await dialog.getByRole("button", { name: "Transfer" }).click();
+  await expect(page.getByText("Customer 30 transferred")).toBeVisible();
+  await openUsers(page, "scope=reach&q=customer30");
+  expect(await cells(page, "Org")).toEqual(["Muller Boiler Group"]);
+});
+
+test("Staff sees no Delete or Change password; a User cannot open the page", async ({ browser }) => {
+  const staff = await browser.newContext({ storageState: storageStatePath("staff@acme.test") });
+  const page = await staff.newPage();
+  await openUsers(page, "q=customer0");
+  await page.getByRole("button", { name: "Actions for Customer 01" }).click();
+  await expect(page.getByRole("menuitem", { name: "Edit" })).toBeVisible();
+  await expect(page.getByRole("menuitem", { name: "Delete" })).toHaveCount(0);
+  await expect(page.getByRole("menuitem", { name: "Change password" })).toHaveCount(0);
+  await page.keyboard.press("Escape");
+  await select(page, "Customer 01");
+  await expect(page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Delete" })).toHaveCount(0);
+  await staff.close();
+
+  const user = await browser.newContext({ storageState: storageStatePath("user@acme.test") });
+  const userPage = await user.newPage();
+  // The page streams behind its loading skeleton, so the 404 arrives as the not-found page.
+  await userPage.goto(usersPath);
+  await expect(userPage.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(userPage.getByText("Customer 01")).toHaveCount(0);
+  await user.close();
+});
+
+test("a user's profile shows their details, devices and action log", async ({ page }) => {
+  await openUsers(page, "scope=reach&q=rita");
+  await page.getByRole("link", { name: "Rita Muller" }).click();
+  await expect(page.getByRole("heading", { name: "Rita Muller", level: 1 })).toBeVisible();
+  await page.getByRole("link", { name: "Devices" }).click();
+  await expect(page.getByText("Thermostat")).toBeVisible();
+  await page.getByRole("link", { name: "Action log" }).click();
+  await expect(page.getByText("Logged in").first()).toBeVisible();
+  await page.screenshot({ path: "e2e/screenshots/user-profile.png", fullPage: true });
 });

@@ -33,6 +33,7 @@ else
   rm -rf .data/e2e-pglite .data/e2e-pglite.lock
   export PGLITE_DIR=".data/e2e-pglite"
 fi
+npx tsx --conditions=react-server e2e/seed-e2e.ts
 npx playwright test
 
 node scripts/test-summary.mjs .data/test-results/vitest.json .data/test-results/playwright.json

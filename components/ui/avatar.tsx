@@ -1,6 +1,9 @@
 /** Initials of a person's name, as shown in avatars. */
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
+  // Words that start with a letter: "Customer 01" is "CU", not "C0".
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const lettered = words.filter((w) => /^\p{L}/u.test(w));
+  const parts = lettered.length ? lettered : words;
   const letters = parts.length > 1 ? [parts[0]![0], parts[parts.length - 1]![0]] : [parts[0]?.[0], parts[0]?.[1]];
   return letters.filter(Boolean).join("").toUpperCase() || "?";
 }

@@ -11,6 +11,7 @@ export function MultiSelect({ label, options, value, onChange }: { label: string
   return (
     <Popover.Root>
       <Popover.Trigger
+        aria-label={`Filter by ${label.toLowerCase()}${value.length ? ` (${value.length} chosen)` : ""}`}
         className={`inline-flex items-center gap-1.5 rounded-md border px-3 py-1.5 text-sm shadow-xs hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600 ${value.length ? "border-brand-300 bg-brand-50 text-brand-800" : "border-slate-300 bg-white text-slate-700"}`}
       >
         {label}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Avatar } from "@/components/ui/avatar";
+import { auditLabel } from "@/lib/audit/labels";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db/client";
 import { DomainError } from "@/lib/errors";
@@ -140,8 +141,6 @@ function DevicesTab({ devices, name }: { devices: { id: string; name: string; mo
   );
 }
 
-const describe = (action: string) => action.replaceAll("_", " ").replace(/^\w/, (c) => c.toUpperCase());
-
 function LogTab({ entries, timeZone, now }: { entries: { id: number; action: string; actorEmail: string | null; createdAt: Date; after: unknown }[]; timeZone: string; now: Date }) {
   if (entries.length === 0) return <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500">No recorded actions yet.</p>;
   return (
@@ -149,7 +148,7 @@ function LogTab({ entries, timeZone, now }: { entries: { id: number; action: str
       {entries.map((e) => (
         <li key={e.id} className="flex flex-wrap justify-between gap-2 px-6 py-3 text-sm">
           <span>
-            <span className="font-medium text-slate-900">{describe(e.action)}</span>
+            <span className="font-medium text-slate-900">{auditLabel(e.action)}</span>
             {e.actorEmail ? <span className="text-slate-500"> by {e.actorEmail}</span> : null}
           </span>
           <time className="text-slate-500" dateTime={e.createdAt.toISOString()}>

@@ -13,7 +13,8 @@ const SEARCH_DEBOUNCE_MS = 300;
 type Props = { filters: UserFilters; roles: RoleOption[]; canReach: boolean; canInvite: boolean; onInvite: () => void };
 
 export function UsersToolbar({ filters, roles, canReach, canInvite, onInvite }: Props) {
-  const { update } = useUsersUrl();
+  // The URL state updates at once; `filters` is what the server last applied.
+  const { state, update } = useUsersUrl();
   const [search, setSearch] = useState(filters.q);
 
   // Debounced: the server runs one query when typing pauses, not one per key.
@@ -47,11 +48,11 @@ export function UsersToolbar({ filters, roles, canReach, canInvite, onInvite }: 
             className="block w-full rounded-md border border-slate-300 py-1.5 pl-8 pr-3 text-sm shadow-xs focus:border-brand-500"
           />
         </div>
-        <MultiSelect label="Role" options={roles.map((r) => ({ value: r.key, label: r.name }))} value={filters.roles} onChange={(role) => update({ role })} />
+        <MultiSelect label="Role" options={roles.map((r) => ({ value: r.key, label: r.name }))} value={state.role} onChange={(role) => update({ role })} />
         <MultiSelect
           label="Status"
           options={USER_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
-          value={filters.statuses}
+          value={state.status}
           onChange={(status) => update({ status: status as UserFilters["statuses"] })}
         />
         {filtered ? (
