@@ -56,7 +56,11 @@ async function openPostgres(url: string): Promise<Db> {
     options: "-c lock_timeout=5000 -c statement_timeout=15000 -c idle_in_transaction_session_timeout=30000",
   });
   // An idle client's error (e.g. Postgres restarted) would otherwise crash the process.
-  pool.on("error", (error) => console.error(JSON.stringify({ level: "error", msg: "postgres idle client error", error: error.message })));
+  const logClientError = (error: Error) => console.error(JSON.stringify({ level: "error", msg: "postgres client error", error: error.message }));
+  pool.on("error", logClientError);
+  // A client inside a transaction has no listener of its own: a killed backend or a restart would
+  // otherwise surface as an uncaught exception (the failing query still rejects normally).
+  pool.on("connect", (client) => client.on("error", logClientError));
   await migrateDatabase({ kind: "postgres", url });
   const db = drizzlePg({ client: pool, schema });
   holder.close = () => pool.end();

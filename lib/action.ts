@@ -18,13 +18,26 @@ type Meta = { ip: string; requestId: string };
 
 const UNAUTHENTICATED: ActionResult<never> = { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Log in again." };
 
+/**
+ * Each message along the error's cause chain (the driver's own message is under Drizzle's
+ * "Failed query" wrapper), with the bound parameters Drizzle appends cut off: they can hold
+ * password hashes and token hashes (security.md J4).
+ */
+function logSafeMessage(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    parts.push(e instanceof Error ? e.message.replace(/\nparams: [\s\S]*$/, "") : String(e));
+  }
+  return parts.join(" <- ");
+}
+
 /** Maps what a command threw to what the browser may see; anything unexpected is logged, not shown. */
 export function toResult(error: unknown, requestId: string): ActionResult<never> {
   const mapped = toDomainError(error);
   if (mapped instanceof DomainError) return { ok: false, code: mapped.code, message: mapped.message, ...(mapped.fieldErrors || mapped.field ? { fieldErrors: { ...mapped.fieldErrors, ...(mapped.field ? { [mapped.field]: mapped.message } : {}) } } : {}) };
   if (mapped instanceof PolicyError) return { ok: false, code: mapped.code, message: mapped.message };
   // One JSON line; the id lets support find it without the user seeing internals (security.md J5, J6).
-  console.error(JSON.stringify({ level: "error", msg: "action failed", requestId, error: error instanceof Error ? error.message : String(error) }));
+  console.error(JSON.stringify({ level: "error", msg: "action failed", requestId, error: logSafeMessage(error) }));
   return { ok: false, code: "ERROR", message: `Something went wrong. Try again; if it keeps happening, quote ${requestId.slice(0, 8)}.` };
 }
 

@@ -36,8 +36,15 @@ export function toDomainError(error: unknown): unknown {
   const code = pgCode(error);
   if (code === "23505") return new DomainError("CONFLICT", "That already exists.");
   if (code && (RETRYABLE.has(code) || code === "55P03" || code === "57014")) return busy();
-  if (error instanceof Error && /timeout exceeded when trying to connect/i.test(error.message)) return busy();
+  if (causes(error).some((e) => e instanceof Error && /timeout exceeded when trying to connect/i.test(e.message))) return busy();
   return error;
+}
+
+/** The error and the errors it wraps: a query run outside inTransaction reaches us as Drizzle's "Failed query" wrapper. */
+function causes(error: unknown): unknown[] {
+  const out: unknown[] = [];
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) out.push(e);
+  return out;
 }
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Db } from "@/db/client";
 import { outbox } from "@/db/schema";
@@ -21,14 +21,16 @@ export function smtpTransport(url: string): Transport {
   return nodemailer.createTransport(url);
 }
 
+/** A claimed message is left to its deliverer this long before another process may retry it. */
+const LEASE_MS = 5 * 60_000;
+
 /**
- * Sends what is due. Rows are claimed with SKIP LOCKED so several app processes can run this
- * at once without sending a message twice.
+ * Sends what is due. Messages are claimed in a short transaction (SKIP LOCKED, then a lease on
+ * next_attempt_at) and sent outside it, so a slow SMTP server never holds a transaction open
+ * and several app processes never send one message twice.
  */
 export async function deliverDue(db: Db, transport: Transport, now = new Date()): Promise<{ sent: number; failed: number }> {
-  let sent = 0;
-  let failed = 0;
-  await db.transaction(async (tx) => {
+  const claimed = await db.transaction(async (tx) => {
     const due = await tx
       .select()
       .from(outbox)
@@ -36,26 +38,30 @@ export async function deliverDue(db: Db, transport: Transport, now = new Date())
       .orderBy(asc(outbox.nextAttemptAt))
       .limit(BATCH)
       .for("update", { skipLocked: true });
-    for (const message of due) {
-      try {
-        await transport.sendMail({ from: env.MAIL_FROM, to: message.toAddress, subject: message.subject, text: message.textBody });
-        await tx.update(outbox).set({ status: "sent", sentAt: now, attempts: sql`${outbox.attempts} + 1`, lastError: null }).where(eq(outbox.id, message.id));
-        sent++;
-      } catch (error) {
-        const attempts = message.attempts + 1;
-        await tx
-          .update(outbox)
-          .set({
-            attempts,
-            status: attempts >= MAX_ATTEMPTS ? "failed" : "pending",
-            nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
-            lastError: (error instanceof Error ? error.message : String(error)).slice(0, 500),
-          })
-          .where(eq(outbox.id, message.id));
-        failed++;
-      }
-    }
+    if (due.length) await tx.update(outbox).set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) }).where(inArray(outbox.id, due.map((m) => m.id)));
+    return due;
   });
+  let sent = 0;
+  let failed = 0;
+  for (const message of claimed) {
+    try {
+      await transport.sendMail({ from: env.MAIL_FROM, to: message.toAddress, subject: message.subject, text: message.textBody });
+      await db.update(outbox).set({ status: "sent", sentAt: now, attempts: sql`${outbox.attempts} + 1`, lastError: null }).where(eq(outbox.id, message.id));
+      sent++;
+    } catch (error) {
+      const attempts = message.attempts + 1;
+      await db
+        .update(outbox)
+        .set({
+          attempts,
+          status: attempts >= MAX_ATTEMPTS ? "failed" : "pending",
+          nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
+          lastError: (error instanceof Error ? error.message : String(error)).slice(0, 500),
+        })
+        .where(eq(outbox.id, message.id));
+      failed++;
+    }
+  }
   return { sent, failed };
 }
 

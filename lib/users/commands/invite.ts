@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { locations, organizations, userLocations, users, userTokens } from "@/db/schema";
+import { auditLog, locations, organizations, userLocations, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
 import { auditBy, type Actor } from "@/lib/commands/actor";
 import { parseInput } from "@/lib/commands/parse";
@@ -59,12 +59,16 @@ async function emailTaken(tx: Tx, actor: Actor, email: string): Promise<DomainEr
 
 const startOfUtcDay = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 
-/** Invitations issued by the tenant today (resends included), read under the tenant lock. */
+/**
+ * Invitations issued by the tenant today (resends included), read under the tenant lock. Counted
+ * in the append-only audit log, not in user_tokens: revoking or deleting a pending user deletes
+ * its tokens, and must not hand the day's invitations back.
+ */
 export async function invitationsToday(tx: Tx, tenantId: string, now: Date): Promise<number> {
   const [row] = await tx
     .select({ n: count() })
-    .from(userTokens)
-    .where(and(eq(userTokens.tenantId, tenantId), eq(userTokens.kind, "invitation"), gte(userTokens.createdAt, startOfUtcDay(now))));
+    .from(auditLog)
+    .where(and(eq(auditLog.tenantId, tenantId), gte(auditLog.createdAt, startOfUtcDay(now)), inArray(auditLog.action, ["user_invited", "user_invitation_resent"])));
   return row?.n ?? 0;
 }
 
@@ -84,16 +88,15 @@ export async function inviteUser(db: Db, actor: Actor, raw: unknown, now = new D
     const org = await orgInView(tx, actor, input.targetOrgId ?? actor.org.id);
     assertAuthorized(actor.policy, "users.invite", org.target, { role: input.role });
     await roleExists(tx, tenantId, input.role);
+    const limits = await lockTenant(tx, tenantId);
+    // The daily cap before the email check: once it is used up, the answer no longer tells
+    // whether an address is registered (security.md E8).
+    const daily = checkDailyInvites({ sentToday: await invitationsToday(tx, tenantId, now), adding: 1 });
+    if (!daily.ok) throw new DomainError(daily.code, daily.reason);
     const taken = await emailTaken(tx, actor, input.email);
     if (taken) throw taken;
-
-    const limits = await lockTenant(tx, tenantId);
-    for (const check of [
-      checkUserLimit({ plan: limits, usersInTenant: await usersInTenant(tx, tenantId), adding: 1 }),
-      checkDailyInvites({ sentToday: await invitationsToday(tx, tenantId, now), adding: 1 }),
-    ]) {
-      if (!check.ok) throw new DomainError(check.code, check.reason);
-    }
+    const seats = checkUserLimit({ plan: limits, usersInTenant: await usersInTenant(tx, tenantId), adding: 1 });
+    if (!seats.ok) throw new DomainError(seats.code, seats.reason);
 
     const [user] = await tx
       .insert(users)

@@ -22,9 +22,11 @@ async function destinationOrg(db: Executor, actor: Actor, destination: { orgId: 
     .from(users)
     .where(and(eq(users.tenantId, actor.viewer.tenant.id), sql`lower(${users.email}) = ${destination.adminEmail}`, eq(users.role, "admin")))
     .limit(1);
-  if (!admin) throw new DomainError("NOT_FOUND", "No Admin with that email in your organizations.", { field: "destination.adminEmail" });
+  if (!admin) throw noAdminThere();
   return admin.orgId;
 }
+
+const noAdminThere = () => new DomainError("NOT_FOUND", "No Admin with that email in your organizations.", { field: "destination.adminEmail" });
 
 /**
  * Moves a user to another org of the tenant in the actor's reach, with a role there and, by
@@ -35,8 +37,11 @@ export async function transferUser(db: Db, actor: Actor, raw: unknown): Promise<
   const tenantId = actor.viewer.tenant.id;
   await roleExists(db, tenantId, input.role);
   const destId = await destinationOrg(db, actor, input.destination);
-  const dest = await db.transaction((tx) => orgInView(tx, actor, destId)).catch(() => {
-    throw notFound();
+  const dest = await db.transaction((tx) => orgInView(tx, actor, destId)).catch((error: unknown) => {
+    // An Admin out of the viewer's reach reads exactly like an unknown email (security.md A2);
+    // anything else (a busy pool, say) keeps its own meaning.
+    if (!(error instanceof DomainError && error.code === "NOT_FOUND")) throw error;
+    throw "adminEmail" in input.destination ? noAdminThere() : notFound();
   });
   const roleLabel = isBuiltinRole(input.role) ? ROLE_LABELS[input.role] : input.role;
   single(

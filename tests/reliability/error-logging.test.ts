@@ -1,0 +1,63 @@
+// security.md J4 and J5 under faults: when a statement that carries a secret fails unexpectedly,
+// the browser gets a generic message with a correlation id, and the server's log line has the
+// id and the cause but no secret (password hash, token, token hash). The fault is a trigger in
+// the test database, so the real statement fails in the real driver. Runs on PGlite and Postgres.
+import { sql } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Db } from "@/db/client";
+import { toResult } from "@/lib/action";
+import { acceptInvitation } from "@/lib/users/commands/account-recovery";
+import { inviteUser } from "@/lib/users/commands/invite";
+import { hashToken } from "@/lib/users/tokens";
+import { actorFor } from "../helpers/actors";
+import { freshDemoDb } from "../helpers/db";
+import { invitationTokenFor } from "../helpers/race-fixtures";
+
+const PASSWORD = "violet-harbour-lantern-42";
+const REQUEST_ID = "0b5e55ed-0000-4000-8000-000000000000";
+
+let db: Db;
+beforeEach(async () => {
+  db = await freshDemoDb();
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await db.execute(sql`DROP TRIGGER IF EXISTS test_fail_password ON users`);
+  await db.execute(sql`DROP FUNCTION IF EXISTS test_fail_password()`);
+});
+
+describe("J4/J5: an unexpected failure of a statement carrying secrets", () => {
+  it("accepting an invitation fails on the password update: generic answer, and the log line holds no hash or token", async () => {
+    const admin = await actorFor(db, "admin@acme.test");
+    const email = "fault-secret@example.test";
+    await inviteUser(db, admin, { orgId: admin.org.id, name: "Invitee", email, role: "user", locationIds: [] });
+    const token = await invitationTokenFor(db, email);
+    await db.execute(
+      sql`CREATE FUNCTION test_fail_password() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN
+            IF NEW.email LIKE 'fault-%' AND NEW.password_hash IS DISTINCT FROM OLD.password_hash THEN
+              RAISE EXCEPTION 'injected fault: password update refused';
+            END IF;
+            RETURN NEW;
+          END $$`,
+    );
+    await db.execute(sql`CREATE TRIGGER test_fail_password BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION test_fail_password()`);
+
+    const logged: string[] = [];
+    vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
+    const error = await acceptInvitation(db, { token, password: PASSWORD }, { ip: "10.7.7.7" }).then(
+      () => new Error("accepted despite the fault"),
+      (e: unknown) => e,
+    );
+    const shown = toResult(error, REQUEST_ID);
+
+    expect(shown).toEqual({ ok: false, code: "ERROR", message: "Something went wrong. Try again; if it keeps happening, quote 0b5e55ed." });
+    const log = logged.join("\n");
+    // The log is useful: it has the correlation id and says what failed…
+    expect(log).toContain(REQUEST_ID);
+    expect(log).toContain("injected fault: password update refused");
+    // …and carries no secret.
+    for (const secret of ["$argon2", PASSWORD, token, hashToken(token)]) expect(log, `log contains ${secret.slice(0, 12)}…`).not.toContain(secret);
+  });
+});
