@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { NavLink } from "./nav-link";
+import { OrgSwitcher } from "./org-switcher";
 import { UserMenu } from "./user-menu";
 
 export type NavItem = { href: string; label: string; exact?: boolean };
@@ -8,13 +9,15 @@ export type NavItem = { href: string; label: string; exact?: boolean };
 type Props = {
   tenantName: string;
   orgName: string;
+  /** Shown when the viewer may switch orgs; otherwise the header shows the org's name only. */
+  switcher?: { currentOrgId: string; ownOrgId: string; ownOrgName: string } | null;
   homeHref: string;
   nav: NavItem[];
   user: { name: string; email: string; roleLabel: string };
   children: ReactNode;
 };
 
-export function ConsoleShell({ tenantName, orgName, homeHref, nav, user, children }: Props) {
+export function ConsoleShell({ tenantName, orgName, switcher, homeHref, nav, user, children }: Props) {
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
       <aside className="border-b border-slate-200 bg-white md:sticky md:top-0 md:h-screen md:w-60 md:shrink-0 md:border-b-0 md:border-r">
@@ -36,9 +39,13 @@ export function ConsoleShell({ tenantName, orgName, homeHref, nav, user, childre
         <header className="flex h-14 items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 md:px-8">
           <div className="min-w-0">
             <p className="truncate text-xs text-slate-500">{tenantName}</p>
-            <p className="truncate text-sm font-semibold text-slate-900" data-testid="current-org">
-              {orgName}
-            </p>
+            {switcher ? (
+              <OrgSwitcher currentOrgId={switcher.currentOrgId} currentOrgName={orgName} ownOrgId={switcher.ownOrgId} ownOrgName={switcher.ownOrgName} />
+            ) : (
+              <p className="truncate text-sm font-semibold text-slate-900" data-testid="current-org">
+                {orgName}
+              </p>
+            )}
           </div>
           <UserMenu {...user} />
         </header>

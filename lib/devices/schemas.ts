@@ -8,3 +8,20 @@ export const transferDeviceSchema = z.strictObject({
   /** The new owner, or null to clear the owner. */
   newOwnerId: z.uuid().nullable(),
 });
+
+const deviceText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "Use letters, digits and punctuation only.");
+
+export const createDeviceSchema = z.strictObject({
+  orgId: z.uuid(),
+  name: deviceText(80).pipe(z.string().min(1, "Enter a name.")),
+  model: deviceText(80).default(""),
+  /** The owner, a member of the org; omitted: no owner yet. */
+  ownerId: z.uuid().optional(),
+});
+
+export const deleteDeviceSchema = z.strictObject({ orgId: z.uuid(), deviceId: z.uuid(), confirm: z.literal("DELETE", { error: "Type DELETE to confirm." }) });

@@ -3,7 +3,12 @@ import type { PolicyViewer } from "@/lib/policy";
 
 /** The console's navigation: only pages that exist, and only those the viewer may open. */
 export function consoleNav(orgId: string, policy: PolicyViewer): NavItem[] {
-  const items: NavItem[] = [{ href: `/o/${orgId}`, label: "Overview", exact: true }];
-  if (policy.grants.has("users.view")) items.push({ href: `/o/${orgId}/users`, label: "Users" });
-  return items;
+  const has = (p: Parameters<typeof policy.grants.has>[0]) => policy.grants.has(p);
+  const items: (NavItem | false)[] = [
+    { href: `/o/${orgId}`, label: "Overview", exact: true },
+    has("users.view") && { href: `/o/${orgId}/users`, label: "Users" },
+    (has("org_devices.view") || has("own_devices.view")) && { href: `/o/${orgId}/devices`, label: has("org_devices.view") ? "Devices" : "My devices" },
+    has("audit.view") && { href: `/o/${orgId}/audit`, label: "Audit log" },
+  ];
+  return items.filter((i): i is NavItem => i !== false);
 }

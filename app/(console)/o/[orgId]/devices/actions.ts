@@ -1,7 +1,15 @@
 "use server";
 import { consoleAction } from "@/lib/action";
+import { createDevice } from "@/lib/devices/commands/create";
+import { deleteDevice } from "@/lib/devices/commands/delete";
 import { transferDevice } from "@/lib/devices/commands/transfer";
 
 export async function transferDeviceAction(input: unknown) {
   return consoleAction(input, (db, actor, raw) => transferDevice(db, actor, raw));
+}
+export async function createDeviceAction(input: unknown) {
+  return consoleAction(input, (db, actor, raw) => createDevice(db, actor, raw));
+}
+export async function deleteDeviceAction(input: unknown) {
+  return consoleAction(input, (db, actor, raw) => deleteDevice(db, actor, raw));
 }

@@ -11,10 +11,12 @@ type Props = {
   name?: string;
   onConfirm: (devices: "to_me" | "unowned") => Promise<void>;
   onClose: () => void;
+  /** Users get a choice about their devices; devices do not. */
+  noun?: "user" | "device";
 };
 
 /** "Are you sure you want to delete N users?" plus a typed DELETE (product.md §5). */
-export function ConfirmDeleteDialog({ count, name, onConfirm, onClose }: Props) {
+export function ConfirmDeleteDialog({ count, name, onConfirm, onClose, noun = "user" }: Props) {
   const [typed, setTyped] = useState("");
   const [devices, setDevices] = useState<"to_me" | "unowned">("to_me");
   const [busy, setBusy] = useState(false);
@@ -30,6 +32,7 @@ export function ConfirmDeleteDialog({ count, name, onConfirm, onClose }: Props) 
           setBusy(false);
         }}
       >
+        {noun === "user" ? (
         <fieldset className="space-y-1.5 text-sm">
           <legend className="font-medium text-slate-700">Their devices</legend>
           <label className="flex items-center gap-2">
@@ -41,6 +44,7 @@ export function ConfirmDeleteDialog({ count, name, onConfirm, onClose }: Props) 
             Leave them without an owner
           </label>
         </fieldset>
+        ) : null}
         <Field id="confirm-delete" label="Type DELETE to confirm">
           <input id="confirm-delete" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} className={inputClass} />
         </Field>
@@ -49,7 +53,7 @@ export function ConfirmDeleteDialog({ count, name, onConfirm, onClose }: Props) 
             Cancel
           </Button>
           <Button type="submit" variant="danger" disabled={typed !== "DELETE" || busy}>
-            {busy ? "Deleting…" : name ? "Delete user" : `Delete ${count.toLocaleString("en")} ${count === 1 ? "user" : "users"}`}
+            {busy ? "Deleting…" : name ? `Delete ${noun}` : `Delete ${count.toLocaleString("en")} ${count === 1 ? "user" : "users"}`}
           </Button>
         </div>
       </form>

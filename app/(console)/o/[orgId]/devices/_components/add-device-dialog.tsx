@@ -1,0 +1,66 @@
+"use client";
+
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, FormError, inputClass } from "@/components/ui/field";
+import type { OwnerOption } from "@/lib/devices/owners";
+import { createDeviceAction } from "../actions";
+
+export function AddDeviceDialog({ orgId, orgName, owners, onClose }: { orgId: string; orgName: string; owners: OwnerOption[]; onClose: () => void }) {
+  const [name, setName] = useState("");
+  const [model, setModel] = useState("");
+  const [ownerId, setOwnerId] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const members = owners.filter((o) => o.orgId === orgId);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setFormError(null);
+    const result = await createDeviceAction({ orgId, name, model, ...(ownerId ? { ownerId } : {}) });
+    setBusy(false);
+    if (!result.ok) {
+      setErrors(result.fieldErrors ?? {});
+      if (!result.fieldErrors) setFormError(result.message);
+      return;
+    }
+    toast.success(`${name.trim()} added`);
+    onClose();
+  }
+
+  return (
+    <Dialog open onOpenChange={(o) => !o && onClose()} title="Add device" description={`A device of ${orgName}: a name, a model and, if you like, its owner.`}>
+      <form onSubmit={submit} className="space-y-4" noValidate>
+        <Field id="device-name" label="Name" error={errors.name}>
+          <input id="device-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={80} className={inputClass} />
+        </Field>
+        <Field id="device-model" label="Model (optional)" error={errors.model}>
+          <input id="device-model" value={model} onChange={(e) => setModel(e.target.value)} maxLength={80} className={inputClass} />
+        </Field>
+        <Field id="device-owner" label="Owner (optional)" error={errors.ownerId}>
+          <select id="device-owner" value={ownerId} onChange={(e) => setOwnerId(e.target.value)} className={inputClass}>
+            <option value="">No owner yet</option>
+            {members.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name} ({o.email})
+              </option>
+            ))}
+          </select>
+        </Field>
+        <FormError message={formError} />
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={busy || !name.trim()}>
+            {busy ? "Adding…" : "Add device"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

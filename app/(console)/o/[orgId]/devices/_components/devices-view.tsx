@@ -1,0 +1,170 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { useQueryStates } from "nuqs";
+import { useEffect, useState, useSyncExternalStore, useTransition } from "react";
+import { toast } from "sonner";
+import { DataTable } from "@/components/data-table/data-table";
+import { Button } from "@/components/ui/button";
+import type { DeviceRow } from "@/lib/devices/list";
+import type { OwnerOption } from "@/lib/devices/owners";
+import type { DeviceSortKey } from "@/lib/devices/sort";
+import { devicesUrlState } from "@/lib/devices/url-state";
+import type { OrgOption } from "@/lib/users/page-data";
+import { deleteDeviceAction } from "../actions";
+import { AddDeviceDialog } from "./add-device-dialog";
+import { TransferDeviceDialog } from "./transfer-device-dialog";
+import { ConfirmDeleteDialog } from "../../users/_components/dialogs/confirm-delete-dialog";
+
+export type DeviceTableRow = Omit<DeviceRow, "createdAt"> & { created: string; canTransfer: boolean; canDelete: boolean };
+
+type Props = {
+  orgId: string;
+  orgName: string;
+  view: "org" | "own";
+  rows: DeviceTableRow[];
+  total: number;
+  capped: boolean;
+  page: number;
+  pages: number;
+  owners: OwnerOption[];
+  orgs: OrgOption[];
+  canCreate: boolean;
+  canReach: boolean;
+};
+
+const noSubscribe = () => () => {};
+
+export function DevicesView(props: Props) {
+  const { orgId, orgName, view, rows, owners, orgs } = props;
+  const [pending, startTransition] = useTransition();
+  const [state, setState] = useQueryStates(devicesUrlState, { shallow: false, startTransition, history: "push" });
+  const [search, setSearch] = useState(state.q);
+  const [open, setOpen] = useState<{ kind: "add" } | { kind: "transfer" | "delete"; row: DeviceTableRow } | null>(null);
+  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
+
+  useEffect(() => {
+    if (search.trim() === state.q) return;
+    const timer = setTimeout(() => void setState({ q: search.trim(), page: 1 }), 300);
+    return () => clearTimeout(timer);
+  }, [search, state.q, setState]);
+
+  const columns: ColumnDef<DeviceTableRow, unknown>[] = [
+    { id: "name", header: "Device", cell: ({ row }) => <span className="font-medium text-slate-900">{row.original.name}<span className="ml-2 text-xs text-slate-500">{row.original.model}</span></span> },
+    ...(view === "org" ? [{ id: "owner", header: "Owner", cell: ({ row }: { row: { original: DeviceTableRow } }) => row.original.ownerName ?? <span className="text-slate-400">No owner</span> }] : []),
+    ...(state.scope === "reach" ? [{ id: "org", header: "Org", cell: ({ row }: { row: { original: DeviceTableRow } }) => row.original.orgName }] : []),
+    { id: "location", header: "Location", cell: ({ row }) => row.original.location ?? <span className="text-slate-400">—</span> },
+    { id: "tags", header: "Tags", enableSorting: false, cell: ({ row }) => (row.original.tags.length ? row.original.tags.join(", ") : <span className="text-slate-400">—</span>) },
+    { id: "created", header: "Added", cell: ({ row }) => row.original.created },
+    {
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      enableSorting: false,
+      cell: ({ row }) =>
+        row.original.canTransfer || row.original.canDelete ? (
+          <DropdownMenu.Root>
+            <DropdownMenu.Trigger aria-label={`Actions for ${row.original.name}`} className="rounded-md px-2 py-1 text-lg leading-none text-slate-500 hover:bg-slate-100">
+              ⋯
+            </DropdownMenu.Trigger>
+            <DropdownMenu.Portal>
+              <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-40 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
+                {row.original.canTransfer ? (
+                  <DropdownMenu.Item onSelect={() => setOpen({ kind: "transfer", row: row.original })} className="cursor-pointer rounded-md px-3 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100">
+                    Transfer
+                  </DropdownMenu.Item>
+                ) : null}
+                {row.original.canDelete ? (
+                  <DropdownMenu.Item onSelect={() => setOpen({ kind: "delete", row: row.original })} className="cursor-pointer rounded-md px-3 py-1.5 text-sm text-red-700 outline-none data-[highlighted]:bg-slate-100">
+                    Delete
+                  </DropdownMenu.Item>
+                ) : null}
+              </DropdownMenu.Content>
+            </DropdownMenu.Portal>
+          </DropdownMenu.Root>
+        ) : null,
+    },
+  ];
+
+  const chip = (active: boolean) =>
+    `rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset ${active ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`;
+  const totalLabel = props.capped ? `${props.total.toLocaleString("en")}+` : props.total.toLocaleString("en");
+
+  return (
+    <div className="space-y-4" data-hydrated={hydrated || undefined}>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold tracking-tight">{view === "own" ? "My devices" : "Devices"}</h1>
+        <p className="text-sm text-slate-500">{orgName}</p>
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor="device-search" className="sr-only">
+          Search devices
+        </label>
+        <input id="device-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Search name or model" className="min-w-56 flex-1 rounded-md border border-slate-300 px-3 py-1.5 text-sm shadow-xs sm:max-w-xs" />
+        {props.canReach ? (
+          <div role="group" aria-label="Scope" className="flex gap-2">
+            <button type="button" aria-pressed={state.scope === "org"} className={chip(state.scope === "org")} onClick={() => void setState({ scope: "org", page: 1 })}>
+              This organization
+            </button>
+            <button type="button" aria-pressed={state.scope === "reach"} className={chip(state.scope === "reach")} onClick={() => void setState({ scope: "reach", page: 1 })}>
+              All in reach
+            </button>
+          </div>
+        ) : null}
+        {props.canCreate ? (
+          <Button className="ml-auto" onClick={() => setOpen({ kind: "add" })}>
+            <span aria-hidden>+</span> Add device
+          </Button>
+        ) : null}
+      </div>
+      <DataTable
+        caption={view === "own" ? "My devices" : `Devices of ${orgName}`}
+        columns={columns}
+        data={rows}
+        getRowId={(r) => r.id}
+        sort={{ key: state.sort, dir: state.dir }}
+        onSort={(id) => {
+          const key = id as DeviceSortKey;
+          void setState({ sort: key, dir: state.sort === key && state.dir === "asc" ? "desc" : "asc", page: 1 });
+        }}
+        pending={pending}
+        empty={
+          <div className="text-sm text-slate-600">
+            <p className="font-medium text-slate-900">{state.q ? "No devices match this search" : view === "own" ? "You don't own any devices yet" : `No devices in ${orgName} yet`}</p>
+            {props.canCreate && !state.q ? <p className="mt-1">Add the first one with “Add device”.</p> : null}
+          </div>
+        }
+      />
+      <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
+        <p>
+          {totalLabel} {props.total === 1 ? "device" : "devices"} · page {props.page} of {props.pages}
+        </p>
+        <div className="flex gap-2">
+          <Button variant="secondary" size="sm" disabled={props.page <= 1 || pending} onClick={() => void setState({ page: props.page - 1 })}>
+            ← Previous
+          </Button>
+          <Button variant="secondary" size="sm" disabled={props.page >= props.pages || pending} onClick={() => void setState({ page: props.page + 1 })}>
+            Next →
+          </Button>
+        </div>
+      </nav>
+
+      {open?.kind === "add" ? <AddDeviceDialog orgId={orgId} orgName={orgName} owners={owners} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "transfer" ? <TransferDeviceDialog orgId={orgId} device={open.row} owners={owners} orgs={orgs} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "delete" ? (
+        <ConfirmDeleteDialog
+          count={1}
+          name={open.row.name}
+          noun="device"
+          onClose={() => setOpen(null)}
+          onConfirm={async () => {
+            const result = await deleteDeviceAction({ orgId, deviceId: open.row.id, confirm: "DELETE" });
+            if (!result.ok) return void toast.error(result.message);
+            toast.success(`${open.row.name} deleted`);
+            setOpen(null);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

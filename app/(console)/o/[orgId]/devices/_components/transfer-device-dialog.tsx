@@ -1,0 +1,96 @@
+"use client";
+
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, FormError, inputClass } from "@/components/ui/field";
+import type { OwnerOption } from "@/lib/devices/owners";
+import type { OrgOption } from "@/lib/users/page-data";
+import { transferDeviceAction } from "../actions";
+import type { DeviceTableRow } from "./devices-view";
+
+type Mode = "owner" | "move" | "clear";
+
+/** Change the owner, move to a sub-org with a new owner there, or clear the owner (product.md §5). */
+export function TransferDeviceDialog({ orgId, device, owners, orgs, onClose }: { orgId: string; device: DeviceTableRow; owners: OwnerOption[]; orgs: OrgOption[]; onClose: () => void }) {
+  const [mode, setMode] = useState<Mode>("owner");
+  const [destination, setDestination] = useState(orgs.find((o) => o.id !== device.orgId)?.id ?? "");
+  const destOrg = mode === "move" ? destination : device.orgId;
+  const candidates = owners.filter((o) => o.orgId === destOrg && o.id !== device.ownerId);
+  const [ownerId, setOwnerId] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const chosen = candidates.find((o) => o.id === ownerId) ?? null;
+  const minDepth = Math.min(...orgs.map((o) => o.depth));
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const result = await transferDeviceAction({
+      orgId,
+      deviceId: device.id,
+      newOwnerId: mode === "clear" ? null : ownerId,
+      ...(mode === "move" ? { destinationOrgId: destination } : {}),
+    });
+    setBusy(false);
+    if (!result.ok) return setError(result.message);
+    toast.success(mode === "clear" ? `${device.name} has no owner now` : `${device.name} transferred to ${chosen?.name ?? "its new owner"}`);
+    onClose();
+  }
+
+  return (
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={`Transfer ${device.name}`} description={`Now in ${device.orgName}${device.ownerName ? `, owned by ${device.ownerName}` : ", without an owner"}.`}>
+      <form onSubmit={submit} className="space-y-4">
+        <div role="radiogroup" aria-label="Kind of transfer" className="space-y-1.5 text-sm">
+          {(
+            [
+              ["owner", "Give it to someone in this organization"],
+              ["move", "Move it to a sub-organization, with a new owner there"],
+              ["clear", "Clear the owner"],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="flex items-center gap-2">
+              <input type="radio" checked={mode === value} onChange={() => { setMode(value); setOwnerId(""); }} className="accent-brand-600" />
+              {label}
+            </label>
+          ))}
+        </div>
+        {mode === "move" ? (
+          <Field id="device-destination" label="Destination organization">
+            <select id="device-destination" value={destination} onChange={(e) => { setDestination(e.target.value); setOwnerId(""); }} className={inputClass}>
+              {orgs.filter((o) => o.id !== device.orgId).map((o) => (
+                <option key={o.id} value={o.id}>
+                  {"\u00a0\u00a0".repeat(o.depth - minDepth)}
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : null}
+        {mode !== "clear" ? (
+          <Field id="device-new-owner" label="New owner" hint="Only people who have logged in at least once can own a device.">
+            <select id="device-new-owner" value={ownerId} onChange={(e) => setOwnerId(e.target.value)} className={inputClass}>
+              <option value="">Choose a person</option>
+              {candidates.map((o) => (
+                <option key={o.id} value={o.id} disabled={!o.hasLoggedIn}>
+                  {o.name} ({o.email}){o.hasLoggedIn ? "" : " · never logged in"}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : null}
+        <FormError message={error} />
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={busy || (mode !== "clear" && !ownerId)}>
+            {busy ? "Transferring…" : "Transfer"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { listDevices } from "@/lib/devices/list";
+import { ownerCandidates } from "@/lib/devices/owners";
+import { loadDevicesUrlState } from "@/lib/devices/url-state";
+import { formatDate } from "@/lib/format/dates";
+import { getOrgContext } from "@/lib/orgs/context";
+import { adminsWhoCanHelp } from "@/lib/orgs/resolve";
+import { orgsInView } from "@/lib/users/page-data";
+import { PERMISSIONS } from "@/lib/policy";
+import { DevicesView, type DeviceTableRow } from "./_components/devices-view";
+
+export const metadata: Metadata = { title: "Devices" };
+
+export default async function DevicesPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { orgId } = await params;
+  const ctx = await getOrgContext(orgId);
+  const db = await getDb();
+  const url = loadDevicesUrlState(await searchParams);
+  const page = await listDevices(db, ctx, { scope: url.scope, q: url.q.slice(0, 100), sort: url.sort, dir: url.dir, page: url.page, size: url.size });
+
+  if (!page) {
+    const helpers = await adminsWhoCanHelp(db, ctx.org);
+    return (
+      <div className="mx-auto max-w-2xl rounded-xl border border-amber-200 bg-amber-50 p-8">
+        <h1 className="text-xl font-semibold text-amber-950">No devices to show</h1>
+        <p className="mt-3 text-amber-900">
+          Your role in {ctx.org.name} does not have the <strong>{PERMISSIONS["own_devices.view"].label}</strong> permission, so even the devices you own stay hidden.
+        </p>
+        <p className="mt-3 text-amber-900">
+          {helpers ? (
+            <>
+              An Admin of {helpers.orgName} can grant it: {helpers.names.join(", ")}.
+            </>
+          ) : (
+            "An Admin of your organization can grant it."
+          )}
+        </p>
+      </div>
+    );
+  }
+
+  const now = new Date();
+  const { policy } = ctx;
+  // Rows are scoped in SQL to the org shown (and below); the permissions decide the row menu.
+  const rows: DeviceTableRow[] = page.rows.map((d) => ({
+    ...d,
+    created: formatDate(d.createdAt, now, ctx.viewer.org.timezone),
+    canTransfer: page.view === "org" && policy.grants.has("devices.transfer"),
+    canDelete: page.view === "org" && policy.grants.has("org_devices.delete"),
+  }));
+  const canManage = page.view === "org" && (policy.grants.has("devices.transfer") || policy.grants.has("org_devices.create"));
+  const [owners, orgs] = canManage ? await Promise.all([ownerCandidates(db, ctx), orgsInView(db, ctx)]) : [[], []];
+
+  return (
+    <DevicesView
+      orgId={ctx.org.id}
+      orgName={ctx.org.name}
+      view={page.view}
+      rows={rows}
+      total={page.total}
+      capped={page.capped}
+      page={page.page}
+      pages={page.pages}
+      owners={owners}
+      orgs={orgs}
+      canCreate={page.view === "org" && policy.grants.has("org_devices.create")}
+      canReach={page.view === "org" && policy.grants.has("orgs.switch")}
+    />
+  );
+}

@@ -1,0 +1,48 @@
+// GET /api/o/[orgId]/audit/export — CSV of the audit log of an org and its subtree, with the page's filters
+import { stringify } from "csv-stringify";
+import { Readable } from "node:stream";
+import { getDb } from "@/db/client";
+import { loadAuditUrlState } from "@/lib/audit/filters";
+import { auditLabel } from "@/lib/audit/labels";
+import { auditRowsForExport } from "@/lib/audit/list";
+import { getViewer } from "@/lib/auth/viewer";
+import { actorIn } from "@/lib/commands/actor";
+import { DomainError } from "@/lib/errors";
+import { orgTarget } from "@/lib/orgs/queries";
+import { authorize } from "@/lib/policy";
+import { neutralizeFormula } from "@/lib/users/export";
+
+export const dynamic = "force-dynamic";
+
+const text = (status: number, message: string) => new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+
+export async function GET(request: Request, { params }: { params: Promise<{ orgId: string }> }): Promise<Response> {
+  const viewer = await getViewer();
+  if (!viewer) return text(401, "Log in to export the audit log.");
+  const { orgId } = await params;
+  const db = await getDb();
+  const actor = await actorIn(db, viewer, orgId).catch((error: unknown) => {
+    if (error instanceof DomainError) return null;
+    throw error;
+  });
+  if (!actor) return text(404, "Not found");
+  const decision = authorize(actor.policy, "audit.view", orgTarget(actor));
+  if (!decision.ok) return decision.code === "NOT_FOUND" ? text(404, "Not found") : text(403, decision.reason);
+  const url = loadAuditUrlState(new URL(request.url).searchParams);
+  const filters = { actor: url.actor.slice(0, 100), action: url.action.slice(0, 60), target: url.target.slice(0, 100), from: url.from, to: url.to };
+  const rows = Readable.from(
+    (async function* () {
+      for await (const r of auditRowsForExport(db, actor, filters)) {
+        yield [r.createdAt.toISOString(), r.actorEmail ?? "", auditLabel(r.action), r.targetLabel ?? "", r.orgName ?? "", JSON.stringify({ before: r.before, after: r.after })].map(neutralizeFormula);
+      }
+    })(),
+  );
+  const csv = rows.pipe(stringify({ header: true, columns: ["When (UTC)", "Who", "What", "Target", "Organization", "Details"], bom: true }));
+  return new Response(Readable.toWeb(csv) as ReadableStream, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="roster-audit-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "cache-control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { devices, users } from "@/db/schema";
+import { writeAudit } from "@/lib/audit/write";
+import { auditBy, type Actor } from "@/lib/commands/actor";
+import { parseInput } from "@/lib/commands/parse";
+import { inTransaction } from "@/lib/commands/transaction";
+import { DomainError } from "@/lib/errors";
+import { orgTarget } from "@/lib/orgs/queries";
+import { assertAuthorized } from "@/lib/policy";
+import { createDeviceSchema } from "../schemas";
+
+/** Adds a device to the current org (org_devices.create), optionally owned by one of its members. */
+export async function createDevice(db: Db, actor: Actor, raw: unknown): Promise<{ deviceId: string }> {
+  const input = parseInput(createDeviceSchema, raw);
+  assertAuthorized(actor.policy, "devices.create", orgTarget(actor));
+  const tenantId = actor.viewer.tenant.id;
+  return inTransaction(db, async (tx) => {
+    if (input.ownerId) {
+      const [owner] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, input.ownerId), eq(users.tenantId, tenantId), eq(users.orgId, actor.org.id)));
+      if (!owner) throw new DomainError("INVALID", `Choose an owner from ${actor.org.name}.`, { field: "ownerId" });
+    }
+    const [device] = await tx
+      .insert(devices)
+      .values({ tenantId, orgId: actor.org.id, name: input.name, model: input.model, ownerId: input.ownerId ?? null })
+      .returning({ id: devices.id });
+    await writeAudit(tx, { ...auditBy(actor), action: "device_created", targetType: "device", targetId: device!.id, targetLabel: input.name, after: { name: input.name, model: input.model, ownerId: input.ownerId ?? null } });
+    return { deviceId: device!.id };
+  });
+}

@@ -1,0 +1,87 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { devices, locations, organizations, users } from "@/db/schema";
+import type { Actor } from "@/lib/commands/actor";
+import { orgTarget } from "@/lib/orgs/queries";
+import { authorize } from "@/lib/policy";
+import { escapeLike } from "@/lib/sql/like";
+import { COUNT_CAP } from "@/lib/users/list";
+import type { DeviceSortKey } from "./sort";
+
+export { DEVICE_SORT_KEYS, type DeviceSortKey } from "./sort";
+
+export type DeviceView = "org" | "own";
+export type DeviceRow = { id: string; name: string; model: string; orgId: string; orgName: string; ownerId: string | null; ownerName: string | null; location: string | null; tags: string[]; createdAt: Date };
+export type DevicePage = { view: DeviceView; rows: DeviceRow[]; total: number; capped: boolean; page: number; pages: number };
+
+/**
+ * What the viewer may see of the devices page: every device of the org with org_devices.view,
+ * else their own with own_devices.view, else nothing (null).
+ */
+export function deviceView(actor: Actor): DeviceView | null {
+  if (actor.policy.grants.has("org_devices.view")) return "org";
+  return authorize(actor.policy, "devices.view", orgTarget(actor)).ok ? "own" : null;
+}
+
+const SORTS: Record<DeviceSortKey, SQL> = {
+  name: sql`d.name`,
+  owner: sql`coalesce(u.name, '')`,
+  org: sql`o.name`,
+  location: sql`coalesce(l.name, '')`,
+  created: sql`d.created_at`,
+};
+
+/**
+ * One page of devices, sorted and filtered in SQL. Fleets per org are small next to users, so
+ * pages are numbered (OFFSET) under the same capped count the users table uses.
+ */
+export async function listDevices(
+  db: Db,
+  actor: Actor,
+  request: { scope: "org" | "reach"; q: string; sort: DeviceSortKey; dir: "asc" | "desc"; page: number; size: number },
+): Promise<DevicePage | null> {
+  const view = deviceView(actor);
+  if (!view) return null;
+  const tenantId = actor.viewer.tenant.id;
+  const reach = view === "org" && request.scope === "reach" && actor.policy.grants.has("orgs.switch");
+  const where = sql.join(
+    [
+      sql`d.tenant_id = ${tenantId}`,
+      reach ? sql`o.path LIKE ${`${escapeLike(actor.org.path)}%`}` : sql`d.org_id = ${actor.org.id}`,
+      view === "own" ? sql`d.owner_id = ${actor.viewer.userId}` : sql`TRUE`,
+      request.q ? sql`(d.name ILIKE ${`%${escapeLike(request.q)}%`} OR d.model ILIKE ${`%${escapeLike(request.q)}%`})` : sql`TRUE`,
+    ],
+    sql` AND `,
+  );
+  const from = sql`${devices} d JOIN ${organizations} o ON o.id = d.org_id LEFT JOIN ${users} u ON u.id = d.owner_id LEFT JOIN ${locations} l ON l.id = d.location_id`;
+  const [{ n } = { n: 0 }] = (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${COUNT_CAP + 1}) c`)).rows;
+  const pages = Math.max(1, Math.ceil(Math.min(n, COUNT_CAP) / request.size));
+  const page = Math.min(Math.max(1, request.page), pages);
+  const order = request.dir === "asc" ? sql`ASC` : sql`DESC`;
+  const result = await db.execute<Record<string, unknown>>(sql`
+    SELECT d.id, d.name, d.model, d.org_id, o.name AS org_name, d.owner_id, u.name AS owner_name, l.name AS location, d.created_at,
+      (SELECT coalesce(array_agg(t.name ORDER BY t.name), '{}') FROM device_tags dt JOIN tags t ON t.id = dt.tag_id WHERE dt.device_id = d.id) AS tags
+    FROM ${from} WHERE ${where}
+    ORDER BY ${SORTS[request.sort]} ${order}, d.id ${order}
+    LIMIT ${request.size} OFFSET ${(page - 1) * request.size}`);
+  return {
+    view,
+    total: Math.min(n, COUNT_CAP),
+    capped: n > COUNT_CAP,
+    page,
+    pages,
+    rows: result.rows.map((r) => ({
+      id: String(r.id),
+      name: String(r.name),
+      model: String(r.model ?? ""),
+      orgId: String(r.org_id),
+      orgName: String(r.org_name),
+      ownerId: (r.owner_id as string | null) ?? null,
+      ownerName: (r.owner_name as string | null) ?? null,
+      location: (r.location as string | null) ?? null,
+      tags: Array.isArray(r.tags) ? (r.tags as string[]) : [],
+      createdAt: r.created_at instanceof Date ? r.created_at : new Date(String(r.created_at)),
+    })),
+  };
+}
