@@ -8,6 +8,8 @@ export function consoleNav(orgId: string, policy: PolicyViewer): NavItem[] {
     { href: `/o/${orgId}`, label: "Overview", exact: true },
     has("users.view") && { href: `/o/${orgId}/users`, label: "Users" },
     (has("org_devices.view") || has("own_devices.view")) && { href: `/o/${orgId}/devices`, label: has("org_devices.view") ? "Devices" : "My devices" },
+    (has("orgs.switch") || has("orgs.create")) && { href: `/o/${orgId}/organizations`, label: "Organizations" },
+    has("roles.view") && { href: `/o/${orgId}/settings/roles`, label: "Roles and permissions" },
     has("audit.view") && { href: `/o/${orgId}/audit`, label: "Audit log" },
   ];
   return items.filter((i): i is NavItem => i !== false);

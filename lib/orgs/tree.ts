@@ -6,7 +6,18 @@ import type { Viewer } from "@/lib/auth/session-check";
 import { escapeLike } from "@/lib/sql/like";
 import { loadGrants } from "./resolve";
 
-export type OrgNode = { id: string; name: string; type: string; depth: number; parentId: string | null; path: string; users: number; devices: number };
+export type OrgNode = {
+  id: string;
+  name: string;
+  description: string;
+  type: string;
+  depth: number;
+  parentId: string | null;
+  path: string;
+  canCreateSubOrgs: boolean;
+  users: number;
+  devices: number;
+};
 
 /**
  * The orgs under `root` (itself included), in tree order, with their own user and device counts.
@@ -14,7 +25,16 @@ export type OrgNode = { id: string; name: string; type: string; depth: number; p
  */
 export async function subtree(db: Executor, tenantId: string, rootPath: string): Promise<OrgNode[]> {
   const orgs = await db
-    .select({ id: organizations.id, name: organizations.name, type: organizations.type, depth: organizations.depth, parentId: organizations.parentId, path: organizations.path })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      description: organizations.description,
+      type: organizations.type,
+      depth: organizations.depth,
+      parentId: organizations.parentId,
+      path: organizations.path,
+      canCreateSubOrgs: organizations.canCreateSubOrgs,
+    })
     .from(organizations)
     .where(and(eq(organizations.tenantId, tenantId), like(organizations.path, `${escapeLike(rootPath)}%`)))
     .orderBy(asc(organizations.path))

@@ -10,6 +10,7 @@ import { DomainError, notFound } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { invitationEmail } from "@/lib/mail/templates";
 import { assertAuthorized, checkDailyInvites, checkUserLimit, isInView, type OrgRef } from "@/lib/policy";
+import type { z } from "zod";
 import { inviteSchema } from "../schemas";
 import { roleExists } from "../roles";
 import { issueToken } from "../tokens";
@@ -83,44 +84,47 @@ export async function usersInTenant(tx: Tx, tenantId: string): Promise<number> {
  */
 export async function inviteUser(db: Db, actor: Actor, raw: unknown, now = new Date()): Promise<{ userId: string }> {
   const input = parseInput(inviteSchema, raw);
-  const tenantId = actor.viewer.tenant.id;
-  return inTransaction(db, async (tx) => {
-    const org = await orgInView(tx, actor, input.targetOrgId ?? actor.org.id);
-    assertAuthorized(actor.policy, "users.invite", org.target, { role: input.role });
-    await roleExists(tx, tenantId, input.role);
-    const limits = await lockTenant(tx, tenantId);
-    // The daily cap before the email check: once it is used up, the answer no longer tells
-    // whether an address is registered (security.md E8).
-    const daily = checkDailyInvites({ sentToday: await invitationsToday(tx, tenantId, now), adding: 1 });
-    if (!daily.ok) throw new DomainError(daily.code, daily.reason);
-    const taken = await emailTaken(tx, actor, input.email);
-    if (taken) throw taken;
-    const seats = checkUserLimit({ plan: limits, usersInTenant: await usersInTenant(tx, tenantId), adding: 1 });
-    if (!seats.ok) throw new DomainError(seats.code, seats.reason);
+  return inTransaction(db, (tx) => invitePerson(tx, actor, input, now));
+}
 
-    const [user] = await tx
-      .insert(users)
-      .values({ tenantId, orgId: org.id, email: input.email, name: input.name, phone: input.phone ?? null, role: input.role, type: "end_user", registeredAt: now })
-      .returning({ id: users.id })
-      .catch((error: unknown) => {
-        // Another tenant invited the same address a moment ago (security.md I5).
-        if (pgCode(error) === "23505") throw new DomainError("CONFLICT", ALREADY_REGISTERED, { field: "email" });
-        throw error;
-      });
-    const userId = user!.id;
-    const locationName = await setUserLocations(tx, tenantId, org.id, userId, input.locationIds);
-    if (locationName) await tx.update(users).set({ locationName }).where(eq(users.id, userId));
-    const token = await issueToken(tx, { tenantId, userId, kind: "invitation", now });
-    await enqueueEmail(tx, tenantId, invitationEmail({ to: input.email, name: input.name, inviter: actor.viewer.name, orgName: org.name, token }));
-    await writeAudit(tx, {
-      ...auditBy(actor),
-      orgId: org.id,
-      action: "user_invited",
-      targetType: "user",
-      targetId: userId,
-      targetLabel: input.email,
-      after: { name: input.name, email: input.email, role: input.role, org: org.name },
+/** The invitation inside a caller's transaction (creating an org invites its first Admins). */
+export async function invitePerson(tx: Tx, actor: Actor, input: z.output<typeof inviteSchema>, now = new Date()): Promise<{ userId: string }> {
+  const tenantId = actor.viewer.tenant.id;
+  const org = await orgInView(tx, actor, input.targetOrgId ?? actor.org.id);
+  assertAuthorized(actor.policy, "users.invite", org.target, { role: input.role });
+  await roleExists(tx, tenantId, input.role);
+  const limits = await lockTenant(tx, tenantId);
+  // The daily cap before the email check: once it is used up, the answer no longer tells
+  // whether an address is registered (security.md E8).
+  const daily = checkDailyInvites({ sentToday: await invitationsToday(tx, tenantId, now), adding: 1 });
+  if (!daily.ok) throw new DomainError(daily.code, daily.reason);
+  const taken = await emailTaken(tx, actor, input.email);
+  if (taken) throw taken;
+  const seats = checkUserLimit({ plan: limits, usersInTenant: await usersInTenant(tx, tenantId), adding: 1 });
+  if (!seats.ok) throw new DomainError(seats.code, seats.reason);
+
+  const [user] = await tx
+    .insert(users)
+    .values({ tenantId, orgId: org.id, email: input.email, name: input.name, phone: input.phone ?? null, role: input.role, type: "end_user", registeredAt: now })
+    .returning({ id: users.id })
+    .catch((error: unknown) => {
+      // Another tenant invited the same address a moment ago (security.md I5).
+      if (pgCode(error) === "23505") throw new DomainError("CONFLICT", ALREADY_REGISTERED, { field: "email" });
+      throw error;
     });
-    return { userId };
+  const userId = user!.id;
+  const locationName = await setUserLocations(tx, tenantId, org.id, userId, input.locationIds);
+  if (locationName) await tx.update(users).set({ locationName }).where(eq(users.id, userId));
+  const token = await issueToken(tx, { tenantId, userId, kind: "invitation", now });
+  await enqueueEmail(tx, tenantId, invitationEmail({ to: input.email, name: input.name, inviter: actor.viewer.name, orgName: org.name, token }));
+  await writeAudit(tx, {
+    ...auditBy(actor),
+    orgId: org.id,
+    action: "user_invited",
+    targetType: "user",
+    targetId: userId,
+    targetLabel: input.email,
+    after: { name: input.name, email: input.email, role: input.role, org: org.name },
   });
+  return { userId };
 }

@@ -12,7 +12,7 @@ type Props = {
   onConfirm: (devices: "to_me" | "unowned") => Promise<void>;
   onClose: () => void;
   /** Users get a choice about their devices; devices do not. */
-  noun?: "user" | "device";
+  noun?: "user" | "device" | "organization";
 };
 
 /** "Are you sure you want to delete N users?" plus a typed DELETE (product.md §5). */

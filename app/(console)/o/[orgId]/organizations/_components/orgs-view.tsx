@@ -1,0 +1,126 @@
+"use client";
+
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import Link from "next/link";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { ConfirmDeleteDialog } from "../../users/_components/dialogs/confirm-delete-dialog";
+import { deleteOrgAction } from "../actions";
+import { CreateOrgDialog } from "./create-org-dialog";
+import { EditOrgDialog } from "./edit-org-dialog";
+
+export type OrgTableRow = {
+  id: string;
+  name: string;
+  description: string;
+  type: string;
+  depth: number;
+  canCreateSubOrgs: boolean;
+  /** Including every org below. */
+  users: number;
+  devices: number;
+  ownUsers: number;
+  canSwitch: boolean;
+  canEdit: boolean;
+  canDelete: boolean;
+  canAddChild: boolean;
+  addChildRefusal: string | null;
+};
+
+type Props = { orgId: string; orgName: string; rows: OrgTableRow[]; orgTypes: { value: string; label: string }[]; planLabel: string };
+
+export function OrgsView({ orgId, orgName, rows, orgTypes, planLabel }: Props) {
+  const [open, setOpen] = useState<{ kind: "create" | "edit" | "delete"; row: OrgTableRow } | null>(null);
+  const minDepth = Math.min(...rows.map((r) => r.depth));
+  const first = rows[0];
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Organizations</h1>
+          <p className="text-sm text-slate-500">{orgName} and everything below it</p>
+        </div>
+        {first?.canAddChild ? (
+          <Button onClick={() => setOpen({ kind: "create", row: first })}>
+            <span aria-hidden>+</span> Create sub-organization
+          </Button>
+        ) : first?.addChildRefusal ? (
+          <p className="max-w-sm text-right text-sm text-slate-500">{first.addChildRefusal}</p>
+        ) : null}
+      </div>
+      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-xs">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">Organizations in reach, as a tree</caption>
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="px-3 py-2.5">Organization</th>
+              <th scope="col" className="px-3 py-2.5">Type</th>
+              <th scope="col" className="px-3 py-2.5 text-right">Users</th>
+              <th scope="col" className="px-3 py-2.5 text-right">Devices</th>
+              <th scope="col" className="px-3 py-2.5"><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((r) => (
+              <tr key={r.id} className="hover:bg-slate-50">
+                <td className="px-3 py-2.5" style={{ paddingLeft: `${0.75 + (r.depth - minDepth) * 1.5}rem` }}>
+                  <span className="font-medium text-slate-900">{r.depth > minDepth ? <span aria-hidden className="mr-1.5 text-slate-300">└</span> : null}{r.name}</span>
+                  {r.description ? <span className="block max-w-md truncate text-xs text-slate-500">{r.description}</span> : null}
+                </td>
+                <td className="whitespace-nowrap px-3 py-2.5 text-slate-600">{r.type}</td>
+                <td className="px-3 py-2.5 text-right tabular-nums">{r.users.toLocaleString("en")}</td>
+                <td className="px-3 py-2.5 text-right tabular-nums">{r.devices.toLocaleString("en")}</td>
+                <td className="whitespace-nowrap px-3 py-2.5 text-right">
+                  {r.canSwitch && r.id !== orgId ? (
+                    <Link href={`/o/${r.id}/organizations`} className="mr-2 rounded-md px-2 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50">
+                      Switch to
+                    </Link>
+                  ) : null}
+                  {r.canAddChild || r.canEdit || r.canDelete ? (
+                    <DropdownMenu.Root>
+                      <DropdownMenu.Trigger aria-label={`Actions for ${r.name}`} className="rounded-md px-2 py-1 text-lg leading-none text-slate-500 hover:bg-slate-100">
+                        ⋯
+                      </DropdownMenu.Trigger>
+                      <DropdownMenu.Portal>
+                        <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-48 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
+                          {r.canAddChild ? <MenuItem onSelect={() => setOpen({ kind: "create", row: r })}>Add sub-organization</MenuItem> : null}
+                          {r.canEdit ? <MenuItem onSelect={() => setOpen({ kind: "edit", row: r })}>Edit</MenuItem> : null}
+                          {r.canDelete ? <MenuItem danger onSelect={() => setOpen({ kind: "delete", row: r })}>Delete</MenuItem> : null}
+                        </DropdownMenu.Content>
+                      </DropdownMenu.Portal>
+                    </DropdownMenu.Root>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {open?.kind === "create" ? <CreateOrgDialog orgId={orgId} parent={open.row} orgTypes={orgTypes} planLabel={planLabel} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "edit" ? <EditOrgDialog orgId={orgId} org={open.row} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "delete" ? (
+        <ConfirmDeleteDialog
+          count={1}
+          name={open.row.name}
+          noun="organization"
+          onClose={() => setOpen(null)}
+          onConfirm={async () => {
+            const result = await deleteOrgAction({ orgId, targetOrgId: open.row.id, confirm: "DELETE" });
+            if (!result.ok) return void toast.error(result.message);
+            toast.success(`${open.row.name} deleted`);
+            setOpen(null);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function MenuItem({ children, onSelect, danger }: { children: React.ReactNode; onSelect: () => void; danger?: boolean }) {
+  return (
+    <DropdownMenu.Item onSelect={onSelect} className={`cursor-pointer rounded-md px-3 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100 ${danger ? "text-red-700" : "text-slate-700"}`}>
+      {children}
+    </DropdownMenu.Item>
+  );
+}

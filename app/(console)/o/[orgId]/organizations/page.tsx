@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { orgTypeLabel } from "@/lib/orgs/labels";
+import { getOrgContext } from "@/lib/orgs/context";
+import { subtree } from "@/lib/orgs/tree";
+import { authorize, planLimits, type OrgRef, type OrgTarget } from "@/lib/policy";
+import { OrgsView, type OrgTableRow } from "./_components/orgs-view";
+
+export const metadata: Metadata = { title: "Organizations" };
+
+export default async function OrganizationsPage({ params }: { params: Promise<{ orgId: string }> }) {
+  const { orgId } = await params;
+  const ctx = await getOrgContext(orgId);
+  const { policy } = ctx;
+  if (!policy.grants.has("orgs.switch") && !policy.grants.has("orgs.create")) notFound();
+  const db = await getDb();
+  const nodes = await subtree(db, ctx.viewer.tenant.id, ctx.org.path);
+  const limits = planLimits(ctx.viewer.tenant.plan);
+
+  // Counts include everything below: sum each org's own figures into all its ancestors.
+  const totals = new Map(nodes.map((n) => [n.id, { users: 0, devices: 0 }]));
+  for (const n of nodes) {
+    for (const ancestor of n.path.split("/").filter(Boolean)) {
+      const t = totals.get(ancestor);
+      if (t) {
+        t.users += n.users;
+        t.devices += n.devices;
+      }
+    }
+  }
+  const rows: OrgTableRow[] = nodes.map((n) => {
+    const ref: OrgRef = { id: n.id, tenantId: ctx.viewer.tenant.id, path: n.path, depth: n.depth, name: n.name };
+    const target: OrgTarget = { kind: "org", org: ref, canCreateSubOrgs: n.canCreateSubOrgs, isRoot: n.parentId === null };
+    const create = authorize(policy, "orgs.create", target);
+    return {
+      id: n.id,
+      name: n.name,
+      description: n.description,
+      type: orgTypeLabel(n.type),
+      depth: n.depth,
+      canCreateSubOrgs: n.canCreateSubOrgs,
+      users: totals.get(n.id)!.users,
+      devices: totals.get(n.id)!.devices,
+      ownUsers: n.users,
+      canSwitch: authorize(policy, "orgs.switch", target).ok,
+      canEdit: authorize(policy, "orgs.edit", target).ok,
+      canDelete: authorize(policy, "orgs.delete", target).ok,
+      canAddChild: policy.grants.has("orgs.create") && create.ok,
+      addChildRefusal: policy.grants.has("orgs.create") && !create.ok ? create.reason : null,
+    };
+  });
+
+  return <OrgsView orgId={ctx.org.id} orgName={ctx.org.name} rows={rows} orgTypes={limits.orgTypes.filter((t) => t !== "root").map((t) => ({ value: t, label: orgTypeLabel(t) }))} planLabel={limits.label} />;
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { and, count, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { devices, organizations, users } from "@/db/schema";
+import { writeAudit } from "@/lib/audit/write";
+import { auditBy, type Actor } from "@/lib/commands/actor";
+import { parseInput } from "@/lib/commands/parse";
+import { inTransaction, lockOrgs } from "@/lib/commands/transaction";
+import { DomainError } from "@/lib/errors";
+import { assertAuthorized } from "@/lib/policy";
+import { orgInView } from "@/lib/users/commands/invite";
+import { deleteOrgSchema } from "../schemas";
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/**
+ * Deletes an empty sub-organization (orgs.delete). Refused while it holds users, devices or
+ * sub-orgs, and for the root and the viewer's own org. The org row is locked first, so a user
+ * invited into it at the same moment either lands before (and blocks the delete) or fails.
+ */
+export async function deleteOrg(db: Db, actor: Actor, raw: unknown): Promise<void> {
+  const input = parseInput(deleteOrgSchema, raw);
+  await inTransaction(db, async (tx) => {
+    const org = await orgInView(tx, actor, input.targetOrgId);
+    assertAuthorized(actor.policy, "orgs.delete", org.target);
+    await lockOrgs(tx, [org.id]);
+    const [[u], [d], [c]] = await Promise.all([
+      tx.select({ n: count() }).from(users).where(eq(users.orgId, org.id)),
+      tx.select({ n: count() }).from(devices).where(eq(devices.orgId, org.id)),
+      tx.select({ n: count() }).from(organizations).where(and(eq(organizations.tenantId, org.tenantId), eq(organizations.parentId, org.id))),
+    ]);
+    const held = [u!.n && plural(u!.n, "user"), d!.n && plural(d!.n, "device"), c!.n && plural(c!.n, "sub-organization")].filter(Boolean);
+    if (held.length) throw new DomainError("CONFLICT", `${org.name} still has ${held.join(", ")}; move or delete them first.`);
+    await tx.delete(organizations).where(eq(organizations.id, org.id));
+    await writeAudit(tx, { ...auditBy(actor), orgId: org.parentId, action: "org_deleted", targetType: "org", targetId: org.id, targetLabel: org.name, before: { name: org.name, type: org.type } });
+  });
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { organizations } from "@/db/schema";
+import { writeAudit } from "@/lib/audit/write";
+import { auditBy, type Actor } from "@/lib/commands/actor";
+import { parseInput } from "@/lib/commands/parse";
+import { inTransaction, pgCode } from "@/lib/commands/transaction";
+import { assertAuthorized } from "@/lib/policy";
+import { orgInView } from "@/lib/users/commands/invite";
+import { editOrgSchema } from "../schemas";
+import { nameTaken } from "./create";
+
+/** Renames or describes a sub-organization (orgs.edit); users.org_name follows by trigger. */
+export async function editOrg(db: Db, actor: Actor, raw: unknown): Promise<void> {
+  const input = parseInput(editOrgSchema, raw);
+  await inTransaction(db, async (tx) => {
+    const org = await orgInView(tx, actor, input.targetOrgId);
+    assertAuthorized(actor.policy, "orgs.edit", org.target);
+    await tx
+      .update(organizations)
+      .set({ name: input.name, description: input.description, canCreateSubOrgs: input.canCreateSubOrgs })
+      .where(eq(organizations.id, org.id))
+      .catch((error: unknown) => {
+        throw pgCode(error) === "23505" ? nameTaken(input.name) : error;
+      });
+    await writeAudit(tx, {
+      ...auditBy(actor),
+      orgId: org.id,
+      action: "org_updated",
+      targetType: "org",
+      targetId: org.id,
+      targetLabel: input.name,
+      before: { name: org.name, description: org.description, canCreateSubOrgs: org.canCreateSubOrgs },
+      after: { name: input.name, description: input.description, canCreateSubOrgs: input.canCreateSubOrgs },
+    });
+  });
+}
