@@ -1,0 +1,223 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, FormError, inputClass } from "@/components/ui/field";
+import type { Permission } from "@/lib/policy/permissions";
+import { updateGrantsAction } from "../actions";
+
+type Role = { key: string; name: string; members: number; grants: readonly Permission[] };
+type Group = { label: string; permissions: { key: Permission; label: string; description: string }[] };
+type Props = {
+  orgId: string;
+  orgName: string;
+  roles: Role[];
+  groups: Group[];
+  dependencies: Partial<Record<Permission, readonly Permission[]>>;
+  canEdit: boolean;
+  lockedReason: string | null;
+  canPropagate: boolean;
+};
+
+type Draft = Record<string, Set<Permission>>;
+const draftOf = (roles: Role[]): Draft => Object.fromEntries(roles.map((r) => [r.key, new Set(r.grants)]));
+
+/** One column per role, grouped permissions, read-only until Edit (product.md §6). */
+export function RolesView({ orgId, orgName, roles, groups, dependencies, canEdit, lockedReason, canPropagate }: Props) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(roles));
+  const [query, setQuery] = useState("");
+  const [applying, setApplying] = useState(false);
+
+  const saved = useMemo(() => draftOf(roles), [roles]);
+  const changedRoles = roles.filter((r) => {
+    const a = draft[r.key]!;
+    const b = saved[r.key]!;
+    return a.size !== b.size || [...a].some((p) => !b.has(p));
+  });
+
+  // Turning a permission on turns on what it needs; turning one off turns off what needs it.
+  function toggle(role: string, permission: Permission, on: boolean) {
+    setDraft((d) => {
+      const next = new Set(d[role]);
+      if (on) {
+        const add = (p: Permission) => {
+          next.add(p);
+          (dependencies[p] ?? []).forEach(add);
+        };
+        add(permission);
+      } else {
+        next.delete(permission);
+        for (const p of [...next]) if ((dependencies[p] ?? []).some((r) => !next.has(r))) next.delete(p);
+      }
+      return { ...d, [role]: next };
+    });
+  }
+
+  const q = query.trim().toLowerCase();
+  const shown = groups
+    .map((g) => ({ ...g, permissions: g.permissions.filter((p) => !q || p.label.toLowerCase().includes(q) || p.description.toLowerCase().includes(q)) }))
+    .filter((g) => g.permissions.length);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Roles and permissions</h1>
+          <p className="text-sm text-slate-500">What each role may do in {orgName}</p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <label htmlFor="permission-search" className="sr-only">
+            Search permissions
+          </label>
+          <input id="permission-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search permissions" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+          {canEdit && !editing ? <Button onClick={() => setEditing(true)}>Edit</Button> : null}
+          {editing ? (
+            <>
+              <Button variant="secondary" onClick={() => toggle("user", "own_devices.view", true)} title="Grant the User role “View own devices”">
+                Let Users see their own devices
+              </Button>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setDraft(draftOf(roles));
+                  setEditing(false);
+                }}
+              >
+                Cancel
+              </Button>
+              <Button disabled={changedRoles.length === 0} onClick={() => setApplying(true)}>
+                Apply
+              </Button>
+            </>
+          ) : null}
+        </div>
+      </div>
+      {lockedReason ? (
+        <p role="note" className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-700">
+          {lockedReason}.
+        </p>
+      ) : null}
+      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-xs">
+        <table className="min-w-full text-sm">
+          <caption className="sr-only">Permissions of each role in {orgName}</caption>
+          <thead className="bg-slate-50">
+            <tr>
+              <th scope="col" className="px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+                Permission
+              </th>
+              {roles.map((r) => (
+                <th key={r.key} scope="col" className="px-4 py-3 text-center">
+                  <span className="block font-semibold text-slate-900">{r.name}</span>
+                  <span className="block text-xs font-normal text-slate-500">{r.members.toLocaleString("en")} {r.members === 1 ? "user" : "users"}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          {shown.map((g) => (
+            <tbody key={g.label} className="border-t border-slate-200">
+              <tr>
+                <th colSpan={roles.length + 1} scope="colgroup" className="bg-slate-50/60 px-4 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+                  {g.label}
+                </th>
+              </tr>
+              {g.permissions.map((p) => (
+                <tr key={p.key} className="border-t border-slate-100">
+                  <th scope="row" className="px-4 py-2 text-left font-normal">
+                    <span className="block text-slate-900">{p.label}</span>
+                    <span className="block text-xs text-slate-500">{p.description}</span>
+                  </th>
+                  {roles.map((r) => {
+                    const on = draft[r.key]!.has(p.key);
+                    return (
+                      <td key={r.key} className="px-4 py-2 text-center">
+                        <input
+                          type="checkbox"
+                          aria-label={`${r.name}: ${p.label}`}
+                          checked={on}
+                          disabled={!editing}
+                          onChange={(e) => toggle(r.key, p.key, e.target.checked)}
+                          className="h-4 w-4 accent-brand-600 disabled:cursor-not-allowed"
+                        />
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
+      {applying ? (
+        <ApplyDialog
+          orgName={orgName}
+          canPropagate={canPropagate}
+          changed={changedRoles.map((r) => r.name)}
+          onClose={() => setApplying(false)}
+          onApply={async (propagate, confirm) => {
+            const result = await updateGrantsAction({ orgId, roles: changedRoles.map((r) => ({ role: r.key, grants: [...draft[r.key]!] })), propagate, ...(confirm ? { confirm } : {}) });
+            if (!result.ok) return result.message;
+            toast.success(`Permissions saved${propagate === "none" ? "" : " and pushed to every sub-organization"}`);
+            setApplying(false);
+            setEditing(false);
+            return null;
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function ApplyDialog({ orgName, canPropagate, changed, onClose, onApply }: { orgName: string; canPropagate: boolean; changed: string[]; onClose: () => void; onApply: (propagate: "none" | "changed" | "overwrite", confirm: string) => Promise<string | null> }) {
+  const [propagate, setPropagate] = useState<"none" | "changed" | "overwrite">("none");
+  const [typed, setTyped] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <Dialog open onOpenChange={(o) => !o && onClose()} title="Apply the new permissions" description={`Changes to ${changed.join(", ")} in ${orgName}. People with these roles feel them on their next click.`}>
+      <form
+        className="space-y-4"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setBusy(true);
+          setError(await onApply(propagate, typed));
+          setBusy(false);
+        }}
+      >
+        {canPropagate ? (
+          <fieldset className="space-y-1.5 text-sm">
+            <legend className="font-medium text-slate-700">Sub-organizations</legend>
+            {(
+              [
+                ["none", `Only ${orgName}`],
+                ["changed", "Also every sub-organization: only the permissions changed here"],
+                ["overwrite", "Also every sub-organization: overwrite all their permissions with these"],
+              ] as const
+            ).map(([value, label]) => (
+              <label key={value} className="flex items-center gap-2">
+                <input type="radio" name="propagate" checked={propagate === value} onChange={() => setPropagate(value)} className="accent-brand-600" />
+                {label}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        {propagate !== "none" ? (
+          <Field id="confirm-apply" label="Type APPLY to confirm">
+            <input id="confirm-apply" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} className={inputClass} />
+          </Field>
+        ) : null}
+        <FormError message={error} />
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={busy || (propagate !== "none" && typed !== "APPLY")}>
+            {busy ? "Applying…" : "Apply"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

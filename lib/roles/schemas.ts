@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { PERMISSION_KEYS, type Permission } from "@/lib/policy/permissions";
+
+const permission = z.enum(PERMISSION_KEYS as [Permission, ...Permission[]]);
+
+export const PROPAGATION = ["none", "changed", "overwrite"] as const;
+
+export const updateGrantsSchema = z
+  .strictObject({
+    orgId: z.uuid(),
+    /** The whole new set of grants of each role edited, in the current org. */
+    roles: z
+      .array(z.strictObject({ role: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/), grants: z.array(permission).max(PERMISSION_KEYS.length) }))
+      .min(1)
+      .max(9),
+    /** Push to every sub-org: only what changed here, or overwrite theirs with these. */
+    propagate: z.enum(PROPAGATION).default("none"),
+    confirm: z.string().max(10).optional(),
+  })
+  .refine((v) => v.propagate === "none" || v.confirm === "APPLY", { message: "Type APPLY to push the change to every sub-organization.", path: ["confirm"] });
