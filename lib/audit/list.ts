@@ -1,10 +1,11 @@
 import "server-only";
+import { assertAllowed } from "@/lib/commands/authorize";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, organizations } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { orgTarget } from "@/lib/orgs/queries";
-import { assertAuthorized } from "@/lib/policy";
+
 import { escapeLike } from "@/lib/sql/like";
 import type { AuditFilters } from "./filters";
 
@@ -56,7 +57,7 @@ function toRow(r: Record<string, unknown>): AuditRow {
 
 /** One page, keyset by id (the log only grows, so ids follow time). */
 export async function listAudit(db: Db, actor: Actor, filters: AuditFilters, options: { before?: number | null; size?: number } = {}): Promise<{ rows: AuditRow[]; next: number | null }> {
-  assertAuthorized(actor.policy, "audit.view", orgTarget(actor));
+  assertAllowed(actor.policy, "audit.view", orgTarget(actor));
   const size = options.size ?? 50;
   const result = await db.execute<Record<string, unknown>>(sql`
     SELECT ${columns} FROM ${auditLog} a LEFT JOIN ${organizations} o ON o.id = a.org_id

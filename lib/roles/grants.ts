@@ -1,8 +1,9 @@
 import "server-only";
+import { assertAllowed } from "@/lib/commands/authorize";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/commands/actor";
 import { loadGrants } from "@/lib/orgs/resolve";
-import { assertAuthorized, PERMISSION_GROUPS, PERMISSIONS } from "@/lib/policy";
+import { PERMISSION_GROUPS, PERMISSIONS } from "@/lib/policy";
 import { orgInView } from "@/lib/users/commands/invite";
 
 export type RoleGrants = { orgName: string; role: string; groups: { label: string; permissions: { label: string; description: string; granted: boolean }[] }[] };
@@ -10,7 +11,7 @@ export type RoleGrants = { orgName: string; role: string; groups: { label: strin
 /** What `role` may do in an org of the actor's view, grouped as the catalogue groups it. */
 export async function roleGrantsIn(db: Db, actor: Actor, input: { targetOrgId: string; role: string }): Promise<RoleGrants> {
   const org = await db.transaction((tx) => orgInView(tx, actor, input.targetOrgId));
-  assertAuthorized(actor.policy, "roles.view", org.target);
+  assertAllowed(actor.policy, "roles.view", org.target);
   const granted = await loadGrants(db, actor.viewer.tenant.id, org.id, input.role);
   return {
     orgName: org.name,

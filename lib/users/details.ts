@@ -1,10 +1,11 @@
 import "server-only";
+import { assertAllowed } from "@/lib/commands/authorize";
 import { and, asc, desc, eq, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, devices, locations, tags, userLocations, users, userTags } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { notFound } from "@/lib/errors";
-import { assertAuthorized } from "@/lib/policy";
+
 import { statusOf, type UserStatus } from "./filters";
 import { loadUsersInView, toUserTarget } from "./targets";
 
@@ -30,7 +31,7 @@ export type UserDetails = {
 export async function userDetails(db: Db, actor: Actor, userId: string): Promise<UserDetails> {
   const [scoped] = await loadUsersInView(db, actor, [userId]);
   if (!scoped) throw notFound();
-  assertAuthorized(actor.policy, "users.view", toUserTarget(scoped));
+  assertAllowed(actor.policy, "users.view", toUserTarget(scoped));
   const [row] = await db.select().from(users).where(eq(users.id, userId));
   if (!row) throw notFound();
   const [mine, available, tagRows] = await Promise.all([
@@ -69,7 +70,7 @@ export async function userDevices(db: Db, tenantId: string, userId: string) {
 export async function userActionLog(db: Db, actor: Actor, userId: string, limit = 100) {
   const [scoped] = await loadUsersInView(db, actor, [userId]);
   if (!scoped) throw notFound();
-  assertAuthorized(actor.policy, "users.view_log", toUserTarget(scoped));
+  assertAllowed(actor.policy, "users.view_log", toUserTarget(scoped));
   return db
     .select({ id: auditLog.id, action: auditLog.action, actorEmail: auditLog.actorEmail, targetLabel: auditLog.targetLabel, before: auditLog.before, after: auditLog.after, createdAt: auditLog.createdAt })
     .from(auditLog)

@@ -1,10 +1,11 @@
 import "server-only";
+import { assertAllowed } from "@/lib/commands/authorize";
 import { and, asc, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { orgTarget } from "@/lib/orgs/queries";
-import { assertAuthorized, isBuiltinRole, ROLE_LABELS } from "@/lib/policy";
+import { isBuiltinRole, ROLE_LABELS } from "@/lib/policy";
 import { userListWhere } from "./filter-sql";
 import { statusOf, type UserFilters } from "./filters";
 
@@ -24,7 +25,7 @@ const roleLabel = (role: string) => (isBuiltinRole(role) ? ROLE_LABELS[role] : r
  * (the route streams them). Authorization and scope are those of the users table.
  */
 export async function* exportUserRows(db: Db, actor: Actor, selection: { userIds?: string[]; filters: UserFilters }, now = new Date()): AsyncGenerator<string[]> {
-  assertAuthorized(actor.policy, "users.export", orgTarget(actor));
+  assertAllowed(actor.policy, "users.export", orgTarget(actor));
   const where = userListWhere(actor, selection.userIds ? { ...selection.filters, scope: "reach" } : selection.filters, now);
   let after: string | null = null;
   for (;;) {
@@ -32,6 +33,8 @@ export async function* exportUserRows(db: Db, actor: Actor, selection: { userIds
       id: string; name: string; email: string; org: string; role: string; acceptedAt: Date | null; suspendedAt: Date | null;
       lastLoginAt: Date | null; registeredAt: Date; tags: string | null; locations: string | null;
     }> = await db
+      // The subqueries name "users"."id" in full: with one table in FROM, Drizzle renders
+      // ${users.id} as a bare "id", which inside them would mean tags.id / locations.id.
       .select({
         id: users.id,
         name: users.name,
@@ -42,8 +45,8 @@ export async function* exportUserRows(db: Db, actor: Actor, selection: { userIds
         suspendedAt: users.suspendedAt,
         lastLoginAt: users.lastLoginAt,
         registeredAt: users.registeredAt,
-        tags: sql<string | null>`(SELECT string_agg(t.name, ', ' ORDER BY t.name) FROM user_tags ut JOIN tags t ON t.id = ut.tag_id WHERE ut.user_id = ${users.id})`,
-        locations: sql<string | null>`(SELECT string_agg(l.name, ', ' ORDER BY l.name) FROM user_locations ul JOIN locations l ON l.id = ul.location_id WHERE ul.user_id = ${users.id})`,
+        tags: sql<string | null>`(SELECT string_agg(t.name, ', ' ORDER BY t.name) FROM user_tags ut JOIN tags t ON t.id = ut.tag_id WHERE ut.user_id = "users"."id")`,
+        locations: sql<string | null>`(SELECT string_agg(l.name, ', ' ORDER BY l.name) FROM user_locations ul JOIN locations l ON l.id = ul.location_id WHERE ul.user_id = "users"."id")`,
       })
       .from(users)
       .where(and(where, selection.userIds ? inArray(users.id, selection.userIds) : undefined, after ? gt(users.id, after) : undefined))

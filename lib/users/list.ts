@@ -1,10 +1,11 @@
 import "server-only";
+import { assertAllowed } from "@/lib/commands/authorize";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { orgTarget } from "@/lib/orgs/queries";
-import { assertAuthorized } from "@/lib/policy";
+
 import { userListWhere } from "./filter-sql";
 import { statusOf, type UserFilters, type UserStatus } from "./filters";
 import type { SortDir, UserSortKey } from "./sort";
@@ -110,7 +111,7 @@ const castValue = (value: string, cast: string): SQL =>
  * walking a sort index past rows the filter discards (performance.md, "the guard").
  */
 export async function listUsers(db: Db, actor: Actor, request: PageRequest, now = new Date()): Promise<UserPage> {
-  assertAuthorized(actor.policy, "users.view", orgTarget(actor));
+  assertAllowed(actor.policy, "users.view", orgTarget(actor));
   const where = userListWhere(actor, request.filters, now);
   const [{ n } = { n: 0 }] = (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${users} WHERE ${where} LIMIT ${COUNT_CAP + 1}) AS capped`)).rows;
   const capped = n > COUNT_CAP;

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAllowed } from "@/lib/commands/authorize";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, users } from "@/db/schema";
@@ -8,13 +9,13 @@ import { parseInput } from "@/lib/commands/parse";
 import { inTransaction } from "@/lib/commands/transaction";
 import { DomainError } from "@/lib/errors";
 import { orgTarget } from "@/lib/orgs/queries";
-import { assertAuthorized } from "@/lib/policy";
+
 import { createDeviceSchema } from "../schemas";
 
 /** Adds a device to the current org (org_devices.create), optionally owned by one of its members. */
 export async function createDevice(db: Db, actor: Actor, raw: unknown): Promise<{ deviceId: string }> {
   const input = parseInput(createDeviceSchema, raw);
-  assertAuthorized(actor.policy, "devices.create", orgTarget(actor));
+  assertAllowed(actor.policy, "devices.create", orgTarget(actor));
   const tenantId = actor.viewer.tenant.id;
   return inTransaction(db, async (tx) => {
     if (input.ownerId) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAllowed } from "@/lib/commands/authorize";
 import { and, eq, like } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, organizations } from "@/db/schema";
@@ -7,7 +8,7 @@ import { auditBy, type Actor } from "@/lib/commands/actor";
 import { parseInput } from "@/lib/commands/parse";
 import { inTransaction } from "@/lib/commands/transaction";
 import { notFound } from "@/lib/errors";
-import { assertAuthorized } from "@/lib/policy";
+
 import { escapeLike } from "@/lib/sql/like";
 import { deleteDeviceSchema } from "../schemas";
 
@@ -24,7 +25,7 @@ export async function deleteDevice(db: Db, actor: Actor, raw: unknown): Promise<
       .for("update", { of: devices });
     if (!row) throw notFound();
     const { org } = row;
-    assertAuthorized(actor.policy, "devices.delete", {
+    assertAllowed(actor.policy, "devices.delete", {
       kind: "device",
       id: row.device.id,
       tenantId,

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAllowed } from "@/lib/commands/authorize";
 import { and, eq, like } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, organizations, users } from "@/db/schema";
@@ -7,7 +8,7 @@ import { auditBy, type Actor } from "@/lib/commands/actor";
 import { parseInput } from "@/lib/commands/parse";
 import { inTransaction } from "@/lib/commands/transaction";
 import { notFound } from "@/lib/errors";
-import { assertAuthorized, type NewOwnerRef, type OrgRef } from "@/lib/policy";
+import { type NewOwnerRef, type OrgRef } from "@/lib/policy";
 import { escapeLike } from "@/lib/sql/like";
 import { orgInView } from "@/lib/users/commands/invite";
 import { transferDeviceSchema } from "../schemas";
@@ -50,7 +51,7 @@ export async function transferDevice(db: Db, actor: Actor, raw: unknown): Promis
       newOwner = { id: owner.id, org: refOf(owner.org), hasLoggedIn: owner.lastLoginAt !== null };
       ownerEmail = owner.email;
     }
-    assertAuthorized(
+    assertAllowed(
       actor.policy,
       "devices.transfer",
       { kind: "device", id: row.device.id, tenantId, org: refOf(row.org), ownerId: row.device.ownerId },

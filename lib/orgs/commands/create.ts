@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAllowed } from "@/lib/commands/authorize";
 import { randomUUID } from "node:crypto";
 import { and, count, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -8,7 +9,7 @@ import { auditBy, type Actor } from "@/lib/commands/actor";
 import { parseInput } from "@/lib/commands/parse";
 import { inTransaction, lockTenant, pgCode } from "@/lib/commands/transaction";
 import { DomainError } from "@/lib/errors";
-import { assertAuthorized, checkSubOrgCount, checkSubOrgDepth } from "@/lib/policy";
+import { checkSubOrgCount, checkSubOrgDepth } from "@/lib/policy";
 import { invitePerson, orgInView } from "@/lib/users/commands/invite";
 import { createOrgSchema } from "../schemas";
 
@@ -23,7 +24,7 @@ export async function createOrg(db: Db, actor: Actor, raw: unknown, now = new Da
   const tenantId = actor.viewer.tenant.id;
   return inTransaction(db, async (tx) => {
     const parent = await orgInView(tx, actor, input.parentId);
-    assertAuthorized(actor.policy, "orgs.create", parent.target, { orgType: input.type });
+    assertAllowed(actor.policy, "orgs.create", parent.target, { orgType: input.type });
     const limits = await lockTenant(tx, tenantId);
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(organizations).where(and(eq(organizations.tenantId, tenantId), ne(organizations.depth, 1)));
     for (const check of [checkSubOrgDepth({ plan: limits, parentDepth: parent.depth }), checkSubOrgCount({ plan: limits, existingSubOrgs: n })]) {

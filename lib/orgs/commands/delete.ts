@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAllowed } from "@/lib/commands/authorize";
 import { and, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, organizations, users } from "@/db/schema";
@@ -7,7 +8,7 @@ import { auditBy, type Actor } from "@/lib/commands/actor";
 import { parseInput } from "@/lib/commands/parse";
 import { inTransaction, lockOrgs } from "@/lib/commands/transaction";
 import { DomainError } from "@/lib/errors";
-import { assertAuthorized } from "@/lib/policy";
+
 import { orgInView } from "@/lib/users/commands/invite";
 import { deleteOrgSchema } from "../schemas";
 
@@ -22,7 +23,7 @@ export async function deleteOrg(db: Db, actor: Actor, raw: unknown): Promise<voi
   const input = parseInput(deleteOrgSchema, raw);
   await inTransaction(db, async (tx) => {
     const org = await orgInView(tx, actor, input.targetOrgId);
-    assertAuthorized(actor.policy, "orgs.delete", org.target);
+    assertAllowed(actor.policy, "orgs.delete", org.target);
     await lockOrgs(tx, [org.id]);
     const [[u], [d], [c]] = await Promise.all([
       tx.select({ n: count() }).from(users).where(eq(users.orgId, org.id)),

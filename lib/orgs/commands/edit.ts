@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAllowed } from "@/lib/commands/authorize";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organizations } from "@/db/schema";
@@ -6,7 +7,7 @@ import { writeAudit } from "@/lib/audit/write";
 import { auditBy, type Actor } from "@/lib/commands/actor";
 import { parseInput } from "@/lib/commands/parse";
 import { inTransaction, pgCode } from "@/lib/commands/transaction";
-import { assertAuthorized } from "@/lib/policy";
+
 import { orgInView } from "@/lib/users/commands/invite";
 import { editOrgSchema } from "../schemas";
 import { nameTaken } from "./create";
@@ -16,7 +17,7 @@ export async function editOrg(db: Db, actor: Actor, raw: unknown): Promise<void>
   const input = parseInput(editOrgSchema, raw);
   await inTransaction(db, async (tx) => {
     const org = await orgInView(tx, actor, input.targetOrgId);
-    assertAuthorized(actor.policy, "orgs.edit", org.target);
+    assertAllowed(actor.policy, "orgs.edit", org.target);
     await tx
       .update(organizations)
       .set({ name: input.name, description: input.description, canCreateSubOrgs: input.canCreateSubOrgs })

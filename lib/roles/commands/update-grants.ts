@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAllowed } from "@/lib/commands/authorize";
 import { and, eq, inArray, like, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { organizations, roleGrants, roles } from "@/db/schema";
@@ -8,7 +9,7 @@ import { parseInput } from "@/lib/commands/parse";
 import { inTransaction, lockOrgs } from "@/lib/commands/transaction";
 import { DomainError } from "@/lib/errors";
 import { loadGrants } from "@/lib/orgs/resolve";
-import { assertAuthorized, isAdminRole, withDependencies, type Permission } from "@/lib/policy";
+import { isAdminRole, withDependencies, type Permission } from "@/lib/policy";
 import { escapeLike } from "@/lib/sql/like";
 import { updateGrantsSchema } from "../schemas";
 
@@ -32,7 +33,7 @@ async function setGrants(tx: Tx, tenantId: string, orgIds: string[], roleId: str
 export async function updateGrants(db: Db, actor: Actor, raw: unknown): Promise<{ changed: number }> {
   const input = parseInput(updateGrantsSchema, raw);
   const tenantId = actor.viewer.tenant.id;
-  assertAuthorized(actor.policy, "roles.edit", { kind: "tenant", tenantId });
+  assertAllowed(actor.policy, "roles.edit", { kind: "tenant", tenantId });
   return inTransaction(db, async (tx) => {
     await lockOrgs(tx, [actor.org.id]);
     const subOrgs =

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAllowed } from "@/lib/commands/authorize";
 import { and, count, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { auditLog, locations, organizations, userLocations, users } from "@/db/schema";
@@ -9,7 +10,7 @@ import { inTransaction, lockTenant, pgCode } from "@/lib/commands/transaction";
 import { DomainError, notFound } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { invitationEmail } from "@/lib/mail/templates";
-import { assertAuthorized, checkDailyInvites, checkUserLimit, isInView, type OrgRef } from "@/lib/policy";
+import { checkDailyInvites, checkUserLimit, isInView, type OrgRef } from "@/lib/policy";
 import type { z } from "zod";
 import { inviteSchema } from "../schemas";
 import { roleExists } from "../roles";
@@ -91,7 +92,7 @@ export async function inviteUser(db: Db, actor: Actor, raw: unknown, now = new D
 export async function invitePerson(tx: Tx, actor: Actor, input: z.output<typeof inviteSchema>, now = new Date()): Promise<{ userId: string }> {
   const tenantId = actor.viewer.tenant.id;
   const org = await orgInView(tx, actor, input.targetOrgId ?? actor.org.id);
-  assertAuthorized(actor.policy, "users.invite", org.target, { role: input.role });
+  assertAllowed(actor.policy, "users.invite", org.target, { role: input.role });
   await roleExists(tx, tenantId, input.role);
   const limits = await lockTenant(tx, tenantId);
   // The daily cap before the email check: once it is used up, the answer no longer tells

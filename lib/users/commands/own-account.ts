@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAllowed } from "@/lib/commands/authorize";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sessions, users } from "@/db/schema";
@@ -8,11 +9,20 @@ import { newPasswordSchema } from "@/lib/auth/password-policy";
 import { auditBy, type Actor } from "@/lib/commands/actor";
 import { parseInput } from "@/lib/commands/parse";
 import { inTransaction, lockTenant } from "@/lib/commands/transaction";
-import { DomainError } from "@/lib/errors";
+import { DomainError, fromPolicy } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { passwordChangedEmail } from "@/lib/mail/templates";
-import { assertAuthorized, checkDeveloperLimit, type UserTarget } from "@/lib/policy";
+import { checkDeveloperLimit, PolicyError, type UserTarget } from "@/lib/policy";
 import { developerModeSchema, ownPasswordSchema } from "../schemas";
+
+/** Commands throw DomainError only (lib/errors.ts); the policy's refusal is translated here. */
+function assertSelf(actor: Actor, action: "self.change_password" | "self.developer_mode"): void {
+  try {
+    assertAllowed(actor.policy, action, selfTarget(actor));
+  } catch (error) {
+    throw error instanceof PolicyError ? fromPolicy(error) : error;
+  }
+}
 
 const selfTarget = (actor: Actor): UserTarget => ({
   kind: "user",
@@ -31,7 +41,7 @@ const selfTarget = (actor: Actor): UserTarget => ({
  */
 export async function changeOwnPassword(db: Db, actor: Actor, raw: unknown): Promise<void> {
   const input = parseInput(ownPasswordSchema.extend({ newPassword: newPasswordSchema }), raw);
-  assertAuthorized(actor.policy, "self.change_password", selfTarget(actor));
+  assertSelf(actor, "self.change_password");
   const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, actor.viewer.userId));
   if (!(await verifyPassword(row?.hash ?? null, input.currentPassword))) {
     throw new DomainError("INVALID", "Your current password is not correct.", { field: "currentPassword" });
@@ -54,7 +64,7 @@ export async function changeOwnPassword(db: Db, actor: Actor, raw: unknown): Pro
  */
 export async function setDeveloperMode(db: Db, actor: Actor, raw: unknown): Promise<void> {
   const input = parseInput(developerModeSchema, raw);
-  assertAuthorized(actor.policy, "self.developer_mode", selfTarget(actor));
+  assertSelf(actor, "self.developer_mode");
   const tenantId = actor.viewer.tenant.id;
   await inTransaction(db, async (tx) => {
     const limits = await lockTenant(tx, tenantId);

@@ -29,12 +29,16 @@ export async function runOnUsers(db: Db, actor: Actor, ids: readonly string[], c
   return inTransaction(db, async (tx) => {
     const found = await loadUsersInView(tx, actor, ids, { lock: true });
     const byId = new Map(found.map((u) => [u.id, u]));
-    const skipped: Skipped[] = ids.filter((id) => !byId.has(id)).map((id) => ({ id, name: "Unknown user", reason: NOT_FOUND_MESSAGE, code: "NOT_FOUND" }));
+    const unknown = (id: string): Skipped => ({ id, name: "Unknown user", reason: NOT_FOUND_MESSAGE, code: "NOT_FOUND" });
+    const skipped: Skipped[] = ids.filter((id) => !byId.has(id)).map(unknown);
 
     let allowed: ScopedUser[] = [];
     for (const user of found) {
       const decision = authorize(actor.policy, command.action, toUserTarget(user), command.ctx?.(user));
       if (decision.ok) allowed.push(user);
+      // Out of view for the policy (e.g. below the org without "switch to sub-organizations"):
+      // reported exactly like an unknown id, never with the person's name (security.md A2).
+      else if (decision.code === "NOT_FOUND") skipped.push(unknown(user.id));
       else skipped.push({ id: user.id, name: user.name, reason: decision.reason, code: decision.code });
     }
 
