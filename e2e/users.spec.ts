@@ -242,9 +242,10 @@ test("a user's profile shows their details, devices and action log", async ({ pa
   await openUsers(page, "scope=reach&q=rita");
   await page.getByRole("link", { name: "Rita Muller" }).click();
   await expect(page.getByRole("heading", { name: "Rita Muller", level: 1 })).toBeVisible();
-  await page.getByRole("link", { name: "Devices" }).click();
+  const sections = page.getByRole("navigation", { name: "User sections" });
+  await sections.getByRole("link", { name: "Devices" }).click();
   await expect(page.getByText("Thermostat")).toBeVisible();
-  await page.getByRole("link", { name: "Action log" }).click();
+  await sections.getByRole("link", { name: "Action log" }).click();
   await expect(page.getByText("Logged in").first()).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/user-profile.png", fullPage: true });
 });

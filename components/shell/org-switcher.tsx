@@ -51,7 +51,7 @@ export function OrgSwitcher({ currentOrgId, currentOrgName, ownOrgId, ownOrgName
 
   return (
     <Popover.Root open={open} onOpenChange={onOpenChange}>
-      <Popover.Trigger aria-label={`Switch organization (current: ${currentOrgName})`} className="group -mx-1.5 flex max-w-full items-center gap-1 rounded-md px-1.5 py-0.5 text-left hover:bg-slate-100 data-[state=open]:bg-slate-100">
+      <Popover.Trigger aria-label={`Switch organization (current: ${currentOrgName})`} className="group -mx-1.5 flex w-max max-w-[20rem] items-center gap-1 rounded-md px-1.5 py-0.5 text-left hover:bg-slate-100 data-[state=open]:bg-slate-100">
         <span className="truncate text-sm font-semibold text-slate-900" data-testid="current-org">
           {currentOrgName}
         </span>

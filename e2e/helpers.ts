@@ -1,0 +1,23 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+
+/** Opens a page of the main navigation from the persona's landing page. */
+export async function openFromNav(page: Page, label: string) {
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: label, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+}
+
+/** Follows the newest invitation to `email` from the dev mailbox and sets a password. */
+export async function acceptInvitation(browser: Browser, email: string, password: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/dev/mailbox");
+  const link = await page.getByTestId("mail").filter({ hasText: `To: ${email}` }).first().getByRole("link").first().getAttribute("href");
+  await page.goto(link!, { waitUntil: "networkidle" });
+  await page.getByLabel("New password").fill(password);
+  await page.getByLabel("Repeat the password").fill(password);
+  await page.getByRole("button", { name: "Create password and log in" }).click();
+  await expect(page).toHaveURL(/\/o\/[0-9a-f-]{36}$/);
+  return { context, page };
+}
