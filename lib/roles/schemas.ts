@@ -18,3 +18,15 @@ export const updateGrantsSchema = z
     confirm: z.string().max(10).optional(),
   })
   .refine((v) => v.propagate === "none" || v.confirm === "APPLY", { message: "Type APPLY to push the change to every sub-organization.", path: ["confirm"] });
+
+const roleName = z
+  .string()
+  .trim()
+  .min(2, "Use at least 2 characters.")
+  .max(40, "Use at most 40 characters.")
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "Use letters, digits and punctuation only.");
+const roleKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
+
+export const createRoleSchema = z.strictObject({ orgId: z.uuid(), name: roleName });
+export const renameRoleSchema = z.strictObject({ orgId: z.uuid(), role: roleKey, name: roleName });
+export const deleteRoleSchema = z.strictObject({ orgId: z.uuid(), role: roleKey, replacement: roleKey });

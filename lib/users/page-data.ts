@@ -62,10 +62,10 @@ export async function orgsInView(db: Executor, actor: Actor): Promise<OrgOption[
     .limit(2_000);
 }
 
-export type RoleOption = { key: string; name: string };
+export type RoleOption = { key: string; name: string; builtin: boolean };
 
 export async function tenantRoles(db: Executor, tenantId: string): Promise<RoleOption[]> {
-  return db.select({ key: roles.key, name: roles.name }).from(roles).where(eq(roles.tenantId, tenantId)).orderBy(asc(roles.createdAt), asc(roles.key));
+  return db.select({ key: roles.key, name: roles.name, builtin: roles.builtin }).from(roles).where(eq(roles.tenantId, tenantId)).orderBy(asc(roles.createdAt), asc(roles.key));
 }
 
 export async function orgLocations(db: Executor, tenantId: string, orgId: string) {

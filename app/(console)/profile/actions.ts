@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { selfAction } from "@/lib/action";
+import { signOut } from "@/lib/auth/config";
+import { revokeSession } from "@/lib/auth/session-check";
 import { endOtherSessions } from "@/lib/auth/sessions-queries";
 import { requireViewer } from "@/lib/auth/viewer";
 import { changeOwnPassword, setDeveloperMode } from "@/lib/users/commands/own-account";
@@ -12,6 +14,17 @@ export async function endOtherSessionsAction(): Promise<void> {
   const db = await getDb();
   await db.transaction((tx) => endOtherSessions(tx, viewer));
   revalidatePath("/profile");
+}
+
+/** Ends every session of the viewer, this one included, and leaves for the login page. */
+export async function logOutEverywhereAction(): Promise<void> {
+  const viewer = await requireViewer();
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await endOtherSessions(tx, viewer);
+    await revokeSession(tx, viewer.sessionId);
+  });
+  await signOut({ redirectTo: "/login" });
 }
 
 export async function changeOwnPasswordAction(input: unknown) {

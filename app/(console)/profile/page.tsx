@@ -7,7 +7,7 @@ import { roleLabel } from "@/lib/orgs/labels";
 import { logoutAction } from "@/app/(auth)/actions";
 import { isAdminRole } from "@/lib/policy";
 import { otherDeveloper } from "@/lib/users/developer";
-import { endOtherSessionsAction } from "./actions";
+import { endOtherSessionsAction, logOutEverywhereAction } from "./actions";
 import { ChangePasswordForm } from "./change-password-form";
 import { DeveloperModeToggle } from "./developer-mode-toggle";
 
@@ -82,6 +82,11 @@ export default async function ProfilePage() {
                 </button>
               </form>
             ) : null}
+            <form action={logOutEverywhereAction}>
+              <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+                Log out everywhere
+              </button>
+            </form>
             <form action={logoutAction}>
               <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
                 Log out

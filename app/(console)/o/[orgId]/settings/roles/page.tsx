@@ -36,6 +36,8 @@ export default async function RolesPage({ params }: { params: Promise<{ orgId: s
       canEdit={edit.ok}
       lockedReason={!edit.ok && !limits.permissionsEditable ? edit.reason : null}
       canPropagate={hasSubOrgs}
+      canManageRoles={edit.ok && limits.customRoles > 0}
+      maxRoles={limits.customRoles}
     />
   );
 }

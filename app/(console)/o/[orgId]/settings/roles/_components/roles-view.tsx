@@ -7,8 +7,9 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import type { Permission } from "@/lib/policy/permissions";
 import { updateGrantsAction } from "../actions";
+import { CustomRoles } from "./custom-roles";
 
-type Role = { key: string; name: string; members: number; grants: readonly Permission[] };
+type Role = { key: string; name: string; builtin: boolean; members: number; grants: readonly Permission[] };
 type Group = { label: string; permissions: { key: Permission; label: string; description: string }[] };
 type Props = {
   orgId: string;
@@ -19,13 +20,16 @@ type Props = {
   canEdit: boolean;
   lockedReason: string | null;
   canPropagate: boolean;
+  /** Business: add, rename and delete custom roles. */
+  canManageRoles: boolean;
+  maxRoles: number;
 };
 
 type Draft = Record<string, Set<Permission>>;
 const draftOf = (roles: Role[]): Draft => Object.fromEntries(roles.map((r) => [r.key, new Set(r.grants)]));
 
 /** One column per role, grouped permissions, read-only until Edit (product.md §6). */
-export function RolesView({ orgId, orgName, roles, groups, dependencies, canEdit, lockedReason, canPropagate }: Props) {
+export function RolesView({ orgId, orgName, roles, groups, dependencies, canEdit, lockedReason, canPropagate, canManageRoles, maxRoles }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<Draft>(() => draftOf(roles));
   const [query, setQuery] = useState("");
@@ -73,6 +77,7 @@ export function RolesView({ orgId, orgName, roles, groups, dependencies, canEdit
             Search permissions
           </label>
           <input id="permission-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search permissions" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+          {canManageRoles && !editing ? <CustomRoles orgId={orgId} roles={roles} maxRoles={maxRoles} /> : null}
           {canEdit && !editing ? <Button onClick={() => setEditing(true)}>Edit</Button> : null}
           {editing ? (
             <>
