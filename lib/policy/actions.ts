@@ -32,6 +32,7 @@ export const ACTIONS = Object.freeze({
   "tags.apply": { permission: "tags.manage", targets: ["user", "device", "org"] },
   "self.change_password": { permission: null, targets: ["user"], self: true },
   "self.developer_mode": { permission: null, targets: ["user"], self: true },
+  "self.edit": { permission: null, targets: ["user"], self: true },
   "devices.view": { permission: "org_devices.view", ownPermission: "own_devices.view", targets: ["device", "org"] },
   "devices.control": { permission: "org_devices.control", ownPermission: "own_devices.control", targets: ["device"] },
   "devices.create": { permission: "org_devices.create", targets: ["org"] },

@@ -37,6 +37,7 @@ const EXPECTED: Record<Action, { same: string; sub: string }> = {
   // Self actions: "same" is the viewer's own record; anyone else is not found.
   "self.change_password": { same: "AAA", sub: "NNN" },
   "self.developer_mode": { same: "AFF", sub: "NNN" },
+  "self.edit": { same: "AAA", sub: "NNN" },
   "devices.view": { same: "AAF", sub: "AAN" },
   "devices.control": { same: "AAF", sub: "AAN" },
   "devices.create": { same: "AAF", sub: "AAN" },
@@ -83,7 +84,7 @@ describe("authorize: every action × default role × relation", () => {
         "users.view", "users.view_log", "users.invite", "users.edit", "users.change_role", "users.change_password",
         "users.force_logout", "users.suspend", "users.reactivate", "users.transfer", "users.delete",
         "users.resend_invitation", "users.revoke_invitation", "users.export", "tags.apply", "self.change_password",
-        "self.developer_mode", "devices.view", "devices.control", "devices.create", "devices.delete", "devices.transfer",
+        "self.developer_mode", "self.edit", "devices.view", "devices.control", "devices.create", "devices.delete", "devices.transfer",
         "orgs.switch", "orgs.create", "orgs.edit", "orgs.delete", "org.settings", "roles.view", "roles.edit",
         "locations.manage", "audit.view",
       ].sort(),

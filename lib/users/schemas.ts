@@ -84,6 +84,7 @@ export const applyTagSchema = z.strictObject({
     .max(30, "Use at most 30 characters.")
     .refine((s) => !CONTROL.test(s), "Use letters, digits and punctuation only."),
 }).refine(oneSelection, selectionMessage);
+export const ownDetailsSchema = z.strictObject({ name: nameSchema, phone: phoneSchema.optional() });
 export const developerModeSchema = z.strictObject({ enabled: z.boolean() });
 export const acceptTokenSchema = z.strictObject({ token: z.string().max(100), password: passwordInputSchema });
 export const forgotPasswordSchema = z.strictObject({ email: emailSchema });

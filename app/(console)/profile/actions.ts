@@ -7,7 +7,7 @@ import { signOut } from "@/lib/auth/config";
 import { revokeSession } from "@/lib/auth/session-check";
 import { endOtherSessions } from "@/lib/auth/sessions-queries";
 import { requireViewer } from "@/lib/auth/viewer";
-import { changeOwnPassword, setDeveloperMode } from "@/lib/users/commands/own-account";
+import { changeOwnPassword, setDeveloperMode, updateOwnDetails } from "@/lib/users/commands/own-account";
 
 export async function endOtherSessionsAction(): Promise<void> {
   const viewer = await requireViewer();
@@ -33,4 +33,8 @@ export async function changeOwnPasswordAction(input: unknown) {
 
 export async function setDeveloperModeAction(input: unknown) {
   return selfAction(input, (db, actor, raw) => setDeveloperMode(db, actor, raw));
+}
+
+export async function updateOwnDetailsAction(input: unknown) {
+  return selfAction(input, (db, actor, raw) => updateOwnDetails(db, actor, raw));
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { Avatar } from "@/components/ui/avatar";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
 import { listOwnSessions } from "@/lib/auth/sessions-queries";
 import { requireViewer } from "@/lib/auth/viewer";
 import { roleLabel } from "@/lib/orgs/labels";
@@ -9,6 +11,7 @@ import { isAdminRole } from "@/lib/policy";
 import { otherDeveloper } from "@/lib/users/developer";
 import { endOtherSessionsAction, logOutEverywhereAction } from "./actions";
 import { ChangePasswordForm } from "./change-password-form";
+import { DetailsForm } from "./details-form";
 import { DeveloperModeToggle } from "./developer-mode-toggle";
 
 export const metadata: Metadata = { title: "Profile" };
@@ -23,6 +26,8 @@ export default async function ProfilePage() {
   const viewer = await requireViewer();
   const db = await getDb();
   const sessions = await listOwnSessions(db, viewer);
+  const [me] = await db.select({ phone: users.phone }).from(users).where(eq(users.id, viewer.userId));
+  const phone = me?.phone ?? null;
   // On pro and business many Admins may be developers; the holder only matters on free and plus.
   const singleDeveloper = viewer.tenant.plan === "free" || viewer.tenant.plan === "plus";
   const heldBy = singleDeveloper ? await otherDeveloper(db, viewer.tenant.id, viewer.userId) : null;
@@ -48,7 +53,8 @@ export default async function ProfilePage() {
         <h2 id="details-heading" className="border-b border-slate-100 px-6 py-4 font-semibold">
           Your details
         </h2>
-        <dl className="divide-y divide-slate-100">
+        <DetailsForm name={viewer.name} phone={phone} />
+        <dl className="divide-y divide-slate-100 border-t border-slate-100">
           {details.map((d) => (
             <div key={d.label} className="grid grid-cols-3 gap-4 px-6 py-3 text-sm">
               <dt className="text-slate-500">{d.label}</dt>

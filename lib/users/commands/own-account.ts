@@ -9,19 +9,14 @@ import { newPasswordSchema } from "@/lib/auth/password-policy";
 import { auditBy, type Actor } from "@/lib/commands/actor";
 import { parseInput } from "@/lib/commands/parse";
 import { inTransaction, lockTenant } from "@/lib/commands/transaction";
-import { DomainError, fromPolicy } from "@/lib/errors";
+import { DomainError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { passwordChangedEmail } from "@/lib/mail/templates";
-import { checkDeveloperLimit, PolicyError, type UserTarget } from "@/lib/policy";
-import { developerModeSchema, ownPasswordSchema } from "../schemas";
+import { checkDeveloperLimit, type UserTarget } from "@/lib/policy";
+import { developerModeSchema, ownDetailsSchema, ownPasswordSchema } from "../schemas";
 
-/** Commands throw DomainError only (lib/errors.ts); the policy's refusal is translated here. */
-function assertSelf(actor: Actor, action: "self.change_password" | "self.developer_mode"): void {
-  try {
-    assertAllowed(actor.policy, action, selfTarget(actor));
-  } catch (error) {
-    throw error instanceof PolicyError ? fromPolicy(error) : error;
-  }
+function assertSelf(actor: Actor, action: "self.change_password" | "self.developer_mode" | "self.edit"): void {
+  assertAllowed(actor.policy, action, selfTarget(actor));
 }
 
 const selfTarget = (actor: Actor): UserTarget => ({
@@ -90,5 +85,16 @@ export async function setDeveloperMode(db: Db, actor: Actor, raw: unknown): Prom
       before: { developerMode: !input.enabled },
       after: { developerMode: input.enabled },
     });
+  });
+}
+
+/** Your own name and phone (the email never changes). */
+export async function updateOwnDetails(db: Db, actor: Actor, raw: unknown): Promise<void> {
+  const input = parseInput(ownDetailsSchema, raw);
+  assertSelf(actor, "self.edit");
+  await inTransaction(db, async (tx) => {
+    const [before] = await tx.select({ name: users.name, phone: users.phone }).from(users).where(eq(users.id, actor.viewer.userId));
+    await tx.update(users).set({ name: input.name, phone: input.phone ?? null }).where(eq(users.id, actor.viewer.userId));
+    await writeAudit(tx, { ...auditBy(actor), orgId: actor.viewer.org.id, action: "user_updated", targetType: "user", targetId: actor.viewer.userId, targetLabel: actor.viewer.email, before, after: { name: input.name, phone: input.phone ?? null } });
   });
 }
