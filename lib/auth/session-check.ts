@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { organizations, sessions, tenants, users, type Plan, type UserType } from "@/db/schema";
+import { organizations, sessions, tenants, users, type Organization, type Plan, type Tenant, type User, type UserType } from "@/db/schema";
 import { env } from "@/lib/env";
 
 /** What the session cookie carries: identifiers only, never roles (security.md D7). */
@@ -52,8 +52,14 @@ export async function loadViewer(db: Db, claims: SessionClaims, now = new Date()
     return null;
   }
   if (idleFor > TOUCH_EVERY_MS) await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
+  return viewerFrom({ user, org, tenant }, session.id);
+}
+
+/** The Viewer of a user row with its org and tenant rows (also used by tests and the bench). */
+export function viewerFrom(row: { user: User; org: Organization; tenant: Tenant }, sessionId: string): Viewer {
+  const { user, org, tenant } = row;
   return {
-    sessionId: session.id,
+    sessionId,
     userId: user.id,
     name: user.name,
     email: user.email,

@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organizations, tenants, users } from "@/db/schema";
-import type { Viewer } from "@/lib/auth/session-check";
+import { viewerFrom, type Viewer } from "@/lib/auth/session-check";
 import { actorIn, type Actor } from "@/lib/commands/actor";
 
 export async function viewerFor(db: Db, email: string): Promise<Viewer> {
@@ -14,18 +14,7 @@ export async function viewerFor(db: Db, email: string): Promise<Viewer> {
     .innerJoin(tenants, eq(tenants.id, users.tenantId))
     .where(eq(users.email, email));
   if (!row) throw new Error(`no user ${email}`);
-  const { user, org, tenant } = row;
-  return {
-    sessionId: "00000000-0000-4000-8000-000000000000",
-    userId: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    type: user.type,
-    developerMode: user.developerMode,
-    tenant: { id: tenant.id, name: tenant.name, plan: tenant.plan },
-    org: { id: org.id, tenantId: org.tenantId, path: org.path, depth: org.depth, name: org.name, timezone: org.timezone },
-  };
+  return viewerFrom(row, "00000000-0000-4000-8000-000000000000");
 }
 
 /** `email` acting in `orgId` (default: their own org). */

@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { FormActions } from "@/components/ui/form-actions";
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import type { OwnerOption } from "@/lib/devices/owners";
 import { createDeviceAction } from "../actions";
@@ -52,14 +52,7 @@ export function AddDeviceDialog({ orgId, orgName, owners, onClose }: { orgId: st
           </select>
         </Field>
         <FormError message={formError} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={busy || !name.trim()}>
-            {busy ? "Adding…" : "Add device"}
-          </Button>
-        </div>
+        <FormActions onCancel={onClose} busy={busy} busyLabel="Adding…" submitLabel="Add device" disabled={!name.trim()} />
       </form>
     </Dialog>
   );

@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { FormActions } from "@/components/ui/form-actions";
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import type { OwnerOption } from "@/lib/devices/owners";
 import type { OrgOption } from "@/lib/users/page-data";
@@ -82,14 +82,7 @@ export function TransferDeviceDialog({ orgId, device, owners, orgs, onClose }: {
           </Field>
         ) : null}
         <FormError message={error} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={busy || (mode !== "clear" && !ownerId)}>
-            {busy ? "Transferring…" : "Transfer"}
-          </Button>
-        </div>
+        <FormActions onCancel={onClose} busy={busy} busyLabel="Transferring…" submitLabel="Transfer" disabled={(mode !== "clear" && !ownerId)} />
       </form>
     </Dialog>
   );

@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { FormActions } from "@/components/ui/form-actions";
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import { editOrgAction } from "../actions";
 import type { OrgTableRow } from "./orgs-view";
@@ -44,14 +44,7 @@ export function EditOrgDialog({ orgId, org, onClose }: { orgId: string; org: Org
           Can have sub-organizations
         </label>
         <FormError message={formError} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={busy}>
-            {busy ? "Saving…" : "Save"}
-          </Button>
-        </div>
+        <FormActions onCancel={onClose} busy={busy} busyLabel="Saving…" submitLabel="Save" />
       </form>
     </Dialog>
   );

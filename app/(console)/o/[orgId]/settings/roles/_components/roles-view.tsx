@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { FormActions } from "@/components/ui/form-actions";
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import type { Permission } from "@/lib/policy/permissions";
 import { updateGrantsAction } from "../actions";
@@ -214,14 +215,7 @@ function ApplyDialog({ orgName, canPropagate, changed, onClose, onApply }: { org
           </Field>
         ) : null}
         <FormError message={error} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={busy || (propagate !== "none" && typed !== "APPLY")}>
-            {busy ? "Applying…" : "Apply"}
-          </Button>
-        </div>
+        <FormActions onCancel={onClose} busy={busy} busyLabel="Applying…" submitLabel="Apply" disabled={(propagate !== "none" && typed !== "APPLY")} />
       </form>
     </Dialog>
   );

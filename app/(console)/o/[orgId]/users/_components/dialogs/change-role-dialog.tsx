@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { FormActions } from "@/components/ui/form-actions";
 import { Field, inputClass } from "@/components/ui/field";
 import type { RoleOption } from "@/lib/users/page-data";
 
@@ -32,14 +32,7 @@ export function ChangeRoleDialog({ count, roles, canMakeAdmin, onConfirm, onClos
             ))}
           </select>
         </Field>
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={busy || !role}>
-            {busy ? "Changing…" : "Change role"}
-          </Button>
-        </div>
+        <FormActions onCancel={onClose} busy={busy} busyLabel="Changing…" submitLabel="Change role" disabled={!role} />
       </form>
     </Dialog>
   );

@@ -5,8 +5,8 @@ import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { FormActions } from "@/components/ui/form-actions";
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import type { UserDetails } from "@/lib/users/details";
 import type { RoleOption } from "@/lib/users/page-data";
@@ -91,14 +91,7 @@ export function EditDialog({ row, orgId, roles, canMakeAdmin, onClose }: Props) 
           </fieldset>
         ) : null}
         <FormError message={formError} />
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={isSubmitting || !details}>
-            {isSubmitting ? "Saving…" : "Save changes"}
-          </Button>
-        </div>
+        <FormActions onCancel={onClose} busy={isSubmitting} busyLabel="Saving…" submitLabel="Save changes" disabled={!details} />
       </form>
     </Dialog>
   );

@@ -5,8 +5,8 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { FormActions } from "@/components/ui/form-actions";
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import type { OrgOption, RoleOption } from "@/lib/users/page-data";
 import { inviteSchema } from "@/lib/users/schemas";
@@ -104,14 +104,7 @@ export function InviteDialog({ open, onOpenChange, orgId, orgs, roles, locations
           </fieldset>
         ) : null}
         <FormError message={formError} />
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? "Sending…" : "Send invitation"}
-          </Button>
-        </div>
+        <FormActions onCancel={() => onOpenChange(false)} busy={isSubmitting} busyLabel="Sending…" submitLabel="Send invitation" />
       </form>
     </Dialog>
   );

@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { FormActions } from "@/components/ui/form-actions";
 import { Field, inputClass } from "@/components/ui/field";
 import type { UserTableRow } from "@/lib/users/view-model";
 import { setUserPasswordAction } from "../../actions";
@@ -33,14 +33,7 @@ export function PasswordDialog({ row, orgId, onClose }: { row: UserTableRow; org
         <Field id="admin-new-password" label="New password" error={error ?? undefined} hint="At least 8 characters.">
           <input id="admin-new-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} className={inputClass} aria-invalid={!!error} />
         </Field>
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={busy || password.length === 0}>
-            {busy ? "Changing…" : "Change password"}
-          </Button>
-        </div>
+        <FormActions onCancel={onClose} busy={busy} busyLabel="Changing…" submitLabel="Change password" disabled={password.length === 0} />
       </form>
     </Dialog>
   );

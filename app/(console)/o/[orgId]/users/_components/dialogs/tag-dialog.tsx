@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { FormActions } from "@/components/ui/form-actions";
 import { Field, inputClass } from "@/components/ui/field";
 
 /** Pick or create a tag; users already at five tags are skipped and named in the result. */
@@ -23,14 +23,7 @@ export function TagDialog({ count, onConfirm, onClose }: { count: number; onConf
         <Field id="bulk-tag" label="Tag">
           <input id="bulk-tag" value={tag} maxLength={30} onChange={(e) => setTag(e.target.value)} className={inputClass} />
         </Field>
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={busy || tag.trim() === ""}>
-            {busy ? "Applying…" : "Apply tag"}
-          </Button>
-        </div>
+        <FormActions onCancel={onClose} busy={busy} busyLabel="Applying…" submitLabel="Apply tag" disabled={tag.trim() === ""} />
       </form>
     </Dialog>
   );

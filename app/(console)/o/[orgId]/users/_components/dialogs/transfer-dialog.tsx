@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { FormActions } from "@/components/ui/form-actions";
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import type { OrgOption, RoleOption } from "@/lib/users/page-data";
 import type { UserTableRow } from "@/lib/users/view-model";
@@ -78,14 +78,7 @@ export function TransferDialog({ row, orgId, orgs, roles, canMakeAdmin, onClose 
           Also move the devices they own
         </label>
         <FormError message={error} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={busy || (by === "org" ? !destOrg : !adminEmail)}>
-            {busy ? "Transferring…" : "Transfer"}
-          </Button>
-        </div>
+        <FormActions onCancel={onClose} busy={busy} busyLabel="Transferring…" submitLabel="Transfer" disabled={(by === "org" ? !destOrg : !adminEmail)} />
       </form>
     </Dialog>
   );
