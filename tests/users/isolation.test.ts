@@ -1,0 +1,219 @@
+// security.md A2, A3, A4: every command, given a target the actor may not see — another
+// tenant's, or above or beside a sub-org Admin — answers exactly as for a random unknown id,
+// and the database does not change.
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { devices, organizations } from "@/db/schema";
+import { actorIn, type Actor } from "@/lib/commands/actor";
+import type { BulkResult } from "@/lib/commands/bulk";
+import { transferDevice } from "@/lib/devices/commands/transfer";
+import { DomainError } from "@/lib/errors";
+import { PolicyError } from "@/lib/policy";
+import { applyTag } from "@/lib/users/commands/apply-tag";
+import { changeRoles } from "@/lib/users/commands/change-role";
+import { deleteUsers } from "@/lib/users/commands/delete";
+import { editUser } from "@/lib/users/commands/edit";
+import { resendInvitations, revokeInvitations } from "@/lib/users/commands/invitations";
+import { inviteUser } from "@/lib/users/commands/invite";
+import { forceLogout } from "@/lib/users/commands/sessions";
+import { setUserPassword } from "@/lib/users/commands/set-password";
+import { reactivateUsers, suspendUsers } from "@/lib/users/commands/suspend";
+import { transferUser } from "@/lib/users/commands/transfer";
+import { exportUserRows } from "@/lib/users/export";
+import { userFiltersSchema } from "@/lib/users/filters";
+import { actorFor, orgIdByName } from "../helpers/actors";
+import { freshDemoDb } from "../helpers/db";
+import { userByEmail } from "../helpers/demo";
+import { mullerAdmin, randomId, withoutId } from "../helpers/fixtures";
+import { snapshot } from "../helpers/snapshot";
+
+let db: Db;
+
+/** What the actor may legitimately use, and what they must not reach. */
+type World = {
+  actor: Actor;
+  own: { userId: string; deviceId: string };
+  victim: { userId: string; email: string; deviceId: string; orgId: string };
+};
+
+async function deviceIn(orgName: string, name: string): Promise<string> {
+  const [row] = await db
+    .select({ id: devices.id })
+    .from(devices)
+    .innerJoin(organizations, eq(organizations.id, devices.orgId))
+    .where(and(eq(organizations.name, orgName), eq(devices.name, name)));
+  return row!.id;
+}
+
+async function victimUser(email: string) {
+  const user = await userByEmail(db, email);
+  return { userId: user.id, email };
+}
+
+/** A device in the root org, which the demo data does not have. */
+async function rootDevice(): Promise<string> {
+  const root = await orgIdByName(db, "Acme Heating");
+  const [kit] = await db.insert(devices).values({ tenantId: root, orgId: root, name: "Demo Kit", ownerId: (await userByEmail(db, "staff@acme.test")).id }).returning();
+  return kit!.id;
+}
+
+const SCENARIOS: Array<[string, () => Promise<World>]> = [
+  [
+    "an Acme Admin, on Globex",
+    async () => ({
+      actor: await actorFor(db, "admin@acme.test"),
+      own: { userId: (await userByEmail(db, "user@acme.test")).id, deviceId: await deviceIn("Muller Boiler Group", "Thermostat") },
+      victim: { ...(await victimUser("admin@globex.test")), deviceId: await deviceIn("Globex", "Water Heater"), orgId: await orgIdByName(db, "Globex") },
+    }),
+  ],
+  [
+    "the Globex Admin, on Acme",
+    async () => ({
+      actor: await actorFor(db, "admin@globex.test"),
+      own: { userId: (await userByEmail(db, "admin@globex.test")).id, deviceId: await deviceIn("Globex", "Water Heater") },
+      victim: { ...(await victimUser("staff@acme.test")), deviceId: await deviceIn("Muller Boiler Group", "Boiler"), orgId: await orgIdByName(db, "Acme Heating") },
+    }),
+  ],
+  [
+    "a sub-org Admin, on their parent org",
+    async () => {
+      const actor = await mullerAdmin(db);
+      return {
+        actor,
+        own: { userId: (await userByEmail(db, "w@muller.test")).id, deviceId: await deviceIn("Muller Boiler Group", "Thermostat") },
+        victim: { ...(await victimUser("staff@acme.test")), deviceId: await rootDevice(), orgId: await orgIdByName(db, "Acme Heating") },
+      };
+    },
+  ],
+  [
+    // Below their org, but out of view: the User role cannot switch to sub-organizations.
+    "a root-org User, on a sub-org",
+    async () => ({
+      actor: await actorFor(db, "user@acme.test"),
+      own: { userId: (await userByEmail(db, "staff@acme.test")).id, deviceId: await rootDevice() },
+      victim: { ...(await victimUser("r@muller.test")), deviceId: await deviceIn("Muller Boiler Group", "Thermostat"), orgId: await orgIdByName(db, "Muller Boiler Group") },
+    }),
+  ],
+  [
+    "a sub-org Admin, on a sibling org",
+    async () => ({
+      actor: await mullerAdmin(db),
+      own: { userId: (await userByEmail(db, "w@muller.test")).id, deviceId: await deviceIn("Muller Boiler Group", "Thermostat") },
+      victim: { ...(await victimUser("m@united.test")), deviceId: await deviceIn("Marsh Residence", "Pool Heater"), orgId: await orgIdByName(db, "Marsh Residence") },
+    }),
+  ],
+];
+
+type Probe = (w: World, id: string) => Promise<unknown>;
+const o = (w: World) => ({ orgId: w.actor.org.id });
+
+/** Each command, aimed at `id` (a user, device or org id depending on the probe). */
+const PROBES: Array<[string, Probe]> = [
+  ["edit user", (w, id) => editUser(db, w.actor, { ...o(w), userId: id, name: "Renamed", role: "user", locationIds: [] })],
+  ["change role", (w, id) => changeRoles(db, w.actor, { ...o(w), userIds: [id], role: "user" })],
+  ["change role to Admin", (w, id) => changeRoles(db, w.actor, { ...o(w), userIds: [id], role: "admin" })],
+  ["set password", (w, id) => setUserPassword(db, w.actor, { ...o(w), userId: id, password: "a-brand-new-passphrase" })],
+  ["force logout", (w, id) => forceLogout(db, w.actor, { ...o(w), userIds: [id] })],
+  ["suspend", (w, id) => suspendUsers(db, w.actor, { ...o(w), userIds: [id] })],
+  ["reactivate", (w, id) => reactivateUsers(db, w.actor, { ...o(w), userIds: [id] })],
+  ["transfer user", (w, id) => transferUser(db, w.actor, { ...o(w), userId: id, destination: o(w), role: "user" })],
+  ["transfer user into the org", (w, id) => transferUser(db, w.actor, { ...o(w), userId: w.own.userId, destination: { orgId: id }, role: "user" })],
+  ["delete", (w, id) => deleteUsers(db, w.actor, { ...o(w), userIds: [id], confirm: "DELETE" })],
+  ["bulk delete", (w, id) => deleteUsers(db, w.actor, { ...o(w), userIds: [id, randomId()], confirm: "DELETE" })],
+  ["resend invitation", (w, id) => resendInvitations(db, w.actor, { ...o(w), userIds: [id] })],
+  ["revoke invitation", (w, id) => revokeInvitations(db, w.actor, { ...o(w), userIds: [id] })],
+  ["apply tag", (w, id) => applyTag(db, w.actor, { ...o(w), userIds: [id], tag: "Probe" })],
+  ["invite into the org", (w, id) => inviteUser(db, w.actor, { ...o(w), targetOrgId: id, name: "Probe", email: "probe@probe.test", role: "user", locationIds: [] })],
+  ["device transfer", (w, id) => transferDevice(db, w.actor, { ...o(w), deviceId: id, newOwnerId: null })],
+  ["device transfer to the owner", (w, id) => transferDevice(db, w.actor, { ...o(w), deviceId: w.own.deviceId, newOwnerId: id })],
+  ["device transfer into the org", (w, id) => transferDevice(db, w.actor, { ...o(w), deviceId: w.own.deviceId, destinationOrgId: id, newOwnerId: null })],
+  ["switch into the org", (w, id) => actorIn(db, w.actor.viewer, id)],
+  [
+    "export the named user",
+    async (w, id) => {
+      const rows = [];
+      for await (const row of exportUserRows(db, w.actor, { userIds: [id], filters: userFiltersSchema.parse({}) })) rows.push(row);
+      return rows;
+    },
+  ],
+];
+
+const DEVICE_PROBES = new Set(["device transfer"]);
+const ORG_PROBES = new Set(["transfer user into the org", "invite into the org", "device transfer into the org", "switch into the org"]);
+const targetOf = (probe: string, w: World) => (DEVICE_PROBES.has(probe) ? w.victim.deviceId : ORG_PROBES.has(probe) ? w.victim.orgId : w.victim.userId);
+
+/** The observable answer, with ids removed, after proving the database did not change. */
+async function answer(run: () => Promise<unknown>): Promise<unknown> {
+  const before = await snapshot(db);
+  let outcome: unknown;
+  try {
+    const value = await run();
+    outcome = isBulk(value) ? { done: value.done, skipped: value.skipped.map(withoutId) } : { value: Array.isArray(value) ? value : typeof value };
+  } catch (error) {
+    if (error instanceof PolicyError) outcome = { code: error.code, message: error.message };
+    else if (error instanceof DomainError) outcome = { code: error.code, message: error.message, field: error.field, fieldErrors: error.fieldErrors };
+    else throw error;
+  }
+  expect(await snapshot(db)).toEqual(before);
+  return outcome;
+}
+const isBulk = (v: unknown): v is BulkResult => !!v && typeof v === "object" && "done" in v && "skipped" in v;
+
+const UNKNOWN_ROW = { name: "Unknown user", reason: "Not found", code: "NOT_FOUND" };
+
+/** A refusal that says only "not found": the error, every bulk row skipped so, or no export rows. */
+function expectNotFound(outcome: unknown, probe: string, actor: Actor): void {
+  // Without the export permission the export is refused before any id is looked at.
+  if (probe === "export the named user" && !actor.policy.grants.has("users.export")) {
+    expect(outcome).toMatchObject({ code: "FORBIDDEN" });
+  } else if (outcome && typeof outcome === "object" && "code" in outcome) {
+    expect(outcome).toMatchObject({ code: "NOT_FOUND", message: "Not found" });
+  } else if (isBulk(outcome)) {
+    expect(outcome.done).toEqual([]);
+    expect(outcome.skipped.length).toBeGreaterThan(0);
+    for (const row of outcome.skipped) expect(row).toEqual(UNKNOWN_ROW);
+  } else {
+    expect(outcome).toEqual({ value: [] });
+  }
+}
+
+describe.each(SCENARIOS)("%s", (_label, world) => {
+  // The probes are proven to write nothing, so they share one database and one world.
+  let shared: World;
+  beforeAll(async () => {
+    db = await freshDemoDb();
+    shared = await world();
+  });
+
+  it.each(PROBES)("%s: refused like an unknown id, nothing written", async (probe, run) => {
+    const w = shared;
+    const victim = await answer(() => run(w, targetOf(probe, w)));
+    const unknown = await answer(() => run(w, randomId()));
+    expect(victim).toEqual(unknown);
+    expectNotFound(victim, probe, w.actor);
+  });
+
+  it("'all matching' with the victim's exact email finds nobody", async () => {
+    const w = shared;
+    for (const run of [
+      () => forceLogout(db, w.actor, { ...o(w), matching: { q: w.victim.email, scope: "reach" } }),
+      () => changeRoles(db, w.actor, { ...o(w), matching: { q: w.victim.email, scope: "reach" }, role: "user" }),
+      () => deleteUsers(db, w.actor, { ...o(w), matching: { q: w.victim.email, scope: "reach" }, confirm: "DELETE" }),
+    ]) {
+      expect(await answer(run)).toEqual({ done: [], skipped: [] });
+    }
+  });
+
+  // The controls write, so each starts from a fresh database.
+  it.each(PROBES)("%s, control: aimed inside the actor's reach, it is not answered 'not found'", async (probe, run) => {
+    db = await freshDemoDb();
+    const w = await world();
+    const target = DEVICE_PROBES.has(probe) ? w.own.deviceId : ORG_PROBES.has(probe) ? w.actor.org.id : w.own.userId;
+    const outcome = await run(w, target).catch((error: unknown) => error);
+    if (outcome instanceof DomainError || outcome instanceof PolicyError) expect(outcome.code).not.toBe("NOT_FOUND");
+    else if (isBulk(outcome)) expect(outcome.skipped.find((s) => s.id === target)?.code).not.toBe("NOT_FOUND");
+    else if (probe === "export the named user") expect(outcome).toHaveLength(1);
+    else expect(outcome).not.toBeInstanceOf(Error);
+  });
+});

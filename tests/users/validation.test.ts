@@ -1,0 +1,154 @@
+// security.md A6, B5, F1, F3, F6: malformed input to any command is INVALID, and changes nothing.
+import { eq } from "drizzle-orm";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { devices } from "@/db/schema";
+import type { Actor } from "@/lib/commands/actor";
+import { transferDevice } from "@/lib/devices/commands/transfer";
+import { applyTag } from "@/lib/users/commands/apply-tag";
+import { changeRoles } from "@/lib/users/commands/change-role";
+import { deleteUsers } from "@/lib/users/commands/delete";
+import { editUser } from "@/lib/users/commands/edit";
+import { resendInvitations, revokeInvitations } from "@/lib/users/commands/invitations";
+import { inviteUser } from "@/lib/users/commands/invite";
+import { forceLogout } from "@/lib/users/commands/sessions";
+import { setUserPassword } from "@/lib/users/commands/set-password";
+import { reactivateUsers, suspendUsers } from "@/lib/users/commands/suspend";
+import { transferUser } from "@/lib/users/commands/transfer";
+import { actorFor, orgIdByName } from "../helpers/actors";
+import { freshDemoDb } from "../helpers/db";
+import { userByEmail } from "../helpers/demo";
+import { idOf } from "../helpers/fixtures";
+import { refusedWithoutChange } from "../helpers/snapshot";
+
+let db: Db;
+let actor: Actor;
+let ids: { user: string; w: string; hill: string; thermostat: string };
+// Refusals are proven to write nothing (refusedWithoutChange), so they share one database;
+// the controls, which do write, each get a fresh one.
+beforeAll(setUp);
+
+async function setUp() {
+  db = await freshDemoDb();
+  actor = await actorFor(db, "admin@acme.test");
+  const w = await userByEmail(db, "w@muller.test");
+  const [thermostat] = await db.select().from(devices).where(eq(devices.orgId, w.orgId));
+  ids = { user: await idOf(db, "user@acme.test"), w: w.id, hill: await orgIdByName(db, "Hill Cottage"), thermostat: thermostat!.id };
+}
+
+const TEN_KB = "x".repeat(10_000);
+const UUID = "00000000-0000-4000-8000-000000000001";
+const thousandAndOne = () => Array.from({ length: 1001 }, () => crypto.randomUUID());
+
+type Patch = Record<string, unknown> | "replace-with-null" | "replace-with-string";
+type Case = [label: string, patch: Patch];
+
+const COMMON: Case[] = [
+  ["no object at all", "replace-with-null"],
+  ["a string instead of an object", "replace-with-string"],
+  ["an unknown tenantId key", { tenantId: UUID }],
+  ["an orgId of the wrong type", { orgId: 42 }],
+  ["a 10 kB orgId", { orgId: TEN_KB }],
+];
+
+const BULK: Case[] = [
+  ["1001 ids", { userIds: thousandAndOne() }],
+  ["no ids", { userIds: [] }],
+  ["an id that is not a uuid", { userIds: ["1 OR 1=1"] }],
+  ["ids as a string", { userIds: UUID }],
+  ["ids and 'all matching' together", { matching: {} }],
+  ["neither ids nor 'all matching'", { userIds: undefined }],
+  ["a 10 kB search", { userIds: undefined, matching: { q: TEN_KB } }],
+  ["an unknown filter", { userIds: undefined, matching: { tenantId: UUID } }],
+  ["a malformed role filter", { userIds: undefined, matching: { roles: ["admin' OR '1'='1"] } }],
+  ["an unknown scope", { userIds: undefined, matching: { scope: "tenant" } }],
+];
+
+const NAME: Case[] = [
+  ["a 10 kB name", { name: TEN_KB }],
+  ["61 characters of name", { name: "n".repeat(61) }],
+  ["a name with CR LF", { name: "Eve\r\nBcc: victim@evil.example" }],
+  ["a name with a NUL", { name: "Eve\u0000" }],
+  ["a blank name", { name: "   " }],
+  ["a name that is a number", { name: 42 }],
+  ["a 10 kB role", { role: TEN_KB }],
+  ["a role of the wrong shape", { role: "Admin" }],
+  ["a phone with letters", { phone: "call me maybe" }],
+  ["a location that is not a uuid", { locationIds: ["here"] }],
+  ["21 locations", { locationIds: Array.from({ length: 21 }, () => crypto.randomUUID()) }],
+];
+
+type Command = { run: (raw: unknown) => Promise<unknown>; base: () => Record<string, unknown>; cases: Case[] };
+
+const COMMANDS: Record<string, Command> = {
+  invite: {
+    run: (raw) => inviteUser(db, actor, raw),
+    base: () => ({ orgId: actor.org.id, name: "Valid Name", email: "valid@acme.test", role: "user", locationIds: [] }),
+    cases: [
+      ...NAME,
+      ["a 10 kB email", { email: `${TEN_KB}@acme.test` }],
+      ["an email with CR LF", { email: "a@acme.test\r\nBcc: b@evil.example" }],
+      ["a full-width at sign", { email: "valid＠acme.test" }],
+      ["no email", { email: undefined }],
+      ["a developerMode key", { developerMode: true }],
+      ["a passwordHash key", { passwordHash: "$argon2id$v=19$..." }],
+      ["a target org that is not a uuid", { targetOrgId: "root" }],
+    ],
+  },
+  edit: {
+    run: (raw) => editUser(db, actor, raw),
+    base: () => ({ orgId: actor.org.id, userId: ids.user, name: "Valid Name", role: "user", locationIds: [] }),
+    cases: [...NAME, ["an email key", { email: "evil@acme.test" }], ["a userId that is not a uuid", { userId: "me" }], ["an orgId of the target", { targetOrgId: UUID }]],
+  },
+  "change role": { run: (raw) => changeRoles(db, actor, raw), base: () => ({ orgId: actor.org.id, userIds: [ids.user], role: "staff" }), cases: [...BULK, ["no role", { role: undefined }]] },
+  "set password": {
+    run: (raw) => setUserPassword(db, actor, raw),
+    base: () => ({ orgId: actor.org.id, userId: ids.user, password: "a-brand-new-passphrase" }),
+    cases: [["a 10 kB password", { password: TEN_KB }], ["a numeric password", { password: 12345678 }], ["a sessionVersion key", { sessionVersion: 1 }], ["two users", { userId: [UUID, UUID] }]],
+  },
+  "force logout": { run: (raw) => forceLogout(db, actor, raw), base: () => ({ orgId: actor.org.id, userIds: [ids.user] }), cases: BULK },
+  suspend: { run: (raw) => suspendUsers(db, actor, raw), base: () => ({ orgId: actor.org.id, userIds: [ids.user] }), cases: BULK },
+  reactivate: { run: (raw) => reactivateUsers(db, actor, raw), base: () => ({ orgId: actor.org.id, userIds: [ids.user] }), cases: BULK },
+  delete: { run: (raw) => deleteUsers(db, actor, raw), base: () => ({ orgId: actor.org.id, userIds: [ids.user], confirm: "DELETE" }), cases: [...BULK, ["a confirmation of the wrong type", { confirm: true }]] },
+  "resend invitation": { run: (raw) => resendInvitations(db, actor, raw), base: () => ({ orgId: actor.org.id, userIds: [ids.user] }), cases: BULK },
+  "revoke invitation": { run: (raw) => revokeInvitations(db, actor, raw), base: () => ({ orgId: actor.org.id, userIds: [ids.user] }), cases: BULK },
+  "apply tag": { run: (raw) => applyTag(db, actor, raw), base: () => ({ orgId: actor.org.id, userIds: [ids.user], tag: "VIP" }), cases: [...BULK, ["a tag with CR LF", { tag: "a\r\nb" }], ["a 10 kB tag", { tag: TEN_KB }]] },
+  "transfer user": {
+    run: (raw) => transferUser(db, actor, raw),
+    base: () => ({ orgId: actor.org.id, userId: ids.w, destination: { orgId: ids.hill }, role: "user" }),
+    cases: [
+      ["both destination kinds at once", { destination: { orgId: UUID, adminEmail: "admin@acme.test" } }],
+      ["a destination string", { destination: UUID }],
+      ["a destination with an unknown key", { destination: { orgId: UUID, tenantId: UUID } }],
+      ["a 10 kB admin email", { destination: { adminEmail: `${TEN_KB}@acme.test` } }],
+      ["moveDevices as a string", { moveDevices: "yes" }],
+      ["a numeric role", { role: 1 }],
+    ],
+  },
+  "device transfer": {
+    run: (raw) => transferDevice(db, actor, raw),
+    base: () => ({ orgId: actor.org.id, deviceId: ids.thermostat, newOwnerId: ids.w }),
+    cases: [["an ownerId key", { ownerId: UUID }], ["a deviceId that is not a uuid", { deviceId: "1;DROP TABLE devices" }], ["no newOwnerId", { newOwnerId: undefined }], ["a tenantId key", { tenantId: UUID }]],
+  },
+};
+
+function apply(base: Record<string, unknown>, patch: Patch): unknown {
+  if (patch === "replace-with-null") return null;
+  if (patch === "replace-with-string") return JSON.stringify(base);
+  return { ...base, ...patch };
+}
+
+describe.each(Object.entries(COMMANDS))("%s", (_name, command) => {
+  it.each([...COMMON, ...command.cases])("refuses %s with INVALID and no change", async (_label, patch) => {
+    const error = await refusedWithoutChange(db, () => command.run(apply(command.base(), patch)));
+    expect(error.code).toBe("INVALID");
+    expect(error.message.length).toBeLessThan(300);
+  });
+});
+
+describe("controls: each command accepts its base input", () => {
+  beforeEach(setUp);
+  it.each(Object.entries(COMMANDS))("%s", async (_name, command) => {
+    await command.run(command.base());
+  });
+});
