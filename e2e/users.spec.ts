@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, storageStatePath } from "./personas";
+import { expect, test, type Page } from "@playwright/test";
+import { acceptInvitation } from "./helpers";
+import { storageStatePath } from "./personas";
 
 // Admin persona, against the demo tenant plus the 60 customers of e2e/seed-e2e.ts.
 test.use({ storageState: storageStatePath("admin@acme.test"), viewport: { width: 1440, height: 900 } });
@@ -146,23 +147,6 @@ test("export CSV of the selected users", async ({ page }) => {
   expect(lines.slice(1).map((l) => l.split(",")[1]).sort()).toEqual(["customer21@acme.test", "customer22@acme.test"]);
 });
 
-async function acceptFromMailbox(browser: Browser, email: string, password: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/dev/mailbox");
-  const mail = page.getByTestId("mail").filter({ hasText: `To: ${email}` }).first();
-  const link = await mail.getByRole("link").first().getAttribute("href");
-  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
-  await page.goto(link!);
-  await expect(page.getByRole("heading", { name: "Welcome to Roster" })).toBeVisible();
-  await page.waitForLoadState("networkidle");
-  await page.getByLabel("New password").fill(password);
-  await page.getByLabel("Repeat the password").fill(password);
-  await page.getByRole("button", { name: "Create password and log in" }).click();
-  await expect(page).toHaveURL(/\/o\/[0-9a-f-]{36}$/);
-  return { context, page };
-}
-
 test("invite a user, who accepts from the mailbox and logs in", async ({ page, browser }) => {
   await openUsers(page);
   await page.getByRole("button", { name: "Invite user" }).click();
@@ -179,7 +163,7 @@ test("invite a user, who accepts from the mailbox and logs in", async ({ page, b
   await openUsers(page, "q=nina");
   await expect(rowFor(page, "Nina New").getByText("Pending")).toBeVisible();
 
-  const { context, page: nina } = await acceptFromMailbox(browser, "nina@acme.test", "nina's long password");
+  const { context, page: nina } = await acceptInvitation(browser, "nina@acme.test", "nina's long password");
   await expect(nina.getByRole("button", { name: /Account menu for Nina New/ })).toBeVisible();
   await context.close();
 });
