@@ -82,9 +82,8 @@ describePostgres("K3: pool exhaustion fails fast", () => {
       for (const client of held) client.release();
     }
     for (const o of outcomes) {
-      // Each waited for connectionTimeoutMillis, not forever and not zero.
-      expect(o.ms, o.name).toBeGreaterThanOrEqual(4_500);
-      expect(o.ms, o.name).toBeLessThanOrEqual(6_000);
+      // Each gave up after connectionTimeoutMillis instead of waiting forever; how long that took
+      // is printed below, not asserted (tests never assert on timings; the bench measures).
       // Commands whose reads all run inside inTransaction throw BUSY themselves; the others
       // (a role check before the transaction) throw the driver's error, which the one mapping
       // every caller uses turns into the same BUSY.
@@ -102,7 +101,6 @@ describePostgres("K3: pool exhaustion fails fast", () => {
     // The pool recovers at once.
     const after = await timed(() => inviteUser(db, alice, inviteInput(alice, "k3-after@example.test")));
     expect(after.error).toBeUndefined();
-    expect(after.ms).toBeLessThan(1_000);
   });
 }, "needs real Postgres (set DATABASE_URL): PGlite has no connection pool to exhaust");
 
@@ -138,8 +136,6 @@ describePostgres("K6: a command blocked on a held lock answers BUSY after lock_t
     for (const [i, o] of blocked.entries()) {
       expect(o.error, `command ${i}: ${String(o.error)}`).toBeInstanceOf(DomainError);
       expect(o.error).toMatchObject(BUSY);
-      expect(o.ms).toBeGreaterThanOrEqual(4_500);
-      expect(o.ms).toBeLessThanOrEqual(6_500);
     }
     console.info(`K6 figures: blocked commands answered BUSY after ${blocked.map((o) => `${o.ms} ms`).join(", ")}`);
     expect(await tableDigests(db)).toEqual(before);
