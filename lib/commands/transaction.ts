@@ -35,6 +35,8 @@ export function toDomainError(error: unknown): unknown {
   if (error instanceof PolicyError) return fromPolicy(error);
   const code = pgCode(error);
   if (code === "23505") return new DomainError("CONFLICT", "That already exists.");
+  // A row it points at vanished meanwhile (e.g. an org deleted while someone was invited into it).
+  if (code === "23503") return new DomainError("NOT_FOUND", "Not found");
   if (code && (RETRYABLE.has(code) || code === "55P03" || code === "57014")) return busy();
   if (causes(error).some((e) => e instanceof Error && /timeout exceeded when trying to connect/i.test(e.message))) return busy();
   return error;

@@ -6,8 +6,8 @@ import { users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { orgTarget } from "@/lib/orgs/queries";
 
-import { userListWhere } from "./filter-sql";
-import { statusOf, type UserFilters, type UserStatus } from "./filters";
+import { subtreeIdList, userListWhere } from "./filter-sql";
+import { INACTIVE_AFTER_DAYS, statusOf, type UserFilters, type UserStatus } from "./filters";
 import type { SortDir, UserSortKey } from "./sort";
 
 /** The total is exact up to this, "10,000+" beyond: never an unbounded count on a request. */
@@ -75,6 +75,36 @@ const CASTS: Record<UserSortKey, string[]> = {
   devices: ["int"],
 };
 
+const STATUS_RANK: Record<UserStatus, number> = { suspended: 0, pending: 1, inactive: 2, active: 2 };
+
+/**
+ * Bounds on the leading sort expression that the filters already imply. They change no result,
+ * but let the walk of the sort index start and stop where the matches are: without them a
+ * filter on the sorted column itself (role sort with two roles, status sort with a status,
+ * last-login sort with active or inactive) walks past every row of the other values first —
+ * 880,000 rows and ~2 s at 1M users (bench/README.md).
+ */
+function sortBounds(key: UserSortKey, filters: UserFilters, now: Date): SQL[] {
+  const { roles, statuses } = filters;
+  const cutoff = new Date(now.getTime() - INACTIVE_AFTER_DAYS * 86_400_000);
+  const lastLogin = sql`coalesce(${users.lastLoginAt}, '-infinity'::timestamptz)`;
+  const only = (status: UserStatus) => statuses.length > 0 && statuses.every((s) => s === status);
+  const loginBound = only("active") ? [sql`${lastLogin} >= ${cutoff.toISOString()}::timestamptz`] : only("inactive") ? [sql`${lastLogin} < ${cutoff.toISOString()}::timestamptz`] : [];
+  if (key === "role" && roles.length > 1) {
+    const list = sql.join(roles.map((r) => sql`${r}::text`), sql`, `);
+    return [sql`${users.role} >= least(${list})`, sql`${users.role} <= greatest(${list})`];
+  }
+  if (key === "status" && statuses.length > 0) {
+    const ranks = statuses.map((s) => STATUS_RANK[s]);
+    const lo = Math.min(...ranks);
+    const hi = Math.max(...ranks);
+    const rank = SORT_SQL.status[0]!;
+    return lo === hi ? [sql`${rank} = ${lo}::int`, ...loginBound] : [sql`${rank} >= ${lo}::int`, sql`${rank} <= ${hi}::int`];
+  }
+  if (key === "lastLogin") return loginBound;
+  return [];
+}
+
 type Cursor = { v: string[]; id: string };
 
 export function encodeCursor(cursor: Cursor): string {
@@ -112,7 +142,7 @@ const castValue = (value: string, cast: string): SQL =>
  */
 export async function listUsers(db: Db, actor: Actor, request: PageRequest, now = new Date()): Promise<UserPage> {
   assertAllowed(actor.policy, "users.view", orgTarget(actor));
-  const where = userListWhere(actor, request.filters, now);
+  const where = userListWhere(actor, request.filters, now, await subtreeIdList(db, actor, request.filters));
   const [{ n } = { n: 0 }] = (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${users} WHERE ${where} LIMIT ${COUNT_CAP + 1}) AS capped`)).rows;
   const capped = n > COUNT_CAP;
 
@@ -141,8 +171,9 @@ export async function listUsers(db: Db, actor: Actor, request: PageRequest, now 
     ${users.lastLoginAt} AS last_login_at, ${users.registeredAt} AS registered_at, ${users.deviceCount} AS devices, ${sql.join(keyCols, sql`, `)}`;
   const limit = request.size + 1;
 
+  const bounds = sortBounds(key, request.filters, now);
   const query = capped
-    ? sql`SELECT ${columns} FROM ${users} WHERE ${where} AND ${keyset(false)} ORDER BY ${orderBy(false)} LIMIT ${limit}`
+    ? sql`SELECT ${columns} FROM ${users} WHERE ${where} AND ${keyset(false)}${sql.join(bounds.map((b) => sql` AND ${b}`))} ORDER BY ${orderBy(false)} LIMIT ${limit}`
     : sql`SELECT * FROM (SELECT ${columns} FROM ${users} WHERE ${where} OFFSET 0) AS matches WHERE ${keyset(true)} ORDER BY ${orderBy(true)} LIMIT ${limit}`;
   const result = await db.execute<Record<string, unknown>>(query);
 
