@@ -111,3 +111,13 @@ export function TableSkeleton({ columns = 8, rows = 10 }: { columns?: number; ro
     </div>
   );
 }
+
+/** A console page's loading state: a title bar and skeleton rows (each route's loading.tsx). */
+export function PageSkeleton() {
+  return (
+    <div className="space-y-4">
+      <div className="h-8 w-48 animate-pulse rounded bg-slate-200" />
+      <TableSkeleton columns={6} rows={10} />
+    </div>
+  );
+}
