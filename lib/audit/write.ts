@@ -22,8 +22,15 @@ export async function writeAudit(db: Executor, entry: AuditEntry): Promise<void>
   await writeAuditMany(db, [entry]);
 }
 
-/** One statement for a whole bulk command's rows. */
+// 12 bound parameters a row; Postgres takes at most 65,535 per statement.
+const ROWS_PER_INSERT = 4_000;
+
+/** A bulk command's rows, in as few statements as the parameter limit allows. */
 export async function writeAuditMany(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += ROWS_PER_INSERT) await insertAudit(db, entries.slice(i, i + ROWS_PER_INSERT));
+}
+
+async function insertAudit(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await db.insert(auditLog).values(entries.map((entry) => ({
     tenantId: entry.tenantId,
