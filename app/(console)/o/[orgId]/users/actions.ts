@@ -5,6 +5,7 @@ import { consoleAction } from "@/lib/action";
 import { parseInput } from "@/lib/commands/parse";
 import { roleGrantsIn } from "@/lib/roles/grants";
 import { userDetails } from "@/lib/users/details";
+import { orgsInView } from "@/lib/users/page-data";
 import { applyTag } from "@/lib/users/commands/apply-tag";
 import { changeRoles } from "@/lib/users/commands/change-role";
 import { deleteUsers } from "@/lib/users/commands/delete";
@@ -64,4 +65,9 @@ export async function userDetailsAction(input: unknown) {
 /** The role side panel: what a role may do in an org. */
 export async function roleGrantsAction(input: unknown) {
   return consoleAction(input, (db, actor, raw) => roleGrantsIn(db, actor, parseInput(roleGrantsSchema, raw)));
+}
+
+/** The orgs the dialogs may target (invite into, transfer to), loaded when a dialog opens. */
+export async function orgOptionsAction(input: unknown) {
+  return consoleAction(input, (db, actor) => orgsInView(db, actor));
 }

@@ -8,7 +8,7 @@ import { orgTarget } from "@/lib/orgs/queries";
 import { can, isAdminRole } from "@/lib/policy";
 import { userFiltersSchema } from "@/lib/users/filters";
 import { listUsers } from "@/lib/users/list";
-import { orgLocations, orgsInView, rowActions, tenantRoles } from "@/lib/users/page-data";
+import { orgLocations, rowActions, tenantRoles } from "@/lib/users/page-data";
 import { loadUsersUrlState } from "@/lib/users/url-state";
 import type { BulkPermissions, UserTableRow } from "@/lib/users/view-model";
 import { UsersView } from "./_components/users-view";
@@ -35,10 +35,9 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
   const db = await getDb();
   const now = new Date();
   const cursor = url.after ? { after: url.after } : url.before ? { before: url.before } : undefined;
-  const [page, roles, orgs, locations] = await Promise.all([
+  const [page, roles, locations] = await Promise.all([
     listUsers(db, actor, { filters, sort: { key: url.sort, dir: url.dir }, size: url.size, cursor }, now),
     tenantRoles(db, viewer.tenant.id),
-    orgsInView(db, actor),
     orgLocations(db, viewer.tenant.id, ctx.org.id),
   ]);
   const actions = await rowActions(db, actor, page.rows);
@@ -86,7 +85,6 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
       prev={page.prev}
       filters={filters}
       roles={roles}
-      orgs={orgs}
       locations={locations}
       permissions={permissions}
     />

@@ -11,7 +11,7 @@ import { roleLabel } from "@/lib/orgs/labels";
 import { getOrgContext } from "@/lib/orgs/context";
 import { isAdminRole } from "@/lib/policy";
 import { userActionLog, userDetails, userDevices } from "@/lib/users/details";
-import { orgsInView, rowActions, tenantRoles } from "@/lib/users/page-data";
+import { rowActions, tenantRoles } from "@/lib/users/page-data";
 import type { UserTableRow } from "@/lib/users/view-model";
 import { ProfileActions } from "../_components/profile-actions";
 
@@ -38,9 +38,8 @@ export default async function UserProfilePage({ params, searchParams }: { params
   const timeZone = ctx.viewer.org.timezone;
   const canLog = ctx.policy.grants.has("users.view_log");
 
-  const [roles, orgs, actions] = await Promise.all([
+  const [roles, actions] = await Promise.all([
     tenantRoles(db, ctx.viewer.tenant.id),
-    orgsInView(db, ctx),
     rowActions(db, ctx, [
       { id: details.id, name: details.name, email: details.email, orgId: details.org.id, orgName: details.org.name, role: details.role, location: null, status: details.status, lastLoginAt: details.lastLoginAt, registeredAt: details.registeredAt, devices: 0 },
     ]),
@@ -84,7 +83,7 @@ export default async function UserProfilePage({ params, searchParams }: { params
             </div>
           </div>
         </div>
-        <ProfileActions row={row} orgId={orgId} roles={roles} orgs={orgs} canMakeAdmin={isAdminRole(ctx.viewer.role)} />
+        <ProfileActions row={row} orgId={orgId} roles={roles} canMakeAdmin={isAdminRole(ctx.viewer.role)} />
       </header>
 
       <nav aria-label="User sections" className="flex gap-1 border-b border-slate-200">

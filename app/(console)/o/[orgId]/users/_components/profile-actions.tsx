@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { OrgOption, RoleOption, RowAction } from "@/lib/users/page-data";
+import type { RoleOption, RowAction } from "@/lib/users/page-data";
 import type { UserTableRow } from "@/lib/users/view-model";
 import { deleteUsersAction, forceLogoutAction, reactivateUsersAction, resendInvitationsAction, revokeInvitationsAction, suspendUsersAction } from "../actions";
 import { ConfirmDeleteDialog } from "./dialogs/confirm-delete-dialog";
@@ -13,10 +13,10 @@ import { TransferDialog } from "./dialogs/transfer-dialog";
 import { RowMenu } from "./row-menu";
 import { bulkMessage, report } from "./run-action";
 
-type Props = { row: UserTableRow; orgId: string; roles: RoleOption[]; orgs: OrgOption[]; canMakeAdmin: boolean };
+type Props = { row: UserTableRow; orgId: string; roles: RoleOption[]; canMakeAdmin: boolean };
 
 /** The profile header's actions: the same policy-filtered menu and dialogs as the table row. */
-export function ProfileActions({ row, orgId, roles, orgs, canMakeAdmin }: Props) {
+export function ProfileActions({ row, orgId, roles, canMakeAdmin }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState<"edit" | "password" | "transfer" | "delete" | null>(null);
   const ids = { orgId, userIds: [row.id] };
@@ -45,7 +45,7 @@ export function ProfileActions({ row, orgId, roles, orgs, canMakeAdmin }: Props)
       <RowMenu row={row} handlers={Object.fromEntries(Object.entries(handlers).map(([k, fn]) => [k, () => fn()])) as Record<RowAction, () => void>} />
       {open === "edit" ? <EditDialog row={row} orgId={orgId} roles={roles} canMakeAdmin={canMakeAdmin} onClose={close} /> : null}
       {open === "password" ? <PasswordDialog row={row} orgId={orgId} onClose={close} /> : null}
-      {open === "transfer" ? <TransferDialog row={row} orgId={orgId} orgs={orgs} roles={roles} canMakeAdmin={canMakeAdmin} onClose={close} /> : null}
+      {open === "transfer" ? <TransferDialog row={row} orgId={orgId} roles={roles} canMakeAdmin={canMakeAdmin} onClose={close} /> : null}
       {open === "delete" ? (
         <ConfirmDeleteDialog
           count={1}

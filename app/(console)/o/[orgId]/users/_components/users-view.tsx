@@ -6,7 +6,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import type { ActionResult } from "@/lib/action-result";
 import type { BulkResult } from "@/lib/commands/bulk";
 import type { UserFilters } from "@/lib/users/filters";
-import type { OrgOption, RoleOption, RowAction } from "@/lib/users/page-data";
+import type { RoleOption, RowAction } from "@/lib/users/page-data";
 import { FIRST_DIR, type UserSortKey } from "@/lib/users/sort";
 import type { BulkPermissions, UserTableRow } from "@/lib/users/view-model";
 import {
@@ -45,7 +45,6 @@ type Props = {
   prev: string | null;
   filters: UserFilters;
   roles: RoleOption[];
-  orgs: OrgOption[];
   locations: { id: string; name: string }[];
   permissions: BulkPermissions;
 };
@@ -59,7 +58,7 @@ type Open =
   | null;
 
 export function UsersView(props: Props) {
-  const { orgId, orgName, rows, total, capped, filters, roles, orgs, permissions } = props;
+  const { orgId, orgName, rows, total, capped, filters, roles, permissions } = props;
   const { state, update, pending } = useUsersUrl();
   const [selected, setSelected] = useState<Record<string, boolean>>({});
   const [allMatching, setAllMatching] = useState(false);
@@ -195,10 +194,10 @@ export function UsersView(props: Props) {
         ))}
       </form>
 
-      <InviteDialog open={open?.kind === "invite"} onOpenChange={(o) => setOpen(o ? { kind: "invite" } : null)} orgId={orgId} orgs={orgs} roles={roles} locations={props.locations} canMakeAdmin={permissions.makeAdmin} />
+      <InviteDialog open={open?.kind === "invite"} onOpenChange={(o) => setOpen(o ? { kind: "invite" } : null)} orgId={orgId} roles={roles} locations={props.locations} canMakeAdmin={permissions.makeAdmin} />
       {open?.kind === "edit" ? <EditDialog row={open.row} orgId={orgId} roles={roles} canMakeAdmin={permissions.makeAdmin} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "password" ? <PasswordDialog row={open.row} orgId={orgId} onClose={() => setOpen(null)} /> : null}
-      {open?.kind === "transfer" ? <TransferDialog row={open.row} orgId={orgId} orgs={orgs} roles={roles} canMakeAdmin={permissions.makeAdmin} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "transfer" ? <TransferDialog row={open.row} orgId={orgId} roles={roles} canMakeAdmin={permissions.makeAdmin} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "grants" ? <RolePanel row={open.row} orgId={orgId} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "delete" ? (
         <ConfirmDeleteDialog count={open.count} name={open.name} onClose={() => setOpen(null)} onConfirm={(devices) => runBulk(deleteUsersAction, { ...open.selection, devices, confirm: "DELETE" }, "deleted")} />

@@ -8,9 +8,10 @@ import type { z } from "zod";
 import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
 import { Field, FormError, inputClass } from "@/components/ui/field";
-import type { OrgOption, RoleOption } from "@/lib/users/page-data";
+import type { RoleOption } from "@/lib/users/page-data";
 import { inviteSchema } from "@/lib/users/schemas";
 import { inviteUserAction } from "../../actions";
+import { useOrgOptions } from "../use-org-options";
 
 const formSchema = inviteSchema.omit({ orgId: true });
 type Values = z.input<typeof formSchema>;
@@ -20,13 +21,13 @@ type Props = {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   orgId: string;
-  orgs: OrgOption[];
   roles: RoleOption[];
   locations: { id: string; name: string }[];
   canMakeAdmin: boolean;
 };
 
-export function InviteDialog({ open, onOpenChange, orgId, orgs, roles, locations, canMakeAdmin }: Props) {
+export function InviteDialog({ open, onOpenChange, orgId, roles, locations, canMakeAdmin }: Props) {
+  const orgs = useOrgOptions(orgId, open) ?? [];
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values, unknown, Parsed>({
     resolver: zodResolver(formSchema),

@@ -5,23 +5,27 @@ import { toast } from "sonner";
 import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
 import { Field, FormError, inputClass } from "@/components/ui/field";
-import type { OrgOption, RoleOption } from "@/lib/users/page-data";
+import type { RoleOption } from "@/lib/users/page-data";
 import type { UserTableRow } from "@/lib/users/view-model";
 import { transferUserAction } from "../../actions";
+import { useOrgOptions } from "../use-org-options";
 
-type Props = { row: UserTableRow; orgId: string; orgs: OrgOption[]; roles: RoleOption[]; canMakeAdmin: boolean; onClose: () => void };
+type Props = { row: UserTableRow; orgId: string; roles: RoleOption[]; canMakeAdmin: boolean; onClose: () => void };
 
 /** Move a user to another org in reach, chosen from the tree or by the email of an Admin there. */
-export function TransferDialog({ row, orgId, orgs, roles, canMakeAdmin, onClose }: Props) {
-  const destinations = orgs.filter((o) => o.id !== row.orgId);
+export function TransferDialog({ row, orgId, roles, canMakeAdmin, onClose }: Props) {
+  const orgs = useOrgOptions(orgId, true);
+  const destinations = (orgs ?? []).filter((o) => o.id !== row.orgId);
   const [by, setBy] = useState<"org" | "admin">("org");
-  const [destOrg, setDestOrg] = useState(destinations[0]?.id ?? "");
+  const [picked, setDestOrg] = useState("");
+  // The first destination until one is picked (the list arrives after the dialog opens).
+  const destOrg = picked || destinations[0]?.id || "";
   const [adminEmail, setAdminEmail] = useState("");
   const [role, setRole] = useState(row.role === "admin" && !canMakeAdmin ? "user" : row.role);
   const [moveDevices, setMoveDevices] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const minDepth = Math.min(...orgs.map((o) => o.depth));
+  const minDepth = Math.min(...(orgs ?? []).map((o) => o.depth));
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -78,7 +82,7 @@ export function TransferDialog({ row, orgId, orgs, roles, canMakeAdmin, onClose 
           Also move the devices they own
         </label>
         <FormError message={error} />
-        <FormActions onCancel={onClose} busy={busy} busyLabel="Transferring…" submitLabel="Transfer" disabled={(by === "org" ? !destOrg : !adminEmail)} />
+        <FormActions onCancel={onClose} busy={busy} busyLabel="Transferring…" submitLabel="Transfer" disabled={by === "org" ? !destOrg : !adminEmail} />
       </form>
     </Dialog>
   );
