@@ -23,7 +23,7 @@ export async function createOrg(db: Db, actor: Actor, raw: unknown, now = new Da
   const input = parseInput(createOrgSchema, raw);
   const tenantId = actor.viewer.tenant.id;
   return inTransaction(db, async (tx) => {
-    const parent = await orgInView(tx, actor, input.parentId);
+    const parent = await orgInView(tx, actor, input.parentId, { share: true });
     assertAllowed(actor.policy, "orgs.create", parent.target, { orgType: input.type });
     const limits = await lockTenant(tx, tenantId);
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(organizations).where(and(eq(organizations.tenantId, tenantId), ne(organizations.depth, 1)));

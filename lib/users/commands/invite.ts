@@ -19,12 +19,15 @@ import { issueToken } from "../tokens";
 export const ALREADY_REGISTERED = "This email is already registered.";
 
 /** An org of the actor's tenant inside their view, with what the policy needs to know of it. */
-export async function orgInView(db: Tx, actor: Actor, orgId: string) {
-  const [org] = await db
+export async function orgInView(db: Tx, actor: Actor, orgId: string, options: { share?: boolean } = {}) {
+  const query = db
     .select()
     .from(organizations)
     .where(and(eq(organizations.id, orgId), eq(organizations.tenantId, actor.viewer.tenant.id)))
     .limit(1);
+  // Commands that put something into the org hold it, so a concurrent delete of the org waits
+  // for them (then sees what they added) or wins first (then the org is simply not found).
+  const [org] = options.share ? await query.for("share") : await query;
   if (!org) throw notFound();
   const ref: OrgRef = { id: org.id, tenantId: org.tenantId, path: org.path, depth: org.depth, name: org.name };
   if (!isInView(actor.policy, ref)) throw notFound();
@@ -91,7 +94,7 @@ export async function inviteUser(db: Db, actor: Actor, raw: unknown, now = new D
 /** The invitation inside a caller's transaction (creating an org invites its first Admins). */
 export async function invitePerson(tx: Tx, actor: Actor, input: z.output<typeof inviteSchema>, now = new Date()): Promise<{ userId: string }> {
   const tenantId = actor.viewer.tenant.id;
-  const org = await orgInView(tx, actor, input.targetOrgId ?? actor.org.id);
+  const org = await orgInView(tx, actor, input.targetOrgId ?? actor.org.id, { share: true });
   assertAllowed(actor.policy, "users.invite", org.target, { role: input.role });
   await roleExists(tx, tenantId, input.role);
   const limits = await lockTenant(tx, tenantId);

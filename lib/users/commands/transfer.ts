@@ -51,6 +51,8 @@ export async function transferUser(db: Db, actor: Actor, raw: unknown): Promise<
       removesAdmin: (user) => isAdminRole(user.role),
       apply: async (tx, [user]) => {
         const u = user!;
+        // Hold the destination so it cannot be deleted under the move (see orgInView).
+        await orgInView(tx, actor, dest.id, { share: true });
         await tx
           .update(users)
           .set({ orgId: dest.id, role: input.role, developerMode: isAdminRole(input.role) ? users.developerMode : sql`false`, locationName: null })
