@@ -3,7 +3,7 @@
 import { asc } from "drizzle-orm";
 import { expect } from "vitest";
 import type { Db } from "@/db/client";
-import { auditLog, devices, locations, organizations, outbox, sessions, tags, userLocations, userTags, users, userTokens } from "@/db/schema";
+import { auditLog, devices, locations, organizations, outbox, roleGrants, roles, sessions, tags, tenants, userLocations, userTags, users, userTokens } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 
 const serialise = (rows: readonly object[]) => rows.map((row) => JSON.stringify(row));
@@ -23,6 +23,9 @@ export async function snapshot(db: Db) {
     user_locations: serialise(await db.select().from(userLocations).orderBy(asc(userLocations.userId), asc(userLocations.locationId))),
     locations: serialise(await db.select().from(locations).orderBy(asc(locations.id))),
     organizations: serialise(await db.select().from(organizations).orderBy(asc(organizations.id))),
+    roles: serialise(await db.select().from(roles).orderBy(asc(roles.id))),
+    role_grants: serialise(await db.select().from(roleGrants).orderBy(asc(roleGrants.orgId), asc(roleGrants.roleId), asc(roleGrants.permission))),
+    tenants: serialise(await db.select().from(tenants).orderBy(asc(tenants.id))),
   };
 }
 

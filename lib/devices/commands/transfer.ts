@@ -1,6 +1,6 @@
 import "server-only";
 import { assertAllowed } from "@/lib/commands/authorize";
-import { and, eq, like } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, organizations, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
@@ -9,17 +9,11 @@ import { parseInput } from "@/lib/commands/parse";
 import { inTransaction } from "@/lib/commands/transaction";
 import { notFound } from "@/lib/errors";
 import { type NewOwnerRef, type OrgRef } from "@/lib/policy";
-import { escapeLike } from "@/lib/sql/like";
 import { orgInView } from "@/lib/users/commands/invite";
 import { transferDeviceSchema } from "../schemas";
+import { deviceInView } from "../target";
 
-const refOf = (o: { id: string; tenantId: string; path: string; depth: number; name: string }): OrgRef => ({
-  id: o.id,
-  tenantId: o.tenantId,
-  path: o.path,
-  depth: o.depth,
-  name: o.name,
-});
+const refOf = (o: OrgRef): OrgRef => ({ id: o.id, tenantId: o.tenantId, path: o.path, depth: o.depth, name: o.name });
 
 /**
  * Changes a device's owner (someone of its org who has logged in at least once), moves it to a
@@ -29,14 +23,8 @@ export async function transferDevice(db: Db, actor: Actor, raw: unknown): Promis
   const input = parseInput(transferDeviceSchema, raw);
   const tenantId = actor.viewer.tenant.id;
   await inTransaction(db, async (tx) => {
-    const [row] = await tx
-      .select({ device: devices, org: organizations })
-      .from(devices)
-      .innerJoin(organizations, eq(organizations.id, devices.orgId))
-      .where(and(eq(devices.id, input.deviceId), eq(devices.tenantId, tenantId), like(organizations.path, `${escapeLike(actor.org.path)}%`)))
-      .for("update", { of: devices });
-    if (!row) throw notFound();
-    const destination = input.destinationOrgId ? (await orgInView(tx, actor, input.destinationOrgId)).ref : refOf(row.org);
+    const { device, org, target } = await deviceInView(tx, actor, input.deviceId);
+    const destination = input.destinationOrgId ? (await orgInView(tx, actor, input.destinationOrgId, { share: true })).ref : org;
 
     let newOwner: NewOwnerRef | null = null;
     let ownerEmail: string | null = null;
@@ -51,25 +39,20 @@ export async function transferDevice(db: Db, actor: Actor, raw: unknown): Promis
       newOwner = { id: owner.id, org: refOf(owner.org), hasLoggedIn: owner.lastLoginAt !== null };
       ownerEmail = owner.email;
     }
-    assertAllowed(
-      actor.policy,
-      "devices.transfer",
-      { kind: "device", id: row.device.id, tenantId, org: refOf(row.org), ownerId: row.device.ownerId },
-      { destination, newOwner },
-    );
-    const moved = destination.id !== row.org.id;
+    assertAllowed(actor.policy, "devices.transfer", target, { destination, newOwner });
+    const moved = destination.id !== org.id;
     await tx
       .update(devices)
       .set({ ownerId: newOwner?.id ?? null, orgId: destination.id, ...(moved ? { locationId: null } : {}) })
-      .where(eq(devices.id, row.device.id));
+      .where(eq(devices.id, device.id));
     await writeAudit(tx, {
       ...auditBy(actor),
       orgId: destination.id,
       action: "device_transferred",
       targetType: "device",
-      targetId: row.device.id,
-      targetLabel: row.device.name,
-      before: { org: row.org.name, ownerId: row.device.ownerId },
+      targetId: device.id,
+      targetLabel: device.name,
+      before: { org: org.name, ownerId: device.ownerId },
       after: { org: destination.name, owner: ownerEmail },
     });
   });

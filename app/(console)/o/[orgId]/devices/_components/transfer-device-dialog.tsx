@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
+import { OrgSelect } from "@/components/forms/org-select";
 import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
 import { Field, FormError, inputClass } from "@/components/ui/field";
@@ -59,14 +60,7 @@ export function TransferDeviceDialog({ orgId, device, owners, orgs, onClose }: {
         </div>
         {mode === "move" ? (
           <Field id="device-destination" label="Destination organization">
-            <select id="device-destination" value={destination} onChange={(e) => { setDestination(e.target.value); setOwnerId(""); }} className={inputClass}>
-              {orgs.filter((o) => o.id !== device.orgId).map((o) => (
-                <option key={o.id} value={o.id}>
-                  {"\u00a0\u00a0".repeat(o.depth - minDepth)}
-                  {o.name}
-                </option>
-              ))}
-            </select>
+            <OrgSelect id="device-destination" orgs={orgs.filter((o) => o.id !== device.orgId)} baseDepth={minDepth} value={destination} onChange={(e) => { setDestination(e.target.value); setOwnerId(""); }} />
           </Field>
         ) : null}
         {mode !== "clear" ? (

@@ -1,9 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import { RoleSelect } from "@/components/forms/role-select";
 import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
 import type { RoleOption } from "@/lib/users/page-data";
 
 type Props = { count: number; roles: RoleOption[]; canMakeAdmin: boolean; onConfirm: (role: string) => Promise<void>; onClose: () => void };
@@ -24,13 +25,7 @@ export function ChangeRoleDialog({ count, roles, canMakeAdmin, onConfirm, onClos
         }}
       >
         <Field id="bulk-role" label="New role">
-          <select id="bulk-role" value={role} onChange={(e) => setRole(e.target.value)} className={inputClass}>
-            {assignable.map((r) => (
-              <option key={r.key} value={r.key}>
-                {r.name}
-              </option>
-            ))}
-          </select>
+          <RoleSelect id="bulk-role" roles={assignable} value={role} onChange={(e) => setRole(e.target.value)} />
         </Field>
         <FormActions onCancel={onClose} busy={busy} busyLabel="Changing…" submitLabel="Change role" disabled={!role} />
       </form>

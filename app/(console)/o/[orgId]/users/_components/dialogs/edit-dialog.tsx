@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
+import { RoleSelect } from "@/components/forms/role-select";
 import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
 import { Field, FormError, inputClass } from "@/components/ui/field";
@@ -65,13 +66,7 @@ export function EditDialog({ row, orgId, roles, canMakeAdmin, onClose }: Props) 
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="edit-role" label="Role" error={errors.role?.message}>
-            <select id="edit-role" className={inputClass} {...form.register("role")}>
-              {assignable.map((r) => (
-                <option key={r.key} value={r.key}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
+            <RoleSelect id="edit-role" roles={assignable} {...form.register("role")} />
           </Field>
           <Field id="edit-phone" label="Phone" error={errors.phone?.message}>
             <input id="edit-phone" type="tel" className={inputClass} {...form.register("phone")} />

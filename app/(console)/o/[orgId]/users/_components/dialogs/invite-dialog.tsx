@@ -5,6 +5,8 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
+import { OrgSelect } from "@/components/forms/org-select";
+import { RoleSelect } from "@/components/forms/role-select";
 import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
 import { Field, FormError, inputClass } from "@/components/ui/field";
@@ -67,13 +69,7 @@ export function InviteDialog({ open, onOpenChange, orgId, roles, locations, canM
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="invite-role" label="Role" error={errors.role?.message}>
-            <select id="invite-role" className={inputClass} {...form.register("role")}>
-              {assignable.map((r) => (
-                <option key={r.key} value={r.key}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
+            <RoleSelect id="invite-role" roles={assignable} {...form.register("role")} />
           </Field>
           <Field id="invite-phone" label="Phone (optional)" error={errors.phone?.message}>
             <input id="invite-phone" type="tel" autoComplete="off" className={inputClass} {...form.register("phone")} />
@@ -81,14 +77,7 @@ export function InviteDialog({ open, onOpenChange, orgId, roles, locations, canM
         </div>
         {orgs.length > 1 ? (
           <Field id="invite-org" label="Organization" error={errors.targetOrgId?.message}>
-            <select id="invite-org" className={inputClass} {...form.register("targetOrgId")}>
-              {orgs.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {"\u00a0\u00a0".repeat(Math.max(0, o.depth - orgs[0]!.depth))}
-                  {o.name}
-                </option>
-              ))}
-            </select>
+            <OrgSelect id="invite-org" orgs={orgs} {...form.register("targetOrgId")} />
           </Field>
         ) : null}
         {locations.length ? (

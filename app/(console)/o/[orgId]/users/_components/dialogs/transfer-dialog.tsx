@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
+import { OrgSelect } from "@/components/forms/org-select";
+import { RoleSelect } from "@/components/forms/role-select";
 import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
 import { Field, FormError, inputClass } from "@/components/ui/field";
@@ -52,14 +54,7 @@ export function TransferDialog({ row, orgId, roles, canMakeAdmin, onClose }: Pro
         </div>
         {by === "org" ? (
           <Field id="transfer-org" label="Destination organization">
-            <select id="transfer-org" value={destOrg} onChange={(e) => setDestOrg(e.target.value)} className={inputClass}>
-              {destinations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {"\u00a0\u00a0".repeat(o.depth - minDepth)}
-                  {o.name}
-                </option>
-              ))}
-            </select>
+            <OrgSelect id="transfer-org" orgs={destinations} baseDepth={minDepth} value={destOrg} onChange={(e) => setDestOrg(e.target.value)} />
           </Field>
         ) : (
           <Field id="transfer-admin" label="Email of an Admin of the destination">
@@ -67,15 +62,7 @@ export function TransferDialog({ row, orgId, roles, canMakeAdmin, onClose }: Pro
           </Field>
         )}
         <Field id="transfer-role" label="Role there">
-          <select id="transfer-role" value={role} onChange={(e) => setRole(e.target.value)} className={inputClass}>
-            {roles
-              .filter((r) => canMakeAdmin || r.key !== "admin")
-              .map((r) => (
-                <option key={r.key} value={r.key}>
-                  {r.name}
-                </option>
-              ))}
-          </select>
+          <RoleSelect id="transfer-role" roles={roles.filter((r) => canMakeAdmin || r.key !== "admin")} value={role} onChange={(e) => setRole(e.target.value)} />
         </Field>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={moveDevices} onChange={(e) => setMoveDevices(e.target.checked)} className="accent-brand-600" />
