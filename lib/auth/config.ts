@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { clientIp } from "./client-ip";
 import { logIn } from "./login";
 import { authSecret } from "./secret";
+import { SESSION_COOKIE, secureCookies } from "./session-cookie";
 import type { SessionClaims } from "./session-check";
 
 declare module "next-auth" {
@@ -26,8 +27,6 @@ declare module "next-auth/jwt" {
   }
 }
 
-const secureCookies = env.APP_URL.startsWith("https://");
-
 const config: NextAuthConfig = {
   secret: authSecret(),
   trustHost: true,
@@ -35,8 +34,7 @@ const config: NextAuthConfig = {
   pages: { signIn: "/login" },
   cookies: {
     sessionToken: {
-      // __Host- binds the cookie to this origin over https (security.md D6).
-      name: secureCookies ? "__Host-roster.session" : "roster.session",
+      name: SESSION_COOKIE,
       options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies },
     },
   },
@@ -76,4 +74,4 @@ const config: NextAuthConfig = {
   },
 };
 
-export const { handlers, auth, signIn, signOut } = NextAuth(config);
+export const { handlers, signIn, signOut } = NextAuth(config);

@@ -7,7 +7,13 @@ import type { Viewer } from "@/lib/auth/session-check";
 import { isPermission, type OrgRef, type Permission, type PolicyViewer } from "@/lib/policy";
 
 export type CurrentOrg = OrgRef & { type: string; description: string; timezone: string; parentId: string | null; canCreateSubOrgs: boolean };
-export type OrgContext = { viewer: Viewer; org: CurrentOrg; policy: PolicyViewer };
+export type OrgContext = {
+  viewer: Viewer;
+  org: CurrentOrg;
+  policy: PolicyViewer;
+  /** The org switcher is offered: reach is decided by the grants of the viewer's own org. */
+  canSwitch: boolean;
+};
 
 /** The permissions a role holds in one org (grants are stored per org and role). */
 export async function loadGrants(db: Executor, tenantId: string, orgId: string, roleKey: string): Promise<Set<Permission>> {
@@ -57,7 +63,7 @@ export async function resolveOrgContext(db: Executor, viewer: Viewer, orgId: str
     grants,
     developerMode: viewer.developerMode,
   };
-  return { viewer, org: current, policy };
+  return { viewer, org: current, policy, canSwitch: ownGrants.has("orgs.switch") };
 }
 
 /** Names of the Admins who can grant permissions in an org: its own, else the nearest above. */

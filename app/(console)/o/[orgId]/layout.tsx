@@ -3,14 +3,10 @@ import { ConsoleShell } from "@/components/shell/console-shell";
 import { roleLabel } from "@/lib/orgs/labels";
 import { getOrgContext } from "@/lib/orgs/context";
 import { consoleNav } from "@/lib/orgs/nav";
-import { getDb } from "@/db/client";
-import { loadGrants } from "@/lib/orgs/resolve";
 
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
-  const { viewer, org, policy } = await getOrgContext(orgId);
-  // Reach is decided by the grants of the viewer's own org (lib/orgs/resolve.ts).
-  const canSwitch = org.id !== viewer.org.id || (await loadGrants(await getDb(), viewer.tenant.id, viewer.org.id, viewer.role)).has("orgs.switch");
+  const { viewer, org, policy, canSwitch } = await getOrgContext(orgId);
   return (
     <ConsoleShell
       tenantName={viewer.tenant.name}
