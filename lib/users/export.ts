@@ -1,10 +1,11 @@
 import "server-only";
 import { assertAllowed } from "@/lib/commands/authorize";
-import { and, asc, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, like, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { orgTarget } from "@/lib/orgs/queries";
+import { escapeLike } from "@/lib/sql/like";
 import { isBuiltinRole, ROLE_LABELS } from "@/lib/policy";
 import { userListWhere } from "./filter-sql";
 import { statusOf, type UserFilters } from "./filters";
@@ -21,12 +22,33 @@ export function neutralizeFormula(value: string): string {
 const roleLabel = (role: string) => (isBuiltinRole(role) ? ROLE_LABELS[role] : role);
 
 /**
+ * Where the export reads: the selected users, the whole tenant (reach from the root), or one
+ * org at a time. Walking a subtree org by org reads only its users through the org index;
+ * walking the tenant's ids with the subtree as a filter read every user of the tenant (a
+ * 100,000-user region of a 1M tenant took 11.8 s, bench/README.md).
+ */
+async function exportParts(db: Db, actor: Actor, selection: { userIds?: string[]; filters: UserFilters }, now: Date): Promise<SQL[]> {
+  if (selection.userIds) return [and(userListWhere(actor, { ...selection.filters, scope: "reach" }, now), inArray(users.id, selection.userIds))!];
+  const reach = selection.filters.scope === "reach" && actor.policy.grants.has("orgs.switch");
+  if (!reach || actor.org.depth === 1) return [userListWhere(actor, selection.filters, now)];
+  const orgs = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.tenantId, actor.viewer.tenant.id), like(organizations.path, `${escapeLike(actor.org.path)}%`)))
+    .orderBy(asc(organizations.path));
+  return orgs.map((o) => userListWhere(actor, selection.filters, now, [o.id]));
+}
+
+/**
  * The export's rows, read in keyset chunks by id so memory stays flat however many users match
  * (the route streams them). Authorization and scope are those of the users table.
  */
 export async function* exportUserRows(db: Db, actor: Actor, selection: { userIds?: string[]; filters: UserFilters }, now = new Date()): AsyncGenerator<string[]> {
   assertAllowed(actor.policy, "users.export", orgTarget(actor));
-  const where = userListWhere(actor, selection.userIds ? { ...selection.filters, scope: "reach" } : selection.filters, now);
+  for (const where of await exportParts(db, actor, selection, now)) yield* exportPart(db, where, now);
+}
+
+async function* exportPart(db: Db, where: SQL, now: Date): AsyncGenerator<string[]> {
   let after: string | null = null;
   for (;;) {
     const rows: Array<{
@@ -49,7 +71,7 @@ export async function* exportUserRows(db: Db, actor: Actor, selection: { userIds
         locations: sql<string | null>`(SELECT string_agg(l.name, ', ' ORDER BY l.name) FROM user_locations ul JOIN locations l ON l.id = ul.location_id WHERE ul.user_id = "users"."id")`,
       })
       .from(users)
-      .where(and(where, selection.userIds ? inArray(users.id, selection.userIds) : undefined, after ? gt(users.id, after) : undefined))
+      .where(and(where, after ? gt(users.id, after) : undefined))
       .orderBy(asc(users.id))
       .limit(CHUNK);
     for (const r of rows) {

@@ -132,3 +132,57 @@ describe("listUsers past the count cap", () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 });
+
+// Orders as plain SQL, written out independently of lib/users/list.ts: the reference pages.
+const REFERENCE_ORDER: Record<UserSortKey, string[]> = {
+  name: ["name"],
+  email: ["email"],
+  org: ["org_name"],
+  role: ["role"],
+  location: ["coalesce(location_name, '')"],
+  status: ["(CASE WHEN suspended_at IS NOT NULL THEN 0 WHEN accepted_at IS NULL THEN 1 ELSE 2 END)", "coalesce(last_login_at, '-infinity'::timestamptz)"],
+  lastLogin: ["coalesce(last_login_at, '-infinity'::timestamptz)"],
+  registered: ["registered_at"],
+  devices: ["device_count"],
+};
+
+describe("listUsers in an org of more than 1,000 matching users (walks the org's own sort index)", () => {
+  let bigDb: Db;
+  let bigAdmin: Actor;
+  beforeAll(async () => {
+    bigDb = await freshDemoDb();
+    bigAdmin = await actorFor(bigDb, "admin@acme.test");
+    await bigDb.execute(sql`
+      INSERT INTO users (tenant_id, org_id, email, name, role, accepted_at, last_login_at, suspended_at, location_name, registered_at, device_count)
+      SELECT ${bigAdmin.viewer.tenant.id}::uuid, ${bigAdmin.org.id}::uuid, 'walk' || g || '@acme.test', 'Walker ' || (g % 37),
+        (ARRAY['staff', 'user', 'user'])[1 + g % 3],
+        CASE WHEN g % 6 = 0 THEN NULL ELSE now() - interval '90 days' END,
+        CASE WHEN g % 6 = 0 THEN NULL ELSE now() - (g % 50) * interval '1 day' END,
+        CASE WHEN g % 13 = 0 THEN now() ELSE NULL END,
+        CASE WHEN g % 4 = 0 THEN NULL ELSE 'Site ' || (g % 5) END,
+        timestamptz '2025-06-01' + (g % 17) * interval '1 day', g % 3
+      FROM generate_series(1, 1200) AS g`);
+  });
+
+  it.each(USER_SORT_KEYS.flatMap((key) => (["asc", "desc"] as const).map((dir) => [key, dir] as const)))(
+    "gives the pages of a plain ORDER BY for %s %s, forward and back",
+    async (key: UserSortKey, dir) => {
+      const order = [...REFERENCE_ORDER[key], "id"].map((e) => `${e} ${dir.toUpperCase()}`).join(", ");
+      const reference = (await bigDb.execute<{ id: string }>(sql`SELECT id FROM users WHERE org_id = ${bigAdmin.org.id} ORDER BY ${sql.raw(order)} LIMIT 300`)).rows.map((r) => r.id);
+      const request = { filters: filters(), sort: { key, dir }, size: 100 };
+      const pages = [await listUsers(bigDb, bigAdmin, request)];
+      expect(pages[0]!.total).toBeGreaterThan(1_000);
+      for (let i = 1; i < 3; i++) pages.push(await listUsers(bigDb, bigAdmin, { ...request, cursor: { after: pages[i - 1]!.next! } }));
+      expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(reference);
+      const back = await listUsers(bigDb, bigAdmin, { ...request, cursor: { before: pages[2]!.prev! } });
+      expect(back.rows.map((r) => r.id)).toEqual(reference.slice(100, 200));
+    },
+  );
+
+  it("gives exactly the matches of a rare filter in the big org", async () => {
+    const page = await listUsers(bigDb, bigAdmin, { filters: filters({ statuses: ["suspended"] }), sort: { key: "name", dir: "asc" }, size: 50 });
+    const [{ n } = { n: 0 }] = (await bigDb.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM users WHERE org_id = ${bigAdmin.org.id} AND suspended_at IS NOT NULL`)).rows;
+    expect(page.total).toBe(n);
+    expect(page.rows.every((r) => r.status === "suspended")).toBe(true);
+  });
+});

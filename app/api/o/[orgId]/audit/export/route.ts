@@ -1,7 +1,6 @@
 // GET /api/o/[orgId]/audit/export — CSV of the audit log of an org and its subtree, with the page's filters
-import { stringify } from "csv-stringify";
-import { Readable } from "node:stream";
 import { getDb } from "@/db/client";
+import { csvResponse } from "@/lib/csv/response";
 import { loadAuditUrlState } from "@/lib/audit/filters";
 import { auditLabel } from "@/lib/audit/labels";
 import { auditRowsForExport } from "@/lib/audit/list";
@@ -30,19 +29,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ orgI
   if (!decision.ok) return decision.code === "NOT_FOUND" ? text(404, "Not found") : text(403, decision.reason);
   const url = loadAuditUrlState(new URL(request.url).searchParams);
   const filters = { actor: url.actor.slice(0, 100), action: url.action.slice(0, 60), target: url.target.slice(0, 100), from: url.from, to: url.to };
-  const rows = Readable.from(
-    (async function* () {
-      for await (const r of auditRowsForExport(db, actor, filters)) {
-        yield [r.createdAt.toISOString(), r.actorEmail ?? "", auditLabel(r.action), r.targetLabel ?? "", r.orgName ?? "", JSON.stringify({ before: r.before, after: r.after })].map(neutralizeFormula);
-      }
-    })(),
-  );
-  const csv = rows.pipe(stringify({ header: true, columns: ["When (UTC)", "Who", "What", "Target", "Organization", "Details"], bom: true }));
-  return new Response(Readable.toWeb(csv) as ReadableStream, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="roster-audit-${new Date().toISOString().slice(0, 10)}.csv"`,
-      "cache-control": "private, no-store",
-    },
-  });
+  const rows = (async function* () {
+    for await (const r of auditRowsForExport(db, actor, filters)) {
+      yield [r.createdAt.toISOString(), r.actorEmail ?? "", auditLabel(r.action), r.targetLabel ?? "", r.orgName ?? "", JSON.stringify({ before: r.before, after: r.after })].map(neutralizeFormula);
+    }
+  })();
+  return csvResponse(rows, { columns: ["When (UTC)", "Who", "What", "Target", "Organization", "Details"], filename: `roster-audit-${new Date().toISOString().slice(0, 10)}.csv` });
 }

@@ -1,11 +1,10 @@
 // GET /api/o/[orgId]/users/export — CSV of every user matching the filters (query string)
 // POST /api/o/[orgId]/users/export — CSV of the selected users (form field `id`, repeated: too many for a URL)
-import { stringify } from "csv-stringify";
-import { Readable } from "node:stream";
 import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/viewer";
 import { actorIn } from "@/lib/commands/actor";
 import { idListSchema } from "@/lib/commands/bulk";
+import { csvResponse } from "@/lib/csv/response";
 import { DomainError } from "@/lib/errors";
 import { PolicyError } from "@/lib/policy";
 import { EXPORT_COLUMNS, exportUserRows } from "@/lib/users/export";
@@ -56,22 +55,11 @@ async function exportCsv(searchParams: URLSearchParams, { params }: { params: Pr
     rows = exportUserRows(db, actor, { userIds: userIds?.data, filters: filters.data });
     // Runs the authorization before the first byte, so a refusal is a status code, not a broken file.
     const first = await rows.next();
-    const source = Readable.from(
-      (async function* () {
-        if (!first.done) yield first.value;
-        yield* rows;
-      })(),
-    );
-    const csv = source.pipe(stringify({ header: true, columns: [...EXPORT_COLUMNS], bom: true }));
-    const day = new Date().toISOString().slice(0, 10);
-    return new Response(Readable.toWeb(csv) as ReadableStream, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="roster-users-${day}.csv"`,
-        "cache-control": "private, no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
+    const all = (async function* () {
+      if (!first.done) yield first.value;
+      yield* rows;
+    })();
+    return csvResponse(all, { columns: EXPORT_COLUMNS, filename: `roster-users-${new Date().toISOString().slice(0, 10)}.csv` });
   } catch (error) {
     if (error instanceof PolicyError || error instanceof DomainError) {
       return error.code === "NOT_FOUND" ? refuse(404, "Not found") : refuse(403, error.message);
