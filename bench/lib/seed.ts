@@ -173,11 +173,11 @@ export async function seedBench(s: Session, n: number, log: (line: string) => vo
   phase(`${n.toLocaleString("en")} users`);
   await s.exec(`
     -- Devices match device_count, which the trigger would otherwise maintain one row at a time.
-    ALTER TABLE devices DISABLE TRIGGER devices_owner_count;
+    ALTER TABLE devices DISABLE TRIGGER devices_owner_count_insert;
     INSERT INTO devices (tenant_id, org_id, owner_id, name, model)
       SELECT u.tenant_id, u.org_id, u.id, 'Thermostat ' || d, 'Bench T-' || d FROM users u CROSS JOIN LATERAL generate_series(1, u.device_count) d
       WHERE u.device_count > 0;
-    ALTER TABLE devices ENABLE TRIGGER devices_owner_count;
+    ALTER TABLE devices ENABLE TRIGGER devices_owner_count_insert;
 
     INSERT INTO user_locations (tenant_id, user_id, location_id)
       SELECT u.tenant_id, u.id, l.id FROM users u JOIN locations l ON l.org_id = u.org_id WHERE u.location_name IS NOT NULL;
