@@ -1,22 +1,60 @@
 // Roster's HTTP entry point: Next.js behind a thin Node server whose one job is to tell the
 // app the socket's address. Next does not expose it, and a client-sent X-Forwarded-For is
 // not evidence of anything (security.md H4), so rate limits key on this header instead.
+//
+// WEB_CONCURRENCY=N (production, PostgreSQL only) runs N worker processes on one port. A
+// Node process renders on one core; everything a request needs between requests (sessions,
+// rate limits, the outbox's leases) lives in the database, so workers share nothing else.
+import cluster from "node:cluster";
 import http from "node:http";
 import next from "next";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
+const workers = dev ? 1 : Number(process.env.WEB_CONCURRENCY ?? 1);
 
-const app = next({ dev, hostname, port });
-const handle = app.getRequestHandler();
-await app.prepare();
+if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+  console.error(`WEB_CONCURRENCY must be a whole number from 1 to 64, not "${process.env.WEB_CONCURRENCY}".`);
+  process.exit(1);
+}
+if (workers > 1 && !process.env.DATABASE_URL) {
+  console.error("WEB_CONCURRENCY above 1 needs DATABASE_URL: the embedded database belongs to one process.");
+  process.exit(1);
+}
 
-http
-  .createServer((req, res) => {
-    req.headers["x-roster-peer"] = req.socket.remoteAddress ?? "unknown";
-    handle(req, res);
-  })
-  .listen(port, hostname, () => {
-    console.log(`Roster ${dev ? "(development) " : ""}on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+if (workers > 1 && cluster.isPrimary) {
+  let stopping = false;
+  for (let i = 0; i < workers; i++) cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    cluster.fork();
   });
+  for (const signal of ["SIGTERM", "SIGINT"]) {
+    process.on(signal, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
+      setTimeout(() => process.exit(0), 5_000).unref();
+      cluster.on("exit", () => {
+        if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      });
+    });
+  }
+} else {
+  const app = next({ dev, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  http
+    .createServer((req, res) => {
+      req.headers["x-roster-peer"] = req.socket.remoteAddress ?? "unknown";
+      handle(req, res);
+    })
+    .listen(port, hostname, () => {
+      if (!cluster.isWorker || cluster.worker?.id === 1) {
+        const where = `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`;
+        console.log(`Roster ${dev ? "(development) " : ""}on ${where}${workers > 1 ? ` (${workers} workers)` : ""}`);
+      }
+    });
+}

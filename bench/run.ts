@@ -1,5 +1,5 @@
 // npm run bench [-- --sizes=1k,100k,1m --engines=postgres,pglite --runs=3 --sample=1 --http=auto|off
-//                   --duration=10 --port=3200 --pg-url=postgres://postgres@127.0.0.1:5432/postgres --keep --build]
+//                   --duration=10 --port=3200 --workers=1 --pg-url=postgres://postgres@127.0.0.1:5432/postgres --keep --build]
 // The performance benchmark of the users table (bench/README.md). Never part of `npm test`.
 import fs from "node:fs";
 import os from "node:os";
@@ -19,6 +19,8 @@ type Options = {
   http: "auto" | "off";
   duration: number;
   port: number;
+  /** WEB_CONCURRENCY of the server under test (server.mjs). */
+  workers: number;
   pgUrl: string;
   keep: boolean;
   build: boolean;
@@ -37,7 +39,7 @@ const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1_000 
 function parseArgs(argv: string[]): Options {
   const get = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const has = (name: string) => argv.includes(`--${name}`);
-  const known = ["sizes", "engines", "runs", "sample", "http", "duration", "port", "pg-url", "keep", "build", "help"];
+  const known = ["sizes", "engines", "runs", "sample", "http", "duration", "port", "workers", "pg-url", "keep", "build", "help"];
   for (const a of argv) if (!known.includes(a.replace(/^--/, "").split("=")[0]!)) throw new Error(`unknown option ${a}`);
   if (has("help")) {
     console.log(fs.readFileSync(__filename, "utf8").split("\n").slice(0, 3).join("\n"));
@@ -55,6 +57,7 @@ function parseArgs(argv: string[]): Options {
     http,
     duration: Number(get("duration") ?? 10),
     port: Number(get("port") ?? 3200),
+    workers: Number(get("workers") ?? 1),
     pgUrl: get("pg-url") ?? process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
     keep: has("keep"),
     build: has("build"),
@@ -135,10 +138,13 @@ async function main() {
   log(`\nraw results: ${path.relative(ROOT, file)}; EXPLAIN ANALYZE of the worst combinations: bench/.results/plans-*.txt`);
 }
 
+// A fresh server's first seconds are JIT compilation: 2 s of warm-up measured ~25% low.
+const WARMUP_SECONDS = 5;
+
 async function runHttp(e: Engine, seed: SeedInfo, options: Options, stamp: string): Promise<HttpResult> {
   const logFile = path.join(resultsDir, `server-${stamp}.log`);
-  log(`  starting next start on :${options.port} (log: ${path.relative(ROOT, logFile)})`);
-  const server = await startServer({ databaseUrl: e.url!, port: options.port, logFile });
+  log(`  starting next start on :${options.port}, ${options.workers} worker(s) (log: ${path.relative(ROOT, logFile)})`);
+  const server = await startServer({ databaseUrl: e.url!, port: options.port, workers: options.workers, logFile });
   try {
     const cookie = await login(server.base, seed.adminEmail, seed.adminPassword);
     const pages = [
@@ -160,7 +166,7 @@ async function runHttp(e: Engine, seed: SeedInfo, options: Options, stamp: strin
     const out: HttpResult = { n: seed.n, pages: [], exports: [] };
     for (const connections of [1, 10]) {
       for (const p of pages) {
-        const result = await cannon(`${server.base}${p.path}`, { connections, duration: options.duration, cookie: p.cookie, warmup: 2 });
+        const result = await cannon(`${server.base}${p.path}`, { connections, duration: options.duration, cookie: p.cookie, warmup: WARMUP_SECONDS });
         out.pages.push({ name: p.name, path: p.path, connections, bytes: bytes.get(p.path) ?? 0, result });
         log(`  ${p.name} × ${connections}: ${result.rps.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${result.non2xx || result.errors ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : ""}`);
       }
@@ -227,7 +233,7 @@ function summary(results: SizeResult[], http: HttpResult | null, options: Option
     }
   }
   if (http) {
-    lines.push(`\n2. HTTP, next start on 127.0.0.1, Postgres ${label(http.n)}, autocannon ${options.duration} s after a 2 s warm-up`);
+    lines.push(`\n2. HTTP, next start on 127.0.0.1, Postgres ${label(http.n)}, ${options.workers} worker(s), autocannon ${options.duration} s after a ${WARMUP_SECONDS} s warm-up`);
     lines.push(
       table(
         [

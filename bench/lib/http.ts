@@ -53,7 +53,7 @@ export async function build(log: (line: string) => void): Promise<void> {
 
 export type Server = { pid: number; base: string; logFile: string; stop(): Promise<void> };
 
-export async function startServer(options: { databaseUrl: string; port: number; logFile: string }): Promise<Server> {
+export async function startServer(options: { databaseUrl: string; port: number; workers: number; logFile: string }): Promise<Server> {
   const base = `http://127.0.0.1:${options.port}`;
   const out = fs.openSync(options.logFile, "w");
   const env: NodeJS.ProcessEnv = {
@@ -64,6 +64,7 @@ export async function startServer(options: { databaseUrl: string; port: number; 
     AUTH_SECRET: crypto.randomBytes(33).toString("base64"),
     DATABASE_URL: options.databaseUrl,
     APP_URL: base,
+    WEB_CONCURRENCY: String(options.workers),
   };
   delete env.PGLITE_DIR;
   delete env.DEV_MAILBOX;

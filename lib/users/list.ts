@@ -108,7 +108,13 @@ function sortBounds(key: UserSortKey, filters: UserFilters, now: Date): SQL[] {
     const rank = SORT_SQL.status[0]!;
     return lo === hi ? [sql`${rank} = ${lo}::int`, ...loginBound] : [sql`${rank} >= ${lo}::int`, sql`${rank} <= ${hi}::int`];
   }
-  if (key === "lastLogin") return loginBound;
+  if (key === "lastLogin") {
+    // One status rank chosen: the status index (rank, last login, id) is in last-login order
+    // within it, so the walk reads only that status (suspended users scattered among 620,000
+    // active ones were 190 ms at 1M without this).
+    const ranks = new Set(statuses.map((s) => STATUS_RANK[s]));
+    return ranks.size === 1 ? [sql`${SORT_SQL.status[0]!} = ${[...ranks][0]!}::int`, ...loginBound] : loginBound;
+  }
   return [];
 }
 
@@ -150,10 +156,8 @@ const castValue = (value: string, cast: string): SQL =>
 export async function listUsers(db: Db, actor: Actor, request: PageRequest, now = new Date()): Promise<UserPage> {
   assertAllowed(actor.policy, "users.view", orgTarget(actor));
   const where = userListWhere(actor, request.filters, now, await subtreeIdList(db, actor, request.filters));
-  const [{ n } = { n: 0 }] = (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${users} WHERE ${where} LIMIT ${COUNT_CAP + 1}) AS capped`)).rows;
-  const capped = n > COUNT_CAP;
   const inOrg = !(request.filters.scope === "reach" && actor.policy.grants.has("orgs.switch"));
-  const fenced = n <= (inOrg ? FENCE_MAX_IN_ORG : COUNT_CAP);
+  const fenceMax = inOrg ? FENCE_MAX_IN_ORG : COUNT_CAP;
 
   const { key, dir } = request.sort;
   const exprs = SORT_SQL[key];
@@ -180,11 +184,24 @@ export async function listUsers(db: Db, actor: Actor, request: PageRequest, now 
     ${users.lastLoginAt} AS last_login_at, ${users.registeredAt} AS registered_at, ${users.deviceCount} AS devices, ${sql.join(keyCols, sql`, `)}`;
   const limit = request.size + 1;
 
-  const bounds = sortBounds(key, request.filters, now);
-  const query = fenced
-    ? sql`SELECT * FROM (SELECT ${columns} FROM ${users} WHERE ${where} OFFSET 0) AS matches WHERE ${keyset(true)} ORDER BY ${orderBy(true)} LIMIT ${limit}`
-    : sql`SELECT ${columns} FROM ${users} WHERE ${where} AND ${keyset(false)}${sql.join(bounds.map((b) => sql` AND ${b}`))} ORDER BY ${orderBy(false)} LIMIT ${limit}`;
-  const result = await db.execute<Record<string, unknown>>(query);
+  // First the fence: at most fenceMax + 1 matches, counted and sorted in one statement (the
+  // LEFT JOIN keeps the count when the page is empty). Few matches end here, read once.
+  const fencedResult = await db.execute<Record<string, unknown> & { matched: number }>(sql`
+    WITH matches AS MATERIALIZED (SELECT ${columns} FROM ${users} WHERE ${where} LIMIT ${fenceMax + 1})
+    SELECT counted.matched, page.* FROM (SELECT count(*)::int AS matched FROM matches) AS counted
+    LEFT JOIN LATERAL (SELECT * FROM matches WHERE ${keyset(true)} ORDER BY ${orderBy(true)} LIMIT ${limit}) AS page ON TRUE`);
+  let n = Number(fencedResult.rows[0]?.matched ?? 0);
+  let result: { rows: Record<string, unknown>[] } = { rows: fencedResult.rows.filter((r) => r.id !== null && r.id !== undefined) };
+  if (n > fenceMax) {
+    // Many matches: walk the sort index and stop after one page. In one org the exact total
+    // (up to COUNT_CAP) still needs a count; across orgs more than COUNT_CAP matched already.
+    if (inOrg) n = (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${users} WHERE ${where} LIMIT ${COUNT_CAP + 1}) AS capped`)).rows[0]?.n ?? n;
+    const bounds = sortBounds(key, request.filters, now);
+    result = await db.execute<Record<string, unknown>>(
+      sql`SELECT ${columns} FROM ${users} WHERE ${where} AND ${keyset(false)}${sql.join(bounds.map((b) => sql` AND ${b}`))} ORDER BY ${orderBy(false)} LIMIT ${limit}`,
+    );
+  }
+  const capped = n > COUNT_CAP;
 
   const more = result.rows.length > request.size;
   const page = result.rows.slice(0, request.size);
