@@ -14,7 +14,18 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return fmt;
 }
 
-function parts(date: Date, timeZone: string) {
+type Parts = { year: string; month: string; day: string; time: string };
+
+// A page formats every row's dates against the same "now": its parts are worked out once.
+let nowParts: { key: string; parts: Parts } | null = null;
+
+function partsOfNow(now: Date, timeZone: string): Parts {
+  const key = `${timeZone}|${now.getTime()}`;
+  if (nowParts?.key !== key) nowParts = { key, parts: parts(now, timeZone) };
+  return nowParts.parts;
+}
+
+function parts(date: Date, timeZone: string): Parts {
   const p = Object.fromEntries(formatterFor(timeZone).formatToParts(date).map((x) => [x.type, x.value]));
   return { year: p.year!, month: p.month!, day: p.day!, time: `${p.hour}:${p.minute} ${p.dayPeriod}` };
 }
@@ -22,13 +33,13 @@ function parts(date: Date, timeZone: string) {
 export function formatLastLogin(date: Date | null, now: Date, timeZone: string): string {
   if (!date) return "Never";
   const d = parts(date, timeZone);
-  const n = parts(now, timeZone);
+  const n = partsOfNow(now, timeZone);
   if (d.year === n.year && d.month === n.month && d.day === n.day) return `Today ${d.time}`;
   return d.year === n.year ? `${d.time} ${d.month} ${d.day}` : `${d.time} ${d.month} ${d.day}, ${d.year}`;
 }
 
 export function formatDate(date: Date, now: Date, timeZone: string): string {
   const d = parts(date, timeZone);
-  const n = parts(now, timeZone);
+  const n = partsOfNow(now, timeZone);
   return d.year === n.year ? `${d.month} ${d.day}` : `${d.month} ${d.day}, ${d.year}`;
 }
