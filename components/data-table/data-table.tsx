@@ -17,13 +17,18 @@ type Props<T> = {
   pending?: boolean;
   empty: ReactNode;
   caption: string;
+  /** The last column (row actions) stays in view when a narrow screen scrolls the table sideways. */
+  stickyLast?: boolean;
 };
+
+// Opaque backgrounds, so the rows scrolling underneath do not show through the pinned column.
+const STICKY = "sticky right-0 shadow-[inset_1px_0_0_#e2e8f0]";
 
 /**
  * The generic server-driven table: TanStack Table only lays rows out; sorting, filtering and
  * paging happen in SQL and arrive as `data` (architecture.md "UI").
  */
-export function DataTable<T>({ columns, data, getRowId, sort, onSort, selection, pending, empty, caption }: Props<T>) {
+export function DataTable<T>({ columns, data, getRowId, sort, onSort, selection, pending, empty, caption, stickyLast }: Props<T>) {
   // Not memoised by React Compiler (TanStack returns fresh functions); the table re-renders
   // with its data, which is what a server-driven table wants anyway.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -46,15 +51,16 @@ export function DataTable<T>({ columns, data, getRowId, sort, onSort, selection,
         <thead className="bg-slate-50">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => {
+              {group.headers.map((header, i) => {
                 const sortable = header.column.columnDef.enableSorting !== false;
                 const active = sort.key === header.column.id;
+                const pinned = stickyLast && i === group.headers.length - 1;
                 return (
                   <th
                     key={header.id}
                     scope="col"
                     aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}
-                    className="whitespace-nowrap px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
+                    className={`whitespace-nowrap px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 ${pinned ? `${STICKY} bg-slate-50` : ""}`}
                   >
                     {sortable ? (
                       <button type="button" onClick={() => onSort(header.column.id)} className="group inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600">
@@ -81,9 +87,14 @@ export function DataTable<T>({ columns, data, getRowId, sort, onSort, selection,
             </tr>
           ) : (
             table.getRowModel().rows.map((row) => (
-              <tr key={row.id} data-state={row.getIsSelected() ? "selected" : undefined} className="group/row hover:bg-slate-50 data-[state=selected]:bg-brand-50/60">
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="whitespace-nowrap px-3 py-2.5 text-slate-700">
+              <tr key={row.id} data-state={row.getIsSelected() ? "selected" : undefined} className="group/row hover:bg-slate-50 data-[state=selected]:bg-brand-50">
+                {row.getVisibleCells().map((cell, i, cells) => (
+                  <td
+                    key={cell.id}
+                    className={`whitespace-nowrap px-3 py-2.5 text-slate-700 ${
+                      stickyLast && i === cells.length - 1 ? `${STICKY} bg-white group-hover/row:bg-slate-50 group-data-[state=selected]/row:bg-brand-50` : ""
+                    }`}
+                  >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}

@@ -173,6 +173,7 @@ export function UsersView(props: Props) {
         selection={selected}
         pending={pending}
         empty={empty}
+        stickyLast
       />
       <Pagination shown={rows.length} total={total} capped={capped} next={props.next} prev={props.prev} size={state.size} />
       {selectionCount > 0 ? (
