@@ -7,9 +7,12 @@
 // rate limits, the outbox's leases) lives in the database, so workers share nothing else.
 import cluster from "node:cluster";
 import http from "node:http";
+import nextEnv from "@next/env";
 import next from "next";
 
 const dev = process.argv.includes("--dev");
+// The checks below read the environment before Next.js would load .env files itself.
+nextEnv.loadEnvConfig(process.cwd(), dev);
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
 const workers = dev ? 1 : Number(process.env.WEB_CONCURRENCY ?? 1);
