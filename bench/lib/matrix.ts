@@ -149,7 +149,8 @@ async function explain(engine: Engine, work: () => Promise<void>) {
     engine.capture.on = false;
   }
   const out: Array<{ sql: string; params: unknown[]; plan: string; ms: number | null; top: string }> = [];
-  for (const q of engine.capture.queries) {
+  // The list's own planner estimate (EXPLAIN without ANALYZE) is shown as sent, not re-explained.
+  for (const q of engine.capture.queries.filter((q) => !/^\s*EXPLAIN\b/i.test(q.sql))) {
     const lines = await engine.session(async (s) => {
       const rows = await s.query<Record<string, string>>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.params);
       return rows.map((row) => Object.values(row)[0]!);
