@@ -5,6 +5,7 @@ import { organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { checkKeepsAdmin, isAdminRole, type OrgRef, type UserTarget } from "@/lib/policy";
 import { escapeLike } from "@/lib/sql/like";
+import { isAnyOf } from "@/lib/sql/any-of";
 
 /** A user row as commands need it, already proven to be inside the actor's view. */
 export type ScopedUser = {
@@ -90,7 +91,7 @@ export async function loadUsersInView(db: Executor, actor: Actor, ids: readonly 
     .select(columns)
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.orgId))
-    .where(and(inViewOf(actor), inArray(users.id, [...ids])))
+    .where(and(inViewOf(actor), isAnyOf(users.id, ids)))
     .orderBy(asc(users.id));
   const rows = options.lock ? await query.for("update", { of: users }) : await query;
   return rows.map(toScoped);

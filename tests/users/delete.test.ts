@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { devices, sessions, users, userTokens } from "@/db/schema";
@@ -87,6 +87,27 @@ describe("delete users", () => {
     expect(skipped.get(globex)).toEqual({ id: globex, name: "Unknown user", reason: "Not found", code: "NOT_FOUND" });
     expect(skipped.get(unknown)).toEqual({ id: unknown, name: "Unknown user", reason: "Not found", code: "NOT_FOUND" });
     expect(await userByEmail(db, "admin@globex.test")).toBeTruthy();
+  });
+
+  it("bulk: every device of every deleted user passes to the Admin, and each user's device count stays exact", async () => {
+    const actor = await actorFor(db, "admin@acme.test");
+    const owners = await Promise.all(["r@muller.test", "w@muller.test", "h@united.test"].map((e) => idOf(db, e)));
+    const [{ n: adminBefore } = { n: -1 }] = (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM devices WHERE owner_id = ${actor.viewer.userId}::uuid`)).rows;
+    await db.execute(sql`
+      INSERT INTO devices (tenant_id, org_id, owner_id, name)
+      SELECT ${actor.viewer.tenant.id}::uuid, ${actor.org.id}::uuid, (${sql.param(owners)}::uuid[])[1 + g % 3], 'Handed over ' || g
+      FROM generate_series(1, 30) AS g`);
+    const [{ n: ownedBefore } = { n: -1 }] = (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM devices WHERE owner_id = ANY(${sql.param(owners)}::uuid[])`)).rows;
+
+    const result = await deleteUsers(db, actor, { orgId: actor.org.id, userIds: owners, devices: "to_me", confirm: "DELETE" });
+
+    expect(result.done.sort()).toEqual([...owners].sort());
+    const [{ n: adminAfter } = { n: -1 }] = (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM devices WHERE owner_id = ${actor.viewer.userId}::uuid`)).rows;
+    expect(adminAfter).toBe(adminBefore + ownedBefore);
+    expect((await userByEmail(db, "admin@acme.test")).deviceCount).toBe(adminAfter);
+    const wrong = await db.execute(sql`SELECT u.email FROM users u LEFT JOIN devices d ON d.owner_id = u.id GROUP BY u.id HAVING u.device_count <> count(d.id)`);
+    expect(wrong.rows).toEqual([]);
+    expect((await db.execute(sql`SELECT 1 FROM devices WHERE name LIKE 'Handed over %' AND owner_id IS NULL`)).rows).toEqual([]);
   });
 
   it("'all matching' in reach deletes only this tenant's users; the Globex admin and device stay", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { tags, userTags } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
@@ -9,6 +9,7 @@ import { checkTagLimit } from "@/lib/policy";
 import { applyTagSchema } from "../schemas";
 import { selectedUserIds } from "../selection";
 import { runOnUsers } from "./run-on-users";
+import { isAnyOf } from "@/lib/sql/any-of";
 
 /** Tags users, creating the tag if it is new; users already at five tags are skipped and named. */
 export async function applyTag(db: Db, actor: Actor, raw: unknown): Promise<BulkResult & { tagId: string }> {
@@ -25,8 +26,8 @@ export async function applyTag(db: Db, actor: Actor, raw: unknown): Promise<Bulk
         .where(and(eq(tags.tenantId, tenantId), sql`lower(${tags.name}) = lower(${input.tag})`));
       tagId = tag!.id;
       const ids = list.map((u) => u.id);
-      const counts = await tx.select({ userId: userTags.userId, n: count() }).from(userTags).where(inArray(userTags.userId, ids)).groupBy(userTags.userId);
-      const has = await tx.select({ userId: userTags.userId }).from(userTags).where(and(inArray(userTags.userId, ids), eq(userTags.tagId, tagId)));
+      const counts = await tx.select({ userId: userTags.userId, n: count() }).from(userTags).where(isAnyOf(userTags.userId, ids)).groupBy(userTags.userId);
+      const has = await tx.select({ userId: userTags.userId }).from(userTags).where(and(isAnyOf(userTags.userId, ids), eq(userTags.tagId, tagId)));
       const already = new Set(has.map((r) => r.userId));
       const byUser = new Map(counts.map((c) => [c.userId, c.n]));
       const refused = new Map<string, { code: "LIMIT"; reason: string }>();

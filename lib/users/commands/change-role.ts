@@ -1,5 +1,5 @@
 import "server-only";
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
@@ -10,6 +10,7 @@ import { changeRoleSchema } from "../schemas";
 import { roleExists } from "../roles";
 import { selectedUserIds } from "../selection";
 import { runOnUsers } from "./run-on-users";
+import { isAnyOf } from "@/lib/sql/any-of";
 
 /**
  * Gives users a new role. Demoting the last Admin of an org is refused; demoting a developer
@@ -28,7 +29,7 @@ export async function changeRoles(db: Db, actor: Actor, raw: unknown): Promise<B
       await tx
         .update(users)
         .set({ role: input.role, developerMode: toAdmin ? users.developerMode : sql`false` })
-        .where(inArray(users.id, list.map((u) => u.id)));
+        .where(isAnyOf(users.id, list.map((u) => u.id)));
     },
     audit: (user) => ({
       action: "user_role_changed",

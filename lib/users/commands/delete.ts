@@ -1,10 +1,11 @@
 import "server-only";
-import { inArray } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import type { BulkResult } from "@/lib/commands/bulk";
 import { parseInput } from "@/lib/commands/parse";
+import { isAnyOf } from "@/lib/sql/any-of";
 import { deleteUsersSchema } from "../schemas";
 import { selectedUserIds } from "../selection";
 import { runOnUsers } from "./run-on-users";
@@ -21,11 +22,18 @@ export async function deleteUsers(db: Db, actor: Actor, raw: unknown): Promise<B
     removesAdmin: () => true,
     apply: async (tx, list) => {
       const ids = list.map((u) => u.id);
-      await tx
-        .update(devices)
-        .set({ ownerId: input.devices === "to_me" ? actor.viewer.userId : null })
-        .where(inArray(devices.ownerId, ids));
-      await tx.delete(users).where(inArray(users.id, ids));
+      // The devices are handed over after the users are gone, not before: moving them first
+      // made the device-count trigger update every departing owner's row (and each of its
+      // indexes) just before deleting it — most of a 10,000-user delete. The foreign key
+      // unowns them; locking them first keeps anyone else from taking them in between.
+      const handedOver =
+        input.devices === "to_me"
+          ? await tx.select({ id: devices.id }).from(devices).where(isAnyOf(devices.ownerId, ids)).orderBy(asc(devices.id)).for("update")
+          : [];
+      await tx.delete(users).where(isAnyOf(users.id, ids));
+      if (handedOver.length) {
+        await tx.update(devices).set({ ownerId: actor.viewer.userId }).where(isAnyOf(devices.id, handedOver.map((d) => d.id)));
+      }
     },
     audit: (user) => ({
       action: "user_deleted",

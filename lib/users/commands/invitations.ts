@@ -1,5 +1,4 @@
 import "server-only";
-import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
@@ -14,6 +13,7 @@ import { issueToken } from "../tokens";
 import { invitationsToday } from "./invite";
 import { selectedUserIds } from "../selection";
 import { runOnUsers } from "./run-on-users";
+import { isAnyOf } from "@/lib/sql/any-of";
 
 /** New token and email for pending users; the old link stops working. Counts toward the daily cap. */
 export async function resendInvitations(db: Db, actor: Actor, raw: unknown, now = new Date()): Promise<BulkResult> {
@@ -48,7 +48,7 @@ export async function revokeInvitations(db: Db, actor: Actor, raw: unknown): Pro
   return runOnUsers(db, actor, await selectedUserIds(db, actor, input), {
     action: "users.revoke_invitation",
     apply: async (tx, list) => {
-      await tx.delete(users).where(inArray(users.id, list.map((u) => u.id)));
+      await tx.delete(users).where(isAnyOf(users.id, list.map((u) => u.id)));
     },
     audit: (user) => ({ action: "user_invitation_revoked", before: { name: user.name, email: user.email, role: user.role } }),
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, inArray, isNull, sql } from "drizzle-orm";
+import { and, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
@@ -8,12 +8,13 @@ import { parseInput } from "@/lib/commands/parse";
 import { bulkUsersSchema } from "../schemas";
 import { selectedUserIds } from "../selection";
 import { runOnUsers } from "./run-on-users";
+import { isAnyOf } from "@/lib/sql/any-of";
 
 /** Ends every session of these users on their next request (security.md D1). */
 export async function endSessions(tx: Tx, userIds: readonly string[], now = new Date()): Promise<void> {
   if (userIds.length === 0) return;
-  await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(inArray(users.id, [...userIds]));
-  await tx.update(sessions).set({ revokedAt: now }).where(and(inArray(sessions.userId, [...userIds]), isNull(sessions.revokedAt)));
+  await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(isAnyOf(users.id, userIds));
+  await tx.update(sessions).set({ revokedAt: now }).where(and(isAnyOf(sessions.userId, userIds), isNull(sessions.revokedAt)));
 }
 
 export async function forceLogout(db: Db, actor: Actor, raw: unknown): Promise<BulkResult> {

@@ -1,5 +1,4 @@
 import "server-only";
-import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
@@ -10,6 +9,7 @@ import { bulkUsersSchema } from "../schemas";
 import { selectedUserIds } from "../selection";
 import { runOnUsers } from "./run-on-users";
 import { endSessions } from "./sessions";
+import { isAnyOf } from "@/lib/sql/any-of";
 
 /** Suspended users cannot log in and their sessions end; an org's last active Admin stays. */
 export async function suspendUsers(db: Db, actor: Actor, raw: unknown, now = new Date()): Promise<BulkResult> {
@@ -19,7 +19,7 @@ export async function suspendUsers(db: Db, actor: Actor, raw: unknown, now = new
     removesAdmin: (user) => isAdminRole(user.role),
     apply: async (tx, list) => {
       const ids = list.map((u) => u.id);
-      await tx.update(users).set({ suspendedAt: now }).where(inArray(users.id, ids));
+      await tx.update(users).set({ suspendedAt: now }).where(isAnyOf(users.id, ids));
       await endSessions(tx, ids, now);
     },
     audit: () => ({ action: "user_suspended", before: { suspended: false }, after: { suspended: true } }),
@@ -31,7 +31,7 @@ export async function reactivateUsers(db: Db, actor: Actor, raw: unknown): Promi
   return runOnUsers(db, actor, await selectedUserIds(db, actor, input), {
     action: "users.reactivate",
     apply: async (tx, list) => {
-      await tx.update(users).set({ suspendedAt: null }).where(inArray(users.id, list.map((u) => u.id)));
+      await tx.update(users).set({ suspendedAt: null }).where(isAnyOf(users.id, list.map((u) => u.id)));
     },
     audit: () => ({ action: "user_reactivated", before: { suspended: true }, after: { suspended: false } }),
   });
