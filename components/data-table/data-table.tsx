@@ -23,6 +23,8 @@ type Props<T> = {
 
 // Opaque backgrounds, so the rows scrolling underneath do not show through the pinned column.
 const STICKY = "sticky right-0 shadow-[inset_1px_0_0_#e2e8f0]";
+const ROW = "group/row hover:bg-slate-50 data-[state=selected]:bg-brand-50 *:whitespace-nowrap *:px-3 *:py-2.5 *:text-slate-700";
+const STICKY_CELL = `${STICKY} bg-white group-hover/row:bg-slate-50 group-data-[state=selected]/row:bg-brand-50`;
 
 /**
  * The generic server-driven table: TanStack Table only lays rows out; sorting, filtering and
@@ -87,14 +89,11 @@ export function DataTable<T>({ columns, data, getRowId, sort, onSort, selection,
             </tr>
           ) : (
             table.getRowModel().rows.map((row) => (
-              <tr key={row.id} data-state={row.getIsSelected() ? "selected" : undefined} className="group/row hover:bg-slate-50 data-[state=selected]:bg-brand-50">
+              // The cells' common classes sit once on the row (`*:`), not on each of its ~10 cells:
+              // a quarter of the page's HTML at 50 rows.
+              <tr key={row.id} data-state={row.getIsSelected() ? "selected" : undefined} className={ROW}>
                 {row.getVisibleCells().map((cell, i, cells) => (
-                  <td
-                    key={cell.id}
-                    className={`whitespace-nowrap px-3 py-2.5 text-slate-700 ${
-                      stickyLast && i === cells.length - 1 ? `${STICKY} bg-white group-hover/row:bg-slate-50 group-data-[state=selected]/row:bg-brand-50` : ""
-                    }`}
-                  >
+                  <td key={cell.id} className={stickyLast && i === cells.length - 1 ? STICKY_CELL : undefined}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}
