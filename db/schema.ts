@@ -124,39 +124,39 @@ export const users = pgTable(
     // Denormalised org name for the "Org" sort; kept by triggers (0004_org_name.sql).
     orgName: text("org_name").notNull().default(""),
   },
-  (t) => [
-    uniqueIndex("users_email_uq").on(sql`lower(${t.email})`),
-    foreignKey({ columns: [t.tenantId, t.role], foreignColumns: [roles.tenantId, roles.key] }).onUpdate("cascade"),
-    check("users_name_ck", sql`char_length(${t.name}) between 1 and 60`),
+  (t) => {
     // Sort orders of the users table (lib/users/sort.ts), each with the id tiebreaker and the
     // exact expression the ORDER BY uses, so Postgres walks the index and stops (performance.md).
-    // Per org (the default view, "This organization"): the same orders led by org_id, so an
-    // org of 10,000 users is walked, not fetched and sorted on every page (bench/README.md).
-    index("users_org_name_idx").on(t.orgId, t.name, t.id),
-    index("users_org_email_idx").on(t.orgId, t.email, t.id),
-    index("users_org_org_name_idx").on(t.orgId, t.orgName, t.id),
-    index("users_org_role_idx").on(t.orgId, t.role, t.id),
-    index("users_org_location_idx").on(t.orgId, sql`coalesce(${t.locationName}, '')`, t.id),
-    index("users_org_status_idx").on(t.orgId, sql`(CASE WHEN ${t.suspendedAt} IS NOT NULL THEN 0 WHEN ${t.acceptedAt} IS NULL THEN 1 ELSE 2 END)`, sql`coalesce(${t.lastLoginAt}, '-infinity'::timestamptz)`, t.id),
-    index("users_org_last_login_idx").on(t.orgId, sql`coalesce(${t.lastLoginAt}, '-infinity'::timestamptz)`, t.id),
-    index("users_org_registered_idx").on(t.orgId, t.registeredAt, t.id),
-    index("users_org_devices_idx").on(t.orgId, t.deviceCount, t.id),
-    // Tenant-wide ("All in reach" from the root; below it, with the subtree's org ids as a filter).
-    index("users_tenant_name_idx").on(t.tenantId, t.name, t.id),
-    index("users_tenant_email_idx").on(t.tenantId, t.email, t.id),
-    index("users_tenant_org_name_idx").on(t.tenantId, t.orgName, t.id),
-    index("users_tenant_role_idx").on(t.tenantId, t.role, t.id),
-    index("users_tenant_org_idx").on(t.tenantId, t.orgId, t.id),
-    index("users_tenant_location_idx").on(t.tenantId, sql`coalesce(${t.locationName}, '')`, t.id),
-    index("users_tenant_status_idx").on(t.tenantId, sql`(CASE WHEN ${t.suspendedAt} IS NOT NULL THEN 0 WHEN ${t.acceptedAt} IS NULL THEN 1 ELSE 2 END)`, sql`coalesce(${t.lastLoginAt}, '-infinity'::timestamptz)`, t.id),
-    index("users_tenant_last_login_idx").on(t.tenantId, sql`coalesce(${t.lastLoginAt}, '-infinity'::timestamptz)`, t.id),
-    index("users_tenant_registered_idx").on(t.tenantId, t.registeredAt, t.id),
-    index("users_tenant_devices_idx").on(t.tenantId, t.deviceCount, t.id),
-    index("users_tenant_pending_last_login_idx").on(t.tenantId, sql`(${t.acceptedAt} IS NULL)`, sql`coalesce(${t.lastLoginAt}, '-infinity'::timestamptz)`, t.id),
-    index("users_tenant_suspended_idx").on(t.tenantId, t.id).where(sql`${t.suspendedAt} IS NOT NULL`),
-    index("users_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
-    index("users_email_trgm_idx").using("gin", t.email.op("gin_trgm_ops")),
-  ],
+    const lastLogin = sql`coalesce(${t.lastLoginAt}, '-infinity'::timestamptz)`;
+    const sortKeys = {
+      name: [t.name],
+      email: [t.email],
+      org_name: [t.orgName],
+      role: [t.role],
+      location: [sql`coalesce(${t.locationName}, '')`],
+      status: [sql`(CASE WHEN ${t.suspendedAt} IS NOT NULL THEN 0 WHEN ${t.acceptedAt} IS NULL THEN 1 ELSE 2 END)`, lastLogin],
+      last_login: [lastLogin],
+      registered: [t.registeredAt],
+      devices: [t.deviceCount],
+    };
+    // users_<scope>_<sort>_idx: led by org_id for one org (the default view, so an org of 10,000
+    // users is walked, not fetched and sorted on every page, bench/README.md), by tenant_id for
+    // "All in reach" (from the root; below it, with the subtree's org ids as a filter).
+    const sortIndexes = (scope: "org" | "tenant", lead: typeof t.orgId) =>
+      Object.entries(sortKeys).map(([sort, keys]) => index(`users_${scope}_${sort}_idx`).on(lead, ...keys, t.id));
+    return [
+      uniqueIndex("users_email_uq").on(sql`lower(${t.email})`),
+      foreignKey({ columns: [t.tenantId, t.role], foreignColumns: [roles.tenantId, roles.key] }).onUpdate("cascade"),
+      check("users_name_ck", sql`char_length(${t.name}) between 1 and 60`),
+      ...sortIndexes("org", t.orgId),
+      ...sortIndexes("tenant", t.tenantId),
+      index("users_tenant_org_idx").on(t.tenantId, t.orgId, t.id),
+      index("users_tenant_pending_last_login_idx").on(t.tenantId, sql`(${t.acceptedAt} IS NULL)`, lastLogin, t.id),
+      index("users_tenant_suspended_idx").on(t.tenantId, t.id).where(sql`${t.suspendedAt} IS NOT NULL`),
+      index("users_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+      index("users_email_trgm_idx").using("gin", t.email.op("gin_trgm_ops")),
+    ];
+  },
 );
 
 export const sessions = pgTable(

@@ -1,15 +1,14 @@
 import "server-only";
 import { assertAllowed } from "@/lib/commands/authorize";
-import { and, asc, eq, gt, like, sql, type SQL } from "drizzle-orm";
+import { and, asc, gt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { organizations, users } from "@/db/schema";
+import { users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { orgTarget } from "@/lib/orgs/queries";
-import { escapeLike } from "@/lib/sql/like";
 import { isBuiltinRole, ROLE_LABELS } from "@/lib/policy";
-import { userListWhere } from "./filter-sql";
-import { statusOf, type UserFilters } from "./filters";
 import { isAnyOf } from "@/lib/sql/any-of";
+import { showsSubtree, subtreeOrgIdList, userListWhere } from "./filter-sql";
+import { statusOf, type UserFilters } from "./filters";
 
 export const EXPORT_COLUMNS = ["Name", "Email", "Organization", "Role", "Status", "Last login", "Registered", "Tags", "Locations"] as const;
 
@@ -30,14 +29,8 @@ const roleLabel = (role: string) => (isBuiltinRole(role) ? ROLE_LABELS[role] : r
  */
 async function exportParts(db: Db, actor: Actor, selection: { userIds?: string[]; filters: UserFilters }, now: Date): Promise<SQL[]> {
   if (selection.userIds) return [and(userListWhere(actor, { ...selection.filters, scope: "reach" }, now), isAnyOf(users.id, selection.userIds))!];
-  const reach = selection.filters.scope === "reach" && actor.policy.grants.has("orgs.switch");
-  if (!reach || actor.org.depth === 1) return [userListWhere(actor, selection.filters, now)];
-  const orgs = await db
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(and(eq(organizations.tenantId, actor.viewer.tenant.id), like(organizations.path, `${escapeLike(actor.org.path)}%`)))
-    .orderBy(asc(organizations.path));
-  return orgs.map((o) => userListWhere(actor, selection.filters, now, [o.id]));
+  if (!showsSubtree(actor, selection.filters) || actor.org.depth === 1) return [userListWhere(actor, selection.filters, now)];
+  return (await subtreeOrgIdList(db, actor)).map((orgId) => userListWhere(actor, selection.filters, now, [orgId]));
 }
 
 /**

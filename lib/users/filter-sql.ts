@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gte, ilike, inArray, isNotNull, isNull, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, ilike, inArray, isNotNull, isNull, like, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
@@ -14,6 +14,22 @@ function subtreeOrgIds(actor: Actor) {
 /** More orgs than this in a subtree: keep the semi-join rather than send a long list of ids. */
 const MAX_LISTED_ORGS = 1_000;
 
+/** The list shows the org's subtree, not only the org: "All in reach", for a viewer who may switch below. */
+export function showsSubtree(actor: Actor, filters: UserFilters): boolean {
+  return filters.scope === "reach" && actor.policy.grants.has("orgs.switch");
+}
+
+/** The ids of the orgs in the actor's subtree, in tree order: one range scan of the path index. */
+export async function subtreeOrgIdList(db: Executor, actor: Actor, max?: number): Promise<string[]> {
+  const query = db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.tenantId, actor.viewer.tenant.id), like(organizations.path, `${escapeLike(actor.org.path)}%`)))
+    .orderBy(asc(organizations.path))
+    .$dynamic();
+  return (await (max === undefined ? query : query.limit(max))).map((r) => r.id);
+}
+
 /**
  * The org ids of the actor's subtree when the filters reach below the current org, read first
  * (one range scan of the path index), so the users query gets `org_id IN (…)` instead of a
@@ -21,14 +37,9 @@ const MAX_LISTED_ORGS = 1_000;
  * (bench/README.md). Undefined when there is nothing to resolve or the subtree is too large.
  */
 export async function subtreeIdList(db: Executor, actor: Actor, filters: UserFilters): Promise<string[] | undefined> {
-  const reach = filters.scope === "reach" && actor.policy.grants.has("orgs.switch");
-  if (!reach || actor.org.depth === 1) return undefined;
-  const rows = await db
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(and(eq(organizations.tenantId, actor.viewer.tenant.id), like(organizations.path, `${escapeLike(actor.org.path)}%`)))
-    .limit(MAX_LISTED_ORGS + 1);
-  return rows.length > MAX_LISTED_ORGS ? undefined : rows.map((r) => r.id);
+  if (!showsSubtree(actor, filters) || actor.org.depth === 1) return undefined;
+  const ids = await subtreeOrgIdList(db, actor, MAX_LISTED_ORGS + 1);
+  return ids.length > MAX_LISTED_ORGS ? undefined : ids;
 }
 
 function statusCondition(status: UserStatus, cutoff: Date): SQL {
@@ -51,7 +62,7 @@ function statusCondition(status: UserStatus, cutoff: Date): SQL {
  * resolved them: see subtreeIdList), so every sort can walk its own index.
  */
 export function userListWhere(actor: Actor, filters: UserFilters, now = new Date(), subtreeIds?: readonly string[]): SQL {
-  const reach = filters.scope === "reach" && actor.policy.grants.has("orgs.switch");
+  const reach = showsSubtree(actor, filters);
   const cutoff = new Date(now.getTime() - INACTIVE_AFTER_DAYS * 86_400_000);
   const q = filters.q ? `%${escapeLike(filters.q)}%` : null;
   return and(

@@ -6,7 +6,7 @@ import { users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { orgTarget } from "@/lib/orgs/queries";
 
-import { subtreeIdList, userListWhere } from "./filter-sql";
+import { showsSubtree, subtreeIdList, userListWhere } from "./filter-sql";
 import { INACTIVE_AFTER_DAYS, statusOf, type UserFilters, type UserStatus } from "./filters";
 import type { SortDir, UserSortKey } from "./sort";
 
@@ -171,7 +171,7 @@ const castValue = (value: string, cast: string): SQL =>
 export async function listUsers(db: Db, actor: Actor, request: PageRequest, now = new Date()): Promise<UserPage> {
   assertAllowed(actor.policy, "users.view", orgTarget(actor));
   const where = userListWhere(actor, request.filters, now, await subtreeIdList(db, actor, request.filters));
-  const inOrg = !(request.filters.scope === "reach" && actor.policy.grants.has("orgs.switch"));
+  const inOrg = !showsSubtree(actor, request.filters);
   const fenceMax = inOrg ? FENCE_MAX_IN_ORG : COUNT_CAP;
 
   const { key, dir } = request.sort;

@@ -6,7 +6,7 @@ import { applyTag } from "@/lib/users/commands/apply-tag";
 import { editUser } from "@/lib/users/commands/edit";
 import { EXPORT_COLUMNS, exportUserRows, neutralizeFormula } from "@/lib/users/export";
 import { userFiltersSchema, type UserFilters } from "@/lib/users/filters";
-import { actorFor } from "../helpers/actors";
+import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { idOf, invite, mullerAdmin } from "../helpers/fixtures";
@@ -37,6 +37,16 @@ describe("CSV export rows", () => {
     expect(emails(reach)).toEqual(ACME_ALL);
     for (const row of reach) expect(row).toHaveLength(EXPORT_COLUMNS.length);
     expect(reach.find((r) => r[1] === "r@muller.test")).toEqual(expect.arrayContaining(["Rita Muller", "Muller Boiler Group", "User", "active"]));
+  });
+
+  it("below the root, reads the subtree org by org: every user in reach of the org shown, filtered, nobody outside it", async () => {
+    const admin = await actorFor(db, "admin@acme.test", await orgIdByName(db, "United Heaters Inc."));
+    expect(await rows(admin, { filters: filters() })).toEqual([]);
+    const reach = await rows(admin, { filters: filters({ scope: "reach" }) });
+    expect(emails(reach)).toEqual(["h@united.test", "m@united.test"]);
+    expect(reach.map((r) => r[2]).sort()).toEqual(["Hill Cottage", "Marsh Residence"]);
+    expect(emails(await rows(admin, { filters: filters({ scope: "reach", q: "hank" }) }))).toEqual(["h@united.test"]);
+    expect(await rows(admin, { filters: filters({ scope: "reach", roles: ["admin"] }) })).toEqual([]);
   });
 
   it("applies the filters and named ids within scope only: another tenant's ids and emails give no row", async () => {

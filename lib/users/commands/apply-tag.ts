@@ -6,10 +6,10 @@ import type { Actor } from "@/lib/commands/actor";
 import type { BulkResult } from "@/lib/commands/bulk";
 import { parseInput } from "@/lib/commands/parse";
 import { checkTagLimit } from "@/lib/policy";
+import { isAnyOf } from "@/lib/sql/any-of";
 import { applyTagSchema } from "../schemas";
 import { selectedUserIds } from "../selection";
 import { runOnUsers } from "./run-on-users";
-import { isAnyOf } from "@/lib/sql/any-of";
 
 /** Tags users, creating the tag if it is new; users already at five tags are skipped and named. */
 export async function applyTag(db: Db, actor: Actor, raw: unknown): Promise<BulkResult & { tagId: string }> {

@@ -6,11 +6,11 @@ import type { Actor } from "@/lib/commands/actor";
 import type { BulkResult } from "@/lib/commands/bulk";
 import { parseInput } from "@/lib/commands/parse";
 import { isAdminRole } from "@/lib/policy";
+import { isAnyOf } from "@/lib/sql/any-of";
 import { changeRoleSchema } from "../schemas";
 import { roleExists } from "../roles";
 import { selectedUserIds } from "../selection";
 import { runOnUsers } from "./run-on-users";
-import { isAnyOf } from "@/lib/sql/any-of";
 
 /**
  * Gives users a new role. Demoting the last Admin of an org is refused; demoting a developer

@@ -8,12 +8,12 @@ import { lockTenant } from "@/lib/commands/transaction";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { invitationEmail } from "@/lib/mail/templates";
 import { checkDailyInvites } from "@/lib/policy";
+import { isAnyOf } from "@/lib/sql/any-of";
 import { bulkUsersSchema } from "../schemas";
 import { issueToken } from "../tokens";
 import { invitationsToday } from "./invite";
 import { selectedUserIds } from "../selection";
 import { runOnUsers } from "./run-on-users";
-import { isAnyOf } from "@/lib/sql/any-of";
 
 /** New token and email for pending users; the old link stops working. Counts toward the daily cap. */
 export async function resendInvitations(db: Db, actor: Actor, raw: unknown, now = new Date()): Promise<BulkResult> {

@@ -5,10 +5,10 @@ import { sessions, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import type { BulkResult } from "@/lib/commands/bulk";
 import { parseInput } from "@/lib/commands/parse";
+import { isAnyOf } from "@/lib/sql/any-of";
 import { bulkUsersSchema } from "../schemas";
 import { selectedUserIds } from "../selection";
 import { runOnUsers } from "./run-on-users";
-import { isAnyOf } from "@/lib/sql/any-of";
 
 /** Ends every session of these users on their next request (security.md D1). */
 export async function endSessions(tx: Tx, userIds: readonly string[], now = new Date()): Promise<void> {

@@ -5,11 +5,11 @@ import type { Actor } from "@/lib/commands/actor";
 import type { BulkResult } from "@/lib/commands/bulk";
 import { parseInput } from "@/lib/commands/parse";
 import { isAdminRole } from "@/lib/policy";
+import { isAnyOf } from "@/lib/sql/any-of";
 import { bulkUsersSchema } from "../schemas";
 import { selectedUserIds } from "../selection";
 import { runOnUsers } from "./run-on-users";
 import { endSessions } from "./sessions";
-import { isAnyOf } from "@/lib/sql/any-of";
 
 /** Suspended users cannot log in and their sessions end; an org's last active Admin stays. */
 export async function suspendUsers(db: Db, actor: Actor, raw: unknown, now = new Date()): Promise<BulkResult> {
