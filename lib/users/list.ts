@@ -84,38 +84,36 @@ const CASTS: Record<UserSortKey, string[]> = {
 
 const STATUS_RANK: Record<UserStatus, number> = { suspended: 0, pending: 1, inactive: 2, active: 2 };
 
-/**
- * Bounds on the leading sort expression that the filters already imply. They change no result,
- * but let the walk of the sort index start and stop where the matches are: without them a
- * filter on the sorted column itself (role sort with two roles, status sort with a status,
- * last-login sort with active or inactive) walks past every row of the other values first —
- * 880,000 rows and ~2 s at 1M users (bench/README.md).
- */
-function sortBounds(key: UserSortKey, filters: UserFilters, now: Date): SQL[] {
-  const { roles, statuses } = filters;
-  const cutoff = new Date(now.getTime() - INACTIVE_AFTER_DAYS * 86_400_000);
-  const lastLogin = sql`coalesce(${users.lastLoginAt}, '-infinity'::timestamptz)`;
+/** Active or inactive alone is a bound on the last login (the only difference between them). */
+function loginBound(statuses: UserStatus[], now: Date): SQL[] {
+  const cutoff = new Date(now.getTime() - INACTIVE_AFTER_DAYS * 86_400_000).toISOString();
   const only = (status: UserStatus) => statuses.length > 0 && statuses.every((s) => s === status);
-  const loginBound = only("active") ? [sql`${lastLogin} >= ${cutoff.toISOString()}::timestamptz`] : only("inactive") ? [sql`${lastLogin} < ${cutoff.toISOString()}::timestamptz`] : [];
+  return only("active") ? [sql`${SORT_SQL.lastLogin[0]!} >= ${cutoff}::timestamptz`] : only("inactive") ? [sql`${SORT_SQL.lastLogin[0]!} < ${cutoff}::timestamptz`] : [];
+}
+
+/**
+ * How to walk the sort index: one list of bounds per walk, each bounding the leading sort
+ * expression by what the filters already imply. They change no result, but let a walk start
+ * and stop where the matches are: without them a filter on the sorted column itself (role sort
+ * with two roles, status sort with a status, last-login sort with active or inactive) walks
+ * past every row of the other values first — 880,000 rows and ~2 s at 1M users
+ * (bench/README.md). Sorting by status or last login with statuses chosen walks the status
+ * index (rank, last login, id) once per rank: within a rank it is in last-login order, so
+ * each walk reads only its own status, and the walks' pages merge into one. A single walk
+ * over two ranks read past every user of the ranks between or around them (pending and
+ * suspended users by last login: 86,000 rows, 300 ms at 1M).
+ */
+function sortWalks(key: UserSortKey, filters: UserFilters, now: Date): SQL[][] {
+  const { roles, statuses } = filters;
   if (key === "role" && roles.length > 1) {
     const list = sql.join(roles.map((r) => sql`${r}::text`), sql`, `);
-    return [sql`${users.role} >= least(${list})`, sql`${users.role} <= greatest(${list})`];
+    return [[sql`${users.role} >= least(${list})`, sql`${users.role} <= greatest(${list})`]];
   }
-  if (key === "status" && statuses.length > 0) {
-    const ranks = statuses.map((s) => STATUS_RANK[s]);
-    const lo = Math.min(...ranks);
-    const hi = Math.max(...ranks);
-    const rank = SORT_SQL.status[0]!;
-    return lo === hi ? [sql`${rank} = ${lo}::int`, ...loginBound] : [sql`${rank} >= ${lo}::int`, sql`${rank} <= ${hi}::int`];
+  if ((key === "status" || key === "lastLogin") && statuses.length > 0) {
+    const ranks = [...new Set(statuses.map((s) => STATUS_RANK[s]))];
+    return ranks.map((rank) => [sql`${SORT_SQL.status[0]!} = ${rank}::int`, ...loginBound(statuses.filter((s) => STATUS_RANK[s] === rank), now)]);
   }
-  if (key === "lastLogin") {
-    // One status rank chosen: the status index (rank, last login, id) is in last-login order
-    // within it, so the walk reads only that status (suspended users scattered among 620,000
-    // active ones were 190 ms at 1M without this).
-    const ranks = new Set(statuses.map((s) => STATUS_RANK[s]));
-    return ranks.size === 1 ? [sql`${SORT_SQL.status[0]!} = ${[...ranks][0]!}::int`, ...loginBound] : loginBound;
-  }
-  return [];
+  return [[]];
 }
 
 /** The planner's estimate above this many times the fence: take the count-then-walk path. */
@@ -201,10 +199,14 @@ export async function listUsers(db: Db, actor: Actor, request: PageRequest, now 
 
   const capCount = async () =>
     (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${users} WHERE ${where} LIMIT ${COUNT_CAP + 1}) AS capped`)).rows[0]?.n ?? 0;
-  const walk = () =>
-    db.execute<Record<string, unknown>>(
-      sql`SELECT ${columns} FROM ${users} WHERE ${where} AND ${keyset(false)}${sql.join(sortBounds(key, request.filters, now).map((b) => sql` AND ${b}`))} ORDER BY ${orderBy(false)} LIMIT ${limit}`,
-    );
+  const walkWithin = (bounds: SQL[]) =>
+    sql`SELECT ${columns} FROM ${users} WHERE ${where} AND ${keyset(false)}${sql.join(bounds.map((b) => sql` AND ${b}`))} ORDER BY ${orderBy(false)} LIMIT ${limit}`;
+  const walk = () => {
+    const walks = sortWalks(key, request.filters, now).map(walkWithin);
+    // Each walk gives its own first `limit` rows; the page is the first `limit` of them all.
+    const query = walks.length === 1 ? walks[0]! : sql`SELECT * FROM (${sql.join(walks.map((w) => sql`(${w})`), sql` UNION ALL `)}) AS walks ORDER BY ${orderBy(true)} LIMIT ${limit}`;
+    return db.execute<Record<string, unknown>>(query);
+  };
   const fenced = sql`SELECT ${columns} FROM ${users} WHERE ${where} LIMIT ${fenceMax + 1}`;
 
   let n: number;

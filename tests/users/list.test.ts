@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
-import { userFiltersSchema } from "@/lib/users/filters";
+import { INACTIVE_AFTER_DAYS, userFiltersSchema, type UserStatus } from "@/lib/users/filters";
 import { listUsers, type PageRequest } from "@/lib/users/list";
 import { USER_SORT_KEYS, type UserSortKey } from "@/lib/users/sort";
 import { actorFor } from "../helpers/actors";
@@ -161,7 +161,7 @@ describe("listUsers in an org of more than 1,000 matching users (walks the org's
         CASE WHEN g % 13 = 0 THEN now() ELSE NULL END,
         CASE WHEN g % 4 = 0 THEN NULL ELSE 'Site ' || (g % 5) END,
         timestamptz '2025-06-01' + (g % 17) * interval '1 day', g % 3
-      FROM generate_series(1, 1200) AS g`);
+      FROM generate_series(1, 2400) AS g`);
   });
 
   it.each(USER_SORT_KEYS.flatMap((key) => (["asc", "desc"] as const).map((dir) => [key, dir] as const)))(
@@ -172,6 +172,34 @@ describe("listUsers in an org of more than 1,000 matching users (walks the org's
       // eslint-disable-next-line no-restricted-properties
       const reference = (await bigDb.execute<{ id: string }>(sql`SELECT id FROM users WHERE org_id = ${bigAdmin.org.id} ORDER BY ${sql.raw(order)} LIMIT 300`)).rows.map((r) => r.id);
       const request = { filters: filters(), sort: { key, dir }, size: 100 };
+      const pages = [await listUsers(bigDb, bigAdmin, request)];
+      expect(pages[0]!.total).toBeGreaterThan(1_000);
+      for (let i = 1; i < 3; i++) pages.push(await listUsers(bigDb, bigAdmin, { ...request, cursor: { after: pages[i - 1]!.next! } }));
+      expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(reference);
+      const back = await listUsers(bigDb, bigAdmin, { ...request, cursor: { before: pages[2]!.prev! } });
+      expect(back.rows.map((r) => r.id)).toEqual(reference.slice(100, 200));
+    },
+  );
+
+  // Statuses as plain SQL, written out independently of lib/users/filter-sql.ts.
+  const REFERENCE_STATUS: Record<UserStatus, string> = {
+    suspended: "suspended_at IS NOT NULL",
+    pending: "suspended_at IS NULL AND accepted_at IS NULL",
+    active: `suspended_at IS NULL AND accepted_at IS NOT NULL AND last_login_at >= now() - interval '${INACTIVE_AFTER_DAYS} days'`,
+    inactive: `suspended_at IS NULL AND accepted_at IS NOT NULL AND (last_login_at IS NULL OR last_login_at < now() - interval '${INACTIVE_AFTER_DAYS} days')`,
+  };
+  const MIXED: UserStatus[][] = [["active", "pending"], ["suspended", "active"], ["suspended", "pending", "inactive"]];
+
+  // More than 1,000 matches, so the page walks the status index, once per status rank.
+  it.each((["status", "lastLogin"] as const).flatMap((key) => (["asc", "desc"] as const).flatMap((dir) => MIXED.map((statuses) => [key, dir, statuses] as const))))(
+    "merges one walk per status rank: %s %s with %j, forward and back",
+    async (key, dir, statuses) => {
+      const order = [...REFERENCE_ORDER[key], "id"].map((e) => `${e} ${dir.toUpperCase()}`).join(", ");
+      const matching = statuses.map((s) => `(${REFERENCE_STATUS[s]})`).join(" OR ");
+      // Built from the constant tables above, never from input.
+      // eslint-disable-next-line no-restricted-properties
+      const reference = (await bigDb.execute<{ id: string }>(sql`SELECT id FROM users WHERE org_id = ${bigAdmin.org.id} AND (${sql.raw(matching)}) ORDER BY ${sql.raw(order)} LIMIT 300`)).rows.map((r) => r.id);
+      const request = { filters: filters({ statuses }), sort: { key, dir }, size: 100 };
       const pages = [await listUsers(bigDb, bigAdmin, request)];
       expect(pages[0]!.total).toBeGreaterThan(1_000);
       for (let i = 1; i < 3; i++) pages.push(await listUsers(bigDb, bigAdmin, { ...request, cursor: { after: pages[i - 1]!.next! } }));
