@@ -3,11 +3,10 @@ import NextAuth, { type NextAuthConfig } from "next-auth";
 import "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
-import { env } from "@/lib/env";
 import { clientIp } from "./client-ip";
 import { logIn } from "./login";
 import { authSecret } from "./secret";
-import { SESSION_COOKIE, secureCookies } from "./session-cookie";
+import { SESSION_COOKIE, SESSION_COOKIE_OPTIONS, SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 import type { SessionClaims } from "./session-check";
 
 declare module "next-auth" {
@@ -30,13 +29,10 @@ declare module "next-auth/jwt" {
 const config: NextAuthConfig = {
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: env.SESSION_MAX_HOURS * 3600 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
   cookies: {
-    sessionToken: {
-      name: SESSION_COOKIE,
-      options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies },
-    },
+    sessionToken: { name: SESSION_COOKIE, options: SESSION_COOKIE_OPTIONS },
   },
   providers: [
     Credentials({

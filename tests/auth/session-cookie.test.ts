@@ -1,6 +1,6 @@
-import { encode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { claimsFromToken, SESSION_COOKIE } from "@/lib/auth/session-cookie";
+import { claimsFromToken, SESSION_COOKIE, sessionToken } from "@/lib/auth/session-cookie";
 
 // getViewer() decrypts the session cookie itself rather than through Auth.js' auth(); these
 // pin that it accepts exactly what Auth.js issues and nothing else.
@@ -31,5 +31,13 @@ describe("session cookie", () => {
   it("refuses a valid token that lacks the session claims", async () => {
     expect(await claimsFromToken(await issue({ sub: claims.uid, uid: claims.uid, sv: 1 }), secret)).toBeNull();
     expect(await claimsFromToken(await issue({ ...claims, sv: "3" }), secret)).toBeNull();
+  });
+
+  it("issues, when it renews a session id, a token read back as the same claims and nothing more", async () => {
+    const token = await sessionToken(claims, secret);
+    expect(await claimsFromToken(token, secret)).toEqual(claims);
+    const decoded = await decode({ token, secret, salt: SESSION_COOKIE });
+    expect(Object.keys(decoded ?? {}).sort()).toEqual(["exp", "iat", "jti", "sid", "sub", "sv", "uid"]);
+    expect(await claimsFromToken(await sessionToken(claims, "another-secret-of-enough-length-987654"), secret)).toBeNull();
   });
 });

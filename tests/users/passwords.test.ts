@@ -1,8 +1,10 @@
+import { and, eq, isNull } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
+import { sessions } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { logIn } from "@/lib/auth/login";
-import { loadViewer } from "@/lib/auth/session-check";
+import { loadViewer, revokeSession } from "@/lib/auth/session-check";
 import { changeOwnPassword } from "@/lib/users/commands/own-account";
 import { setUserPassword } from "@/lib/users/commands/set-password";
 import { actorFor } from "../helpers/actors";
@@ -101,18 +103,34 @@ describe("own password", () => {
     }
   });
 
-  it("ends the other sessions only, emails and audits once", async () => {
+  it("ends every other session, renews this one's id, emails and audits once", async () => {
     const current = await openSession(db, "staff@acme.test");
     const other = await openSession(db, "staff@acme.test");
     const actor = await actorOfSession(db, current);
-    await changeOwnPassword(db, actor, { currentPassword: DEMO_PASSWORD, newPassword: "a-brand-new-passphrase" });
+    const [before] = await db.select().from(sessions).where(eq(sessions.id, current.sid));
+    const { sessionId } = await changeOwnPassword(db, actor, { currentPassword: DEMO_PASSWORD, newPassword: "a-brand-new-passphrase" });
 
-    expect(await loadViewer(db, current)).not.toBeNull();
+    expect(sessionId).not.toBe(current.sid);
+    expect(await loadViewer(db, current)).toBeNull();
     expect(await loadViewer(db, other)).toBeNull();
+    expect((await loadViewer(db, { ...current, sid: sessionId }))?.userId).toBe(actor.viewer.userId);
+    // The renewed session keeps the old one's start (the absolute timeout) and device.
+    const [renewed] = await db.select().from(sessions).where(eq(sessions.id, sessionId));
+    expect(renewed).toMatchObject({ createdAt: before!.createdAt, userAgent: before!.userAgent, ip: before!.ip, revokedAt: null });
+    const alive = await db.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.userId, actor.viewer.userId), isNull(sessions.revokedAt)));
+    expect(alive.map((s) => s.id)).toEqual([sessionId]);
     expect((await emailsTo(db, "staff@acme.test")).map((e) => e.kind)).toEqual(["password_changed"]);
     expect((await auditOf(db, actor.viewer.userId, "user_password_changed"))).toHaveLength(1);
     expect(await canLogIn("staff@acme.test", DEMO_PASSWORD)).toBe(false);
     expect(await canLogIn("staff@acme.test", "a-brand-new-passphrase")).toBe(true);
+  });
+
+  it("refuses on a session ended meanwhile (UNAUTHENTICATED, no change)", async () => {
+    const current = await openSession(db, "staff@acme.test");
+    const actor = await actorOfSession(db, current);
+    await revokeSession(db, current.sid);
+    const error = await refusedWithoutChange(db, () => changeOwnPassword(db, actor, { currentPassword: DEMO_PASSWORD, newPassword: "a-brand-new-passphrase" }));
+    expect(error.code).toBe("UNAUTHENTICATED");
   });
 
   it("refuses unexpected fields (INVALID, no change)", async () => {

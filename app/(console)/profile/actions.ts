@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { selfAction } from "@/lib/action";
 import { signOut } from "@/lib/auth/config";
 import { revokeSession } from "@/lib/auth/session-check";
+import { sessionClaims, setSessionCookie } from "@/lib/auth/session-cookie";
 import { endOtherSessions } from "@/lib/auth/sessions-queries";
 import { requireViewer } from "@/lib/auth/viewer";
 import { changeOwnPassword, setDeveloperMode, updateOwnDetails } from "@/lib/users/commands/own-account";
@@ -27,8 +28,13 @@ export async function logOutEverywhereAction(): Promise<void> {
   await signOut({ redirectTo: "/login" });
 }
 
+/** The new session id goes into a new cookie, never into the action's answer. */
 export async function changeOwnPasswordAction(input: unknown) {
-  return selfAction(input, (db, actor, raw) => changeOwnPassword(db, actor, raw));
+  return selfAction(input, async (db, actor, raw) => {
+    const { sessionId } = await changeOwnPassword(db, actor, raw);
+    const claims = await sessionClaims();
+    if (claims) await setSessionCookie({ ...claims, sid: sessionId });
+  });
 }
 
 export async function setDeveloperModeAction(input: unknown) {

@@ -31,25 +31,38 @@ const selfTarget = (actor: Actor): UserTarget => ({
 });
 
 /**
- * Changes your own password: the current one is required; your other sessions end, this one
- * continues, and you get an email (security.md C5, C6, D4).
+ * Changes your own password: the current one is required; every other session ends, this one
+ * goes on under a new session id (the returned one: the caller re-issues the cookie), and you
+ * get an email (security.md C5, C6, D4). The new session keeps the old one's start, so the
+ * absolute timeout (D5) is not reset by a password change.
  */
-export async function changeOwnPassword(db: Db, actor: Actor, raw: unknown): Promise<void> {
+export async function changeOwnPassword(db: Db, actor: Actor, raw: unknown): Promise<{ sessionId: string }> {
   const input = parseInput(ownPasswordSchema.extend({ newPassword: newPasswordSchema }), raw);
   assertSelf(actor, "self.change_password");
-  const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, actor.viewer.userId));
+  const userId = actor.viewer.userId;
+  const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId));
   if (!(await verifyPassword(row?.hash ?? null, input.currentPassword))) {
     throw new DomainError("INVALID", "Your current password is not correct.", { field: "currentPassword" });
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await inTransaction(db, async (tx) => {
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.viewer.userId));
-    await tx
-      .update(sessions)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(sessions.userId, actor.viewer.userId), ne(sessions.id, actor.viewer.sessionId), isNull(sessions.revokedAt)));
+  return inTransaction(db, async (tx) => {
+    const now = new Date();
+    const [current] = await tx
+      .select({ createdAt: sessions.createdAt, ip: sessions.ip, userAgent: sessions.userAgent })
+      .from(sessions)
+      .where(and(eq(sessions.id, actor.viewer.sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+      .for("update");
+    // Ended since this request began (logged out elsewhere): no password change on a dead session.
+    if (!current) throw new DomainError("UNAUTHENTICATED", "Your session has ended. Log in again.");
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+    const [renewed] = await tx
+      .insert(sessions)
+      .values({ tenantId: actor.viewer.tenant.id, userId, createdAt: current.createdAt, lastSeenAt: now, ip: current.ip, userAgent: current.userAgent })
+      .returning({ id: sessions.id });
     await enqueueEmail(tx, actor.viewer.tenant.id, passwordChangedEmail({ to: actor.viewer.email, name: actor.viewer.name, byAdmin: null }));
-    await writeAudit(tx, { ...auditBy(actor), orgId: actor.viewer.org.id, action: "user_password_changed", targetType: "user", targetId: actor.viewer.userId, targetLabel: actor.viewer.email });
+    await writeAudit(tx, { ...auditBy(actor), orgId: actor.viewer.org.id, action: "user_password_changed", targetType: "user", targetId: userId, targetLabel: actor.viewer.email });
+    return { sessionId: renewed!.id };
   });
 }
 
