@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, ilike, inArray, isNotNull, isNull, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, ilike, inArray, like, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
@@ -42,16 +42,21 @@ export async function subtreeIdList(db: Executor, actor: Actor, filters: UserFil
   return ids.length > MAX_LISTED_ORGS ? undefined : ids;
 }
 
+/**
+ * A status as a condition on the status rank and the last login key (db/schema.ts): the
+ * columns the status and role indexes carry, so a capped count reads those indexes alone.
+ * Equivalent to statusOf() in lib/users/filters.ts.
+ */
 function statusCondition(status: UserStatus, cutoff: Date): SQL {
   switch (status) {
     case "suspended":
-      return isNotNull(users.suspendedAt);
+      return eq(users.statusRank, 0);
     case "pending":
-      return and(isNull(users.suspendedAt), isNull(users.acceptedAt))!;
+      return eq(users.statusRank, 1);
     case "inactive":
-      return and(isNull(users.suspendedAt), isNotNull(users.acceptedAt), or(isNull(users.lastLoginAt), lt(users.lastLoginAt, cutoff)))!;
+      return and(eq(users.statusRank, 2), lt(users.lastLoginKey, cutoff))!;
     case "active":
-      return and(isNull(users.suspendedAt), isNotNull(users.acceptedAt), gte(users.lastLoginAt, cutoff))!;
+      return and(eq(users.statusRank, 2), gte(users.lastLoginKey, cutoff))!;
   }
 }
 

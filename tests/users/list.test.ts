@@ -1,9 +1,9 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
-import { INACTIVE_AFTER_DAYS, userFiltersSchema, type UserStatus } from "@/lib/users/filters";
+import { INACTIVE_AFTER_DAYS, statusOf, userFiltersSchema, type UserStatus } from "@/lib/users/filters";
 import { listUsers, type PageRequest } from "@/lib/users/list";
 import { USER_SORT_KEYS, type UserSortKey } from "@/lib/users/sort";
 import { actorFor } from "../helpers/actors";
@@ -95,6 +95,20 @@ describe("listUsers", () => {
     const noDevices = await listUsers(db, admin, { filters: filters({ scope: "reach", noDevices: true }), sort: { key: "email", dir: "asc" }, size: 100 });
     expect(noDevices.rows.map((r) => r.email)).not.toContain("m@united.test");
     expect(noDevices.total).toBe(reach.total - 4);
+  });
+
+  it("filters each status to exactly the users statusOf() gives it, at the 30-day boundary too", async () => {
+    // The fixture's last logins are 1–9 January 2026: at this moment the 6th is exactly 30 days
+    // old (still active), the 1st–5th are older (inactive).
+    const now = new Date(Date.UTC(2026, 1, 5));
+    const everyone = await db.select({ id: users.id, acceptedAt: users.acceptedAt, suspendedAt: users.suspendedAt, lastLoginAt: users.lastLoginAt }).from(users).where(eq(users.orgId, admin.org.id));
+    for (const status of ["active", "inactive", "pending", "suspended"] as const) {
+      const expected = everyone.filter((u) => statusOf(u, now) === status).map((u) => u.id);
+      expect(expected.length).toBeGreaterThan(0);
+      const page = await listUsers(db, admin, { filters: filters({ statuses: [status] }), sort: { key: "email", dir: "asc" }, size: 100 }, now);
+      expect(page.rows.map((r) => r.id).sort()).toEqual(expected.sort());
+      expect(page.rows.every((r) => r.status === status)).toBe(true);
+    }
   });
 
   it("never shows another tenant's users, even searched for by exact email", async () => {
