@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { logInFresh } from "./helpers";
 import { DEMO_PASSWORD } from "./personas";
 
 const EMAIL = "h@united.test";
@@ -6,13 +7,7 @@ const NEW_PASSWORD = "a new long passphrase 42";
 
 test("forgot password: the mailbox has the link, the link sets a new password once, other sessions end", async ({ browser }) => {
   // A session that must not survive the reset (security.md E5).
-  const other = await browser.newContext();
-  const otherPage = await other.newPage();
-  await otherPage.goto("/login");
-  await otherPage.getByLabel("Email").fill(EMAIL);
-  await otherPage.getByLabel("Password").fill(DEMO_PASSWORD);
-  await otherPage.getByRole("button", { name: "Log in" }).click();
-  await expect(otherPage).toHaveURL(/\/o\//);
+  const { context: other, page: otherPage } = await logInFresh(browser, EMAIL);
 
   const context = await browser.newContext();
   const page = await context.newPage();

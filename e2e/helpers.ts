@@ -1,4 +1,5 @@
 import { expect, type Browser, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "./personas";
 
 /** Opens a page of the main navigation from the persona's landing page. */
 export async function openFromNav(page: Page, label: string) {
@@ -18,6 +19,18 @@ export async function acceptInvitation(browser: Browser, email: string, password
   await page.getByLabel("New password").fill(password);
   await page.getByLabel("Repeat the password").fill(password);
   await page.getByRole("button", { name: "Create password and log in" }).click();
+  await expect(page).toHaveURL(/\/o\/[0-9a-f-]{36}$/);
+  return { context, page };
+}
+
+/** Logs in through the login form in a new browser context (its own cookies). */
+export async function logInFresh(browser: Browser, email: string, password = DEMO_PASSWORD) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
   await expect(page).toHaveURL(/\/o\/[0-9a-f-]{36}$/);
   return { context, page };
 }

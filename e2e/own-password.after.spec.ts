@@ -1,26 +1,16 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type BrowserContext } from "@playwright/test";
+import { logInFresh } from "./helpers";
 import { DEMO_PASSWORD } from "./personas";
 
 // Runs after the other specs: it changes this persona's password.
 const EMAIL = "w@muller.test";
 const NEW_PASSWORD = "walter's new long passphrase";
 
-async function logIn(browser: Browser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(EMAIL);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page).toHaveURL(/\/o\//);
-  return { context, page };
-}
-
-const sessionCookie = async (context: Awaited<ReturnType<typeof logIn>>["context"]) => (await context.cookies()).find((c) => c.name.endsWith("roster.session"));
+const sessionCookie = async (context: BrowserContext) => (await context.cookies()).find((c) => c.name.endsWith("roster.session"));
 
 test("changing your own password ends your other sessions; this one goes on under a new session id (security.md D4)", async ({ browser }) => {
-  const here = await logIn(browser);
-  const elsewhere = await logIn(browser);
+  const here = await logInFresh(browser, EMAIL);
+  const elsewhere = await logInFresh(browser, EMAIL);
   const before = await sessionCookie(here.context);
   expect(before).toBeDefined();
 

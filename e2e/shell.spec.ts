@@ -1,4 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
+import { logInFresh } from "./helpers";
 import { DEMO_PASSWORD, PERSONAS, storageStatePath } from "./personas";
 
 async function landingUrl(browser: Browser, email: string): Promise<string> {
@@ -9,17 +10,6 @@ async function landingUrl(browser: Browser, email: string): Promise<string> {
   const url = new URL(page.url()).pathname;
   await context.close();
   return url;
-}
-
-async function logInFresh(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page).toHaveURL(/\/o\/[0-9a-f-]{36}$/);
-  return { context, page };
 }
 
 test.describe("every demo persona lands on their own org", () => {
