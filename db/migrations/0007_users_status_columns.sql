@@ -17,7 +17,9 @@ CREATE INDEX "users_org_last_login_idx" ON "users" USING btree ("org_id","last_l
 CREATE INDEX "users_tenant_role_idx" ON "users" USING btree ("tenant_id","role","id","status_rank","last_login_key");--> statement-breakpoint
 CREATE INDEX "users_tenant_status_idx" ON "users" USING btree ("tenant_id","status_rank","last_login_key","id");--> statement-breakpoint
 CREATE INDEX "users_tenant_last_login_idx" ON "users" USING btree ("tenant_id","last_login_key","id");--> statement-breakpoint
--- A search's estimate comes from these columns' statistics: with the default 100 samples the
--- planner guessed ~100 rows for a surname shared by 10,000 users of 1M, skipped ANDing the
--- status or role index into the bitmap and read every match's table page (bench/README.md).
-ALTER TABLE "users" ALTER COLUMN "name" SET STATISTICS 1000, ALTER COLUMN "email" SET STATISTICS 1000;
+-- A search's estimate comes from these columns' statistics. With the default 100 samples it
+-- swung between ~200 and ~30,000 rows for a surname shared by 10,000 users of 1M, from one
+-- ANALYZE to the next; at ~200 the planner skips ANDing the status or role index into the
+-- bitmap and reads every match's table page. 300 keeps it within a few times the truth; 1000
+-- was closer still but cost ~4 ms of planning on every search (bench/README.md).
+ALTER TABLE "users" ALTER COLUMN "name" SET STATISTICS 300, ALTER COLUMN "email" SET STATISTICS 300;
