@@ -7,7 +7,8 @@ DROP INDEX "users_tenant_role_idx";--> statement-breakpoint
 DROP INDEX "users_tenant_status_idx";--> statement-breakpoint
 DROP INDEX "users_tenant_last_login_idx";--> statement-breakpoint
 -- The status rank and the never-as-minus-infinity last login as stored columns (db/schema.ts),
--- added in one statement so the table is rewritten once.
+-- added in one statement so the table is rewritten once: about a minute at 1M users, during
+-- which the users table is locked (run it in a quiet hour on a large tenant).
 ALTER TABLE "users"
   ADD COLUMN "status_rank" smallint GENERATED ALWAYS AS (CASE WHEN "suspended_at" IS NOT NULL THEN 0 WHEN "accepted_at" IS NULL THEN 1 ELSE 2 END) STORED NOT NULL,
   ADD COLUMN "last_login_key" timestamp with time zone GENERATED ALWAYS AS (coalesce("last_login_at", '-infinity'::timestamptz)) STORED NOT NULL;--> statement-breakpoint
