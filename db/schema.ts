@@ -141,7 +141,9 @@ export const users = pgTable(
     const sortKeys = {
       name: [t.name],
       email: [t.email],
-      org_name: [t.orgName],
+      // By org name, then org: orgs that share a name do not interleave, and a subtree can be
+      // read org by org (lib/users/list.ts).
+      org_name: [t.orgName, t.orgId],
       role: [t.role],
       location: [sql`coalesce(${t.locationName}, '')`],
       status: [t.statusRank, t.lastLoginKey],
@@ -156,7 +158,9 @@ export const users = pgTable(
     // users is walked, not fetched and sorted on every page, bench/README.md), by tenant_id for
     // "All in reach" (from the root; below it, with the subtree's org ids as a filter).
     const sortIndexes = (scope: "org" | "tenant", lead: typeof t.orgId) =>
-      Object.entries(sortKeys).map(([sort, keys]) => index(`users_${scope}_${sort}_idx`).on(lead, ...keys, t.id, ...(carried[sort as keyof typeof sortKeys] ?? [])));
+      Object.entries(sortKeys).map(([sort, keys]) =>
+        index(`users_${scope}_${sort}_idx`).on(lead, ...keys.filter((k) => k !== lead), t.id, ...(carried[sort as keyof typeof sortKeys] ?? [])),
+      );
     return [
       uniqueIndex("users_email_uq").on(sql`lower(${t.email})`),
       foreignKey({ columns: [t.tenantId, t.role], foreignColumns: [roles.tenantId, roles.key] }).onUpdate("cascade"),

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/commands/actor";
 import { INACTIVE_AFTER_DAYS, statusOf, userFiltersSchema, type UserStatus } from "@/lib/users/filters";
 import { listUsers, type PageRequest } from "@/lib/users/list";
 import { USER_SORT_KEYS, type UserSortKey } from "@/lib/users/sort";
-import { actorFor } from "../helpers/actors";
+import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 
 let db: Db;
@@ -160,6 +160,13 @@ const REFERENCE_ORDER: Record<UserSortKey, string[]> = {
   devices: ["device_count"],
 };
 
+// Statuses as plain SQL, written out independently of lib/users/filter-sql.ts.
+const REFERENCE_STATUS: Record<UserStatus, string> = {
+  suspended: "suspended_at IS NOT NULL",
+  pending: "suspended_at IS NULL AND accepted_at IS NULL",
+  active: `suspended_at IS NULL AND accepted_at IS NOT NULL AND last_login_at >= now() - interval '${INACTIVE_AFTER_DAYS} days'`,
+  inactive: `suspended_at IS NULL AND accepted_at IS NOT NULL AND (last_login_at IS NULL OR last_login_at < now() - interval '${INACTIVE_AFTER_DAYS} days')`,
+};
 describe("listUsers in an org of more than 1,000 matching users (walks the org's own sort index)", () => {
   let bigDb: Db;
   let bigAdmin: Actor;
@@ -195,13 +202,6 @@ describe("listUsers in an org of more than 1,000 matching users (walks the org's
     },
   );
 
-  // Statuses as plain SQL, written out independently of lib/users/filter-sql.ts.
-  const REFERENCE_STATUS: Record<UserStatus, string> = {
-    suspended: "suspended_at IS NOT NULL",
-    pending: "suspended_at IS NULL AND accepted_at IS NULL",
-    active: `suspended_at IS NULL AND accepted_at IS NOT NULL AND last_login_at >= now() - interval '${INACTIVE_AFTER_DAYS} days'`,
-    inactive: `suspended_at IS NULL AND accepted_at IS NOT NULL AND (last_login_at IS NULL OR last_login_at < now() - interval '${INACTIVE_AFTER_DAYS} days')`,
-  };
   const MIXED: UserStatus[][] = [["active", "pending"], ["suspended", "active"], ["suspended", "pending", "inactive"]];
 
   // More than 1,000 matches, so the page walks the status index, once per status rank.
@@ -230,3 +230,44 @@ describe("listUsers in an org of more than 1,000 matching users (walks the org's
     expect(page.rows.every((r) => r.status === "suspended")).toBe(true);
   });
 });
+
+describe("listUsers sorted by org across a subtree of more than 10,000 matching users (walks it org by org)", () => {
+  let subDb: Db;
+  let united: Actor;
+  let orgIds: string[];
+  beforeAll(async () => {
+    subDb = await freshDemoDb();
+    united = await actorFor(subDb, "admin@acme.test", await orgIdByName(subDb, "United Heaters Inc."));
+    orgIds = await Promise.all(["Hill Cottage", "Marsh Residence", "United Heaters Inc."].map((name) => orgIdByName(subDb, name)));
+    // Few users in the first and the last org by name, so the first pages either way cross orgs.
+    await subDb.execute(sql`
+      INSERT INTO users (tenant_id, org_id, email, name, role, accepted_at, last_login_at, suspended_at)
+      SELECT ${united.viewer.tenant.id}::uuid, (ARRAY[${orgIds[0]}::uuid, ${orgIds[1]}::uuid, ${orgIds[2]}::uuid])[CASE WHEN g % 100 = 0 THEN 1 WHEN g % 100 = 1 THEN 3 ELSE 2 END],
+        'sub' || g || '@acme.test', 'Sub ' || (g % 41), 'user', now() - interval '90 days', now() - (g % 60) * interval '1 day',
+        CASE WHEN g % 17 = 0 THEN now() ELSE NULL END
+      FROM generate_series(1, 21000) AS g`);
+  });
+
+  it.each([
+    ["asc", []],
+    ["desc", []],
+    ["asc", ["active", "suspended"]],
+    ["desc", ["active", "inactive"]],
+  ] as const)("gives the pages of a plain ORDER BY for org %s with statuses %j, forward and back", async (dir, statuses) => {
+    const matching = statuses.length ? `AND (${statuses.map((s) => `(${REFERENCE_STATUS[s]})`).join(" OR ")})` : "";
+    const order = ["org_name", "org_id", "id"].map((e) => `${e} ${dir.toUpperCase()}`).join(", ");
+    // Built from constants above, never from input.
+    // eslint-disable-next-line no-restricted-properties
+    const reference = (await subDb.execute<{ id: string }>(sql`SELECT id FROM users WHERE org_id IN (${sql.join(orgIds.map((id) => sql`${id}::uuid`), sql`, `)}) ${sql.raw(matching)} ORDER BY ${sql.raw(order)} LIMIT 300`)).rows.map((r) => r.id);
+    const request = { filters: filters({ scope: "reach", statuses: [...statuses] }), sort: { key: "org" as const, dir }, size: 100 };
+    const pages = [await listUsers(subDb, united, request)];
+    expect(pages[0]!.capped).toBe(true);
+    for (let i = 1; i < 3; i++) pages.push(await listUsers(subDb, united, { ...request, cursor: { after: pages[i - 1]!.next! } }));
+    const seen = pages.flatMap((p) => p.rows);
+    expect(seen.map((r) => r.id)).toEqual(reference);
+    expect(new Set(seen.map((r) => r.orgId)).size).toBeGreaterThan(1);
+    const back = await listUsers(subDb, united, { ...request, cursor: { before: pages[2]!.prev! } });
+    expect(back.rows.map((r) => r.id)).toEqual(reference.slice(100, 200));
+  });
+});
+
