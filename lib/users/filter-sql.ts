@@ -4,7 +4,7 @@ import type { Executor } from "@/db/client";
 import { organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { escapeLike } from "@/lib/sql/like";
-import { INACTIVE_AFTER_DAYS, type UserFilters, type UserStatus } from "./filters";
+import { inactiveCutoff, type UserFilters, type UserStatus } from "./filters";
 
 /** The ids of the orgs in the actor's subtree (resolved by the path index, a few rows). */
 function subtreeOrgIds(actor: Actor) {
@@ -68,7 +68,7 @@ function statusCondition(status: UserStatus, cutoff: Date): SQL {
  */
 export function userListWhere(actor: Actor, filters: UserFilters, now = new Date(), subtreeIds?: readonly string[]): SQL {
   const reach = showsSubtree(actor, filters);
-  const cutoff = new Date(now.getTime() - INACTIVE_AFTER_DAYS * 86_400_000);
+  const cutoff = inactiveCutoff(now);
   const q = filters.q ? `%${escapeLike(filters.q)}%` : null;
   return and(
     eq(users.tenantId, actor.viewer.tenant.id),

@@ -8,6 +8,9 @@ export type UserStatus = (typeof USER_STATUSES)[number];
 /** Inactive: no login for more than 30 days (product.md §2). */
 export const INACTIVE_AFTER_DAYS = 30;
 
+/** Logged in before this moment: inactive. */
+export const inactiveCutoff = (now: Date) => new Date(now.getTime() - INACTIVE_AFTER_DAYS * 86_400_000);
+
 export const USER_SCOPES = ["org", "reach"] as const;
 export type UserScope = (typeof USER_SCOPES)[number];
 
@@ -25,6 +28,6 @@ export type UserFilters = z.output<typeof userFiltersSchema>;
 export function statusOf(user: { suspendedAt: Date | null; acceptedAt: Date | null; lastLoginAt: Date | null }, now = new Date()): UserStatus {
   if (user.suspendedAt) return "suspended";
   if (!user.acceptedAt) return "pending";
-  if (!user.lastLoginAt || now.getTime() - user.lastLoginAt.getTime() > INACTIVE_AFTER_DAYS * 86_400_000) return "inactive";
+  if (!user.lastLoginAt || user.lastLoginAt < inactiveCutoff(now)) return "inactive";
   return "active";
 }

@@ -8,7 +8,7 @@ import { orgTarget } from "@/lib/orgs/queries";
 import { isAnyOf } from "@/lib/sql/any-of";
 
 import { showsSubtree, subtreeIdList, userListWhere } from "./filter-sql";
-import { INACTIVE_AFTER_DAYS, statusOf, type UserFilters, type UserStatus } from "./filters";
+import { inactiveCutoff, statusOf, type UserFilters, type UserStatus } from "./filters";
 import type { SortDir, UserSortKey } from "./sort";
 
 /** The total is exact up to this, "10,000+" beyond: never an unbounded count on a request. */
@@ -85,7 +85,7 @@ const STATUS_RANK: Record<UserStatus, number> = { suspended: 0, pending: 1, inac
 
 /** Active or inactive alone is a bound on the last login (the only difference between them). */
 function loginBound(statuses: UserStatus[], now: Date): SQL[] {
-  const cutoff = new Date(now.getTime() - INACTIVE_AFTER_DAYS * 86_400_000).toISOString();
+  const cutoff = inactiveCutoff(now).toISOString();
   const only = (status: UserStatus) => statuses.length > 0 && statuses.every((s) => s === status);
   return only("active") ? [sql`${SORT_SQL.lastLogin[0]!} >= ${cutoff}::timestamptz`] : only("inactive") ? [sql`${SORT_SQL.lastLogin[0]!} < ${cutoff}::timestamptz`] : [];
 }
@@ -215,9 +215,14 @@ export async function listUsers(db: Db, actor: Actor, request: PageRequest, now 
   // share its name: a trigger keeps users.org_name), so the page is the first rows of that
   // nested walk. The tenant-wide org-name index passed every other org's users whose names
   // fall in between: 35,000 rows before the first match from Region 00 at 1M (bench/README.md).
+  // The page's order is the nested loop's: a LATERAL join runs its outer side in that side's
+  // ORDER BY, which an outer ORDER BY here would make Postgres sort again after reading every
+  // org's first page (tests/users/list.test.ts pins the order on Postgres and PGlite).
   const walkOrgByOrg = (orgIds: readonly string[]) => {
     const from = cursor ? sql` AND (${organizations.name}, ${organizations.id}) ${op}= (${castValue(cursor.v[0]!, "text")}, ${castValue(cursor.v[1]!, "uuid")})` : sql``;
-    const orgs = sql`SELECT ${organizations.id} AS id FROM ${organizations} WHERE ${isAnyOf(organizations.id, [...orgIds])}${from} ORDER BY ${organizations.name} ${order}, ${organizations.id} ${order}`;
+    const orgs = sql`SELECT ${organizations.id} AS id FROM ${organizations}
+      WHERE ${organizations.tenantId} = ${actor.viewer.tenant.id} AND ${isAnyOf(organizations.id, [...orgIds])}${from}
+      ORDER BY ${organizations.name} ${order}, ${organizations.id} ${order}`;
     return db.execute<Record<string, unknown>>(sql`
       SELECT page.* FROM (${orgs}) AS orgs CROSS JOIN LATERAL (${walkWithin([sql`${users.orgId} = orgs.id`])}) AS page LIMIT ${limit}`);
   };
