@@ -114,6 +114,20 @@ describe("listUsers", () => {
     }
   });
 
+  it("filters every combination of statuses to the users statusOf() puts in one of them", async () => {
+    // Whole ranks become one IN, active or inactive alone a bound on the last login
+    // (lib/users/filter-sql.ts): each of the 15 combinations against statusOf() itself.
+    const now = new Date(Date.UTC(2026, 1, 5));
+    const everyone = await db.select({ id: users.id, acceptedAt: users.acceptedAt, suspendedAt: users.suspendedAt, lastLoginAt: users.lastLoginAt }).from(users).where(eq(users.orgId, admin.org.id));
+    const all = ["active", "inactive", "pending", "suspended"] as const;
+    for (let mask = 1; mask < 1 << all.length; mask++) {
+      const statuses = all.filter((_, i) => mask & (1 << i));
+      const expected = everyone.filter((u) => statuses.includes(statusOf(u, now))).map((u) => u.id);
+      const page = await listUsers(db, admin, { filters: filters({ statuses }), sort: { key: "email", dir: "asc" }, size: 100 }, now);
+      expect(page.rows.map((r) => r.id).sort(), statuses.join("+")).toEqual(expected.sort());
+    }
+  });
+
   it("never shows another tenant's users, even searched for by exact email", async () => {
     const page = await listUsers(db, admin, { filters: filters({ q: "admin@globex.test", scope: "reach" }), sort: { key: "name", dir: "asc" }, size: 50 });
     expect(page.rows).toEqual([]);
