@@ -30,11 +30,19 @@ describe("only an Admin makes an Admin", () => {
   it("lets a non-admin give non-admin roles, custom ones included, and an Admin give any", () => {
     for (const role of ["user", "staff", "installer_lead"]) {
       expect(can(staff, "users.invite", orgTarget(OWN), { role })).toBe(true);
-      expect(can(staff, "users.change_role", userIn(OWN), { role })).toBe(true);
+      expect(can(staff, "users.change_role", userIn(OWN, { role: "guest" }), { role })).toBe(true);
     }
     expect(can(admin, "users.invite", orgTarget(SUB), { role: "admin" })).toBe(true);
     expect(can(admin, "users.change_role", userIn(SUB), { role: "admin" })).toBe(true);
     expect(can(admin, "users.transfer", userIn(OWN), { destination: SUB, role: "admin" })).toBe(true);
+  });
+
+  it("refuses a role change to the role the user already has (CONFLICT), so no audit row claims one", () => {
+    const already = { ok: false, code: "CONFLICT", reason: "This user already has that role" };
+    expect(authorize(staff, "users.change_role", userIn(OWN, { role: "staff" }), { role: "staff" })).toEqual(already);
+    expect(authorize(admin, "users.change_role", userIn(SUB, { role: "admin" }), { role: "admin" })).toEqual(already);
+    // Who may act is still asked first: Staff on an Admin hears "only an Admin", not "already".
+    expect(authorize(staff, "users.change_role", userIn(OWN, { role: "admin" }), { role: "admin" })).toEqual(forbidden("Only an Admin can change the role of an Admin"));
   });
 
   it("keeps a non-admin's hands off Admins, whatever their grants", () => {

@@ -92,8 +92,11 @@ function userRules(viewer: PolicyViewer, action: Action, target: UserTarget, ctx
     case "users.edit":
       if (ctx.role === undefined || ctx.role === target.role) return ALLOW;
       return guard(viewer, target, "change the role of") ?? assignable(viewer, ctx.role) ?? ALLOW;
-    case "users.change_role":
-      return guard(viewer, target, "change the role of") ?? assignable(viewer, ctx.role) ?? ALLOW;
+    case "users.change_role": {
+      // A role change to the role held changes nothing, and must not claim to in the audit log.
+      const same = ctx.role !== undefined && ctx.role === target.role ? deny("CONFLICT", "This user already has that role") : null;
+      return guard(viewer, target, "change the role of") ?? same ?? assignable(viewer, ctx.role) ?? ALLOW;
+    }
     case "users.change_password":
       return guard(viewer, target, "change the password of") ?? notPending(target) ?? ALLOW;
     case "users.force_logout":

@@ -85,6 +85,14 @@ describe("change role", () => {
     expect(audit[audit.length - 1]).toMatchObject({ before: { role: "admin", developerMode: true }, after: { role: "staff", developerMode: false } });
   });
 
+  it("reports users who already have the role as skipped, and changes and audits only the others", async () => {
+    const [staffId, userId] = [await idOf(db, "staff@acme.test"), await idOf(db, "user@acme.test")];
+    const result = await changeAs("admin@acme.test", ["staff@acme.test", "user@acme.test"], "staff");
+    expect(result).toEqual({ done: [userId], skipped: [{ id: staffId, name: "Sam Stone", reason: "This user already has that role", code: "CONFLICT" }] });
+    expect(await auditOf(db, staffId)).toEqual([]);
+    expect(await auditOf(db, userId)).toHaveLength(1);
+  });
+
   it("counts a repeated id once", async () => {
     const id = await idOf(db, "user@acme.test");
     const actor = await actorFor(db, "admin@acme.test");

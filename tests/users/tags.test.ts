@@ -35,6 +35,16 @@ describe("apply tag", () => {
     expect(await db.select().from(tags)).toHaveLength(1);
   });
 
+  it("reports users who already have the tag as skipped, without a second audit row", async () => {
+    await tagAs("admin@acme.test", ["staff@acme.test"], "VIP");
+    const staffId = await idOf(db, "staff@acme.test");
+    const result = await tagAs("admin@acme.test", ["staff@acme.test", "user@acme.test"], "vip");
+    expect(result.done).toEqual([await idOf(db, "user@acme.test")]);
+    expect(result.skipped).toEqual([{ id: staffId, name: "Sam Stone", reason: "This user already has the tag VIP", code: "CONFLICT" }]);
+    expect(await auditOf(db, staffId)).toHaveLength(1);
+    expect(await tagsOf("staff@acme.test")).toEqual(["VIP"]);
+  });
+
   it("skips users already at 5 tags and names them; the others are tagged", async () => {
     for (const tag of ["a1", "a2", "a3", "a4", "a5"]) await tagAs("admin@acme.test", ["staff@acme.test"], tag);
     const result = await tagAs("admin@acme.test", ["staff@acme.test", "user@acme.test"], "sixth");

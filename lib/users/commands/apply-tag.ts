@@ -11,7 +11,7 @@ import { applyTagSchema } from "../schemas";
 import { selectedUserIds } from "../selection";
 import { runOnUsers } from "./run-on-users";
 
-/** Tags users, creating the tag if it is new; users already at five tags are skipped and named. */
+/** Tags users, creating the tag if it is new; users who have it already, or five tags, are skipped. */
 export async function applyTag(db: Db, actor: Actor, raw: unknown): Promise<BulkResult & { tagId: string }> {
   const input = parseInput(applyTagSchema, raw);
   const tenantId = actor.viewer.tenant.id;
@@ -21,7 +21,7 @@ export async function applyTag(db: Db, actor: Actor, raw: unknown): Promise<Bulk
     refuse: async (tx, list) => {
       await tx.insert(tags).values({ tenantId, name: input.tag }).onConflictDoNothing();
       const [tag] = await tx
-        .select({ id: tags.id })
+        .select({ id: tags.id, name: tags.name })
         .from(tags)
         .where(and(eq(tags.tenantId, tenantId), sql`lower(${tags.name}) = lower(${input.tag})`));
       tagId = tag!.id;
@@ -30,9 +30,13 @@ export async function applyTag(db: Db, actor: Actor, raw: unknown): Promise<Bulk
       const has = await tx.select({ userId: userTags.userId }).from(userTags).where(and(isAnyOf(userTags.userId, ids), eq(userTags.tagId, tagId)));
       const already = new Set(has.map((r) => r.userId));
       const byUser = new Map(counts.map((c) => [c.userId, c.n]));
-      const refused = new Map<string, { code: "LIMIT"; reason: string }>();
+      const refused = new Map<string, { code: "LIMIT" | "CONFLICT"; reason: string }>();
       for (const user of list) {
-        if (already.has(user.id)) continue;
+        // Reported, not counted as tagged: nothing changes, so nothing goes in the audit log.
+        if (already.has(user.id)) {
+          refused.set(user.id, { code: "CONFLICT", reason: `This user already has the tag ${tag!.name}` });
+          continue;
+        }
         const check = checkTagLimit({ tagsOnUser: byUser.get(user.id) ?? 0, adding: 1, userName: user.name });
         if (!check.ok) refused.set(user.id, { code: "LIMIT", reason: check.reason });
       }
