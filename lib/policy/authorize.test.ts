@@ -128,6 +128,18 @@ describe("authorize: scope", () => {
     for (const [action, target] of cases) expect(authorize(admin, action, target), action).toEqual(notFound);
   });
 
+  it("judges an org object again when its fields change after a check (no stale verdict)", () => {
+    const org = { ...SUB };
+    const target = userIn(org);
+    expect(can(admin, "users.delete", target)).toBe(true);
+    org.path = "acme/c/x/g/"; // no longer agrees with its depth and id
+    expect(authorize(admin, "users.delete", target)).toEqual(notFound);
+    org.path = SUB.path;
+    expect(can(admin, "users.delete", target)).toBe(true);
+    org.tenantId = "globex";
+    expect(authorize(admin, "users.delete", target)).toEqual(notFound);
+  });
+
   it("does not confuse ids that are string prefixes of each other", () => {
     const c1 = viewerAt({ org: orgAt("acme/c1/"), role: "admin" });
     expect(authorize(c1, "users.delete", userIn(orgAt("acme/c10/")))).toEqual(notFound);
