@@ -56,6 +56,7 @@ function statusesCondition(statuses: readonly UserStatus[], cutoff: Date): SQL |
   const has = (s: UserStatus) => statuses.includes(s);
   // Active and inactive differ only by the last login: together they are the whole of rank 2.
   const wholeRanks = [has("suspended") && 0, has("pending") && 1, has("active") && has("inactive") && 2].filter((r): r is number => r !== false);
+  if (wholeRanks.length === 3) return undefined; // every status: no filter at all
   const accepted = has("active") === has("inactive") ? undefined : has("active") ? gte(users.lastLoginKey, cutoff) : lt(users.lastLoginKey, cutoff);
   return or(
     wholeRanks.length === 1 ? eq(users.statusRank, wholeRanks[0]!) : wholeRanks.length > 1 ? inArray(users.statusRank, wholeRanks) : undefined,
