@@ -42,26 +42,32 @@ export async function subtreeIdList(db: Executor, actor: Actor, filters: UserFil
   return ids.length > MAX_LISTED_ORGS ? undefined : ids;
 }
 
+/** The status rank column's values (db/schema.ts): active and inactive share the accepted rank. */
+export const STATUS_RANK: Record<UserStatus, number> = { suspended: 0, pending: 1, inactive: 2, active: 2 };
+
 /**
- * The chosen statuses as a condition on the status rank and the last login key (db/schema.ts):
- * the columns the status, role and registered indexes carry, so a capped count reads an index
- * alone and a walk checks the status inside the index. Whole ranks become one `status_rank IN
- * (…)`, which an index can use; an OR of equalities it can only filter row by row (pending and
- * suspended in the whole tenant at 1M: 19–22 → 4–6 ms a page, the count read from the status
- * index alone instead of the table, bench/README.md). Equivalent to statusOf() in
- * lib/users/filters.ts.
+ * Active or inactive alone is a bound on the last login key (the only difference between the
+ * two); neither or both is no bound.
+ */
+export function lastLoginBound(statuses: readonly UserStatus[], cutoff: Date): SQL | undefined {
+  const active = statuses.includes("active");
+  if (active === statuses.includes("inactive")) return undefined;
+  return active ? gte(users.lastLoginKey, cutoff) : lt(users.lastLoginKey, cutoff);
+}
+
+/**
+ * The chosen statuses as a condition on the status rank and the last login key: the columns the
+ * status, role and registered indexes carry, so a capped count reads an index alone and a walk
+ * checks the status inside the index. Whole ranks become one `status_rank IN (…)`, which an
+ * index can use; an OR of equalities it can only filter row by row (pending and suspended in
+ * the whole tenant at 1M: 19–22 → 4–6 ms a page, the count read from the status index alone
+ * instead of the table, bench/README.md). Equivalent to statusOf() in lib/users/filters.ts.
  */
 function statusesCondition(statuses: readonly UserStatus[], cutoff: Date): SQL | undefined {
-  if (statuses.length === 0) return undefined;
-  const has = (s: UserStatus) => statuses.includes(s);
-  // Active and inactive differ only by the last login: together they are the whole of rank 2.
-  const wholeRanks = [has("suspended") && 0, has("pending") && 1, has("active") && has("inactive") && 2].filter((r): r is number => r !== false);
+  const bound = lastLoginBound(statuses, cutoff);
+  const wholeRanks = [...new Set(statuses.map((s) => STATUS_RANK[s]))].filter((rank) => !(bound && rank === STATUS_RANK.active));
   if (wholeRanks.length === 3) return undefined; // every status: no filter at all
-  const accepted = has("active") === has("inactive") ? undefined : has("active") ? gte(users.lastLoginKey, cutoff) : lt(users.lastLoginKey, cutoff);
-  return or(
-    wholeRanks.length === 1 ? eq(users.statusRank, wholeRanks[0]!) : wholeRanks.length > 1 ? inArray(users.statusRank, wholeRanks) : undefined,
-    accepted ? and(eq(users.statusRank, 2), accepted) : undefined,
-  );
+  return or(wholeRanks.length ? inArray(users.statusRank, wholeRanks) : undefined, bound ? and(eq(users.statusRank, STATUS_RANK.active), bound) : undefined);
 }
 
 /**

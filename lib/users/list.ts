@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/commands/actor";
 import { orgTarget } from "@/lib/orgs/queries";
 import { isAnyOf } from "@/lib/sql/any-of";
 
-import { showsSubtree, subtreeIdList, userListWhere } from "./filter-sql";
+import { lastLoginBound, showsSubtree, STATUS_RANK, subtreeIdList, userListWhere } from "./filter-sql";
 import { inactiveCutoff, statusOf, type UserFilters, type UserStatus } from "./filters";
 import type { SortDir, UserSortKey } from "./sort";
 
@@ -81,15 +81,6 @@ const CASTS: Record<UserSortKey, string[]> = {
   devices: ["int"],
 };
 
-const STATUS_RANK: Record<UserStatus, number> = { suspended: 0, pending: 1, inactive: 2, active: 2 };
-
-/** Active or inactive alone is a bound on the last login (the only difference between them). */
-function loginBound(statuses: UserStatus[], now: Date): SQL[] {
-  const cutoff = inactiveCutoff(now).toISOString();
-  const only = (status: UserStatus) => statuses.length > 0 && statuses.every((s) => s === status);
-  return only("active") ? [sql`${SORT_SQL.lastLogin[0]!} >= ${cutoff}::timestamptz`] : only("inactive") ? [sql`${SORT_SQL.lastLogin[0]!} < ${cutoff}::timestamptz`] : [];
-}
-
 /**
  * How to walk the sort index: one list of bounds per walk, each bounding the leading sort
  * expression by what the filters already imply. They change no result, but let a walk start
@@ -110,7 +101,11 @@ function sortWalks(key: UserSortKey, filters: UserFilters, now: Date): SQL[][] {
   }
   if ((key === "status" || key === "lastLogin") && statuses.length > 0) {
     const ranks = [...new Set(statuses.map((s) => STATUS_RANK[s]))];
-    return ranks.map((rank) => [sql`${SORT_SQL.status[0]!} = ${rank}::int`, ...loginBound(statuses.filter((s) => STATUS_RANK[s] === rank), now)]);
+    const cutoff = inactiveCutoff(now);
+    return ranks.map((rank) => {
+      const bound = lastLoginBound(statuses.filter((s) => STATUS_RANK[s] === rank), cutoff);
+      return [sql`${SORT_SQL.status[0]!} = ${rank}::int`, ...(bound ? [bound] : [])];
+    });
   }
   return [[]];
 }

@@ -90,7 +90,9 @@ describe("change role", () => {
     const result = await changeAs("admin@acme.test", ["staff@acme.test", "user@acme.test"], "staff");
     expect(result).toEqual({ done: [userId], skipped: [{ id: staffId, name: "Sam Stone", reason: "This user already has that role", code: "CONFLICT" }] });
     expect(await auditOf(db, staffId)).toEqual([]);
+    expect((await userByEmail(db, "staff@acme.test")).role).toBe("staff");
     expect(await auditOf(db, userId)).toHaveLength(1);
+    expect((await userByEmail(db, "user@acme.test")).role).toBe("staff");
   });
 
   it("counts a repeated id once", async () => {

@@ -43,6 +43,7 @@ describe("apply tag", () => {
     expect(result.skipped).toEqual([{ id: staffId, name: "Sam Stone", reason: "This user already has the tag VIP", code: "CONFLICT" }]);
     expect(await auditOf(db, staffId)).toHaveLength(1);
     expect(await tagsOf("staff@acme.test")).toEqual(["VIP"]);
+    expect(await tagsOf("user@acme.test")).toEqual(["VIP"]);
   });
 
   it("skips users already at 5 tags and names them; the others are tagged", async () => {
