@@ -121,6 +121,16 @@ test("select rows and apply a tag; bulk delete asks first", async ({ page }) => 
   await page.getByRole("button", { name: "Apply tag" }).last().click();
   await expect(page.getByText("2 tagged")).toBeVisible();
 
+  // Tagging again changes nothing: a warning rather than a success, and the dialog stays open.
+  await select(page, "Customer 11");
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Apply tag" }).click();
+  await page.getByLabel("Tag", { exact: true }).fill("VIP");
+  await page.getByRole("button", { name: "Apply tag" }).last().click();
+  await expect(page.locator("[data-sonner-toast][data-type=warning]")).toContainText("0 tagged, 1 skipped: This user already has the tag VIP");
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Clear" }).click();
+
   await select(page, "Customer 13", "Customer 14");
   await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Delete" }).click();
   const dialog = page.getByRole("dialog", { name: "Are you sure you want to delete 2 users?" });

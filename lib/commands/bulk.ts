@@ -16,9 +16,13 @@ export type Skipped = { id: string; name: string; reason: string; code: ErrorCod
 /** What a bulk command did: which rows changed and, for each refused row, why. */
 export type BulkResult = { done: string[]; skipped: Skipped[] };
 
-export function summarize(result: BulkResult, verb: string): string {
+/** Toast wording for a bulk result: "12 deleted, 1 skipped: last Admin of Boilers Ltd". */
+export function bulkMessage(result: BulkResult, verb: string): string {
   const head = `${result.done.length} ${verb}`;
   if (result.skipped.length === 0) return head;
-  const reasons = [...new Set(result.skipped.map((s) => s.reason))].slice(0, 3).join("; ");
+  const reasons = [...new Set(result.skipped.map((s) => s.reason))].slice(0, 2).join("; ");
   return `${head}, ${result.skipped.length} skipped: ${reasons}`;
 }
+
+/** Every row was refused: nothing happened, which the UI must not present as a success. */
+export const changedNothing = (result: BulkResult): boolean => result.done.length === 0 && result.skipped.length > 0;

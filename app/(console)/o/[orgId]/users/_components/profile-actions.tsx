@@ -11,7 +11,7 @@ import { EditDialog } from "./dialogs/edit-dialog";
 import { PasswordDialog } from "./dialogs/password-dialog";
 import { TransferDialog } from "./dialogs/transfer-dialog";
 import { RowMenu } from "./row-menu";
-import { bulkMessage, report } from "./run-action";
+import { reportBulk } from "./run-action";
 
 type Props = { row: UserTableRow; orgId: string; roles: RoleOption[]; canMakeAdmin: boolean };
 
@@ -20,7 +20,7 @@ export function ProfileActions({ row, orgId, roles, canMakeAdmin }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState<"edit" | "password" | "transfer" | "delete" | null>(null);
   const ids = { orgId, userIds: [row.id] };
-  const run = async (action: (input: unknown) => ReturnType<typeof forceLogoutAction>, verb: string) => report(await action(ids), (d) => bulkMessage(d, verb));
+  const run = async (action: (input: unknown) => ReturnType<typeof forceLogoutAction>, verb: string) => reportBulk(await action(ids), verb);
   const handlers: Record<RowAction, () => void> = {
     "users.edit": () => setOpen("edit"),
     "users.change_password": () => setOpen("password"),
@@ -52,7 +52,7 @@ export function ProfileActions({ row, orgId, roles, canMakeAdmin }: Props) {
           name={row.name}
           onClose={close}
           onConfirm={async (devices) => {
-            if (report(await deleteUsersAction({ ...ids, devices, confirm: "DELETE" }), (d) => bulkMessage(d, "deleted"))) router.push(`/o/${orgId}/users`);
+            if (reportBulk(await deleteUsersAction({ ...ids, devices, confirm: "DELETE" }), "deleted")) router.push(`/o/${orgId}/users`);
           }}
         />
       ) : null}

@@ -29,7 +29,7 @@ import { RolePanel } from "./dialogs/role-panel";
 import { TagDialog } from "./dialogs/tag-dialog";
 import { TransferDialog } from "./dialogs/transfer-dialog";
 import { Pagination } from "./pagination";
-import { bulkMessage, report } from "./run-action";
+import { reportBulk } from "./run-action";
 import { usersColumns } from "./users-columns";
 import { UsersToolbar } from "./users-toolbar";
 import { useUsersUrl } from "./use-users-url";
@@ -77,7 +77,7 @@ export function UsersView(props: Props) {
 
   async function runBulk(action: (input: unknown) => Promise<ActionResult<BulkResult>>, input: object, verb: string) {
     const result = await action({ orgId, ...input });
-    if (report(result, (data) => bulkMessage(data, verb))) {
+    if (reportBulk(result, verb)) {
       clear();
       setOpen(null);
     }
