@@ -14,3 +14,14 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 export function isAnyOf(column: AnyPgColumn, ids: readonly string[]): SQL {
   return sql`${column} IN (SELECT unnest(${sql.param([...ids])}::uuid[]))`;
 }
+
+/**
+ * `column = ANY($1::uuid[])`: a short list of ids (a subtree's orgs) as one array parameter that
+ * the planner still sees element by element, so it estimates and combines indexes exactly as for
+ * `IN ($1, …, $n)`. One parameter per id cost ~3 µs each to send, parse and bind: 0.6 ms a
+ * statement for a 201-org region, twice or three times a users page. Not for thousands of ids:
+ * see isAnyOf.
+ */
+export function equalsAnyOf(column: AnyPgColumn, ids: readonly string[]): SQL {
+  return sql`${column} = ANY(${sql.param([...ids])}::uuid[])`;
+}

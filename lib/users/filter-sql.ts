@@ -3,6 +3,7 @@ import { and, asc, eq, gte, ilike, inArray, like, lt, or, sql, type SQL } from "
 import type { Executor } from "@/db/client";
 import { organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
+import { equalsAnyOf } from "@/lib/sql/any-of";
 import { escapeLike } from "@/lib/sql/like";
 import { inactiveCutoff, type UserFilters, type UserStatus } from "./filters";
 
@@ -88,7 +89,9 @@ export function userListWhere(actor: Actor, filters: UserFilters, now = new Date
         ? undefined // the root's subtree is the whole tenant
         : // The ids resolved beforehand (listUsers) give the planner a list it can estimate and
           // AND with other indexes; the semi-join is for callers that did not resolve them.
-          inArray(users.orgId, subtreeIds ? [...subtreeIds] : subtreeOrgIds(actor)),
+          subtreeIds
+          ? equalsAnyOf(users.orgId, subtreeIds)
+          : inArray(users.orgId, subtreeOrgIds(actor)),
     filters.roles.length ? inArray(users.role, filters.roles) : undefined,
     statusesCondition(filters.statuses, cutoff),
     filters.noDevices ? eq(users.deviceCount, 0) : undefined,
