@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatLastLogin } from "./dates";
+import { formatDate, formatDateTime, formatLastLogin } from "./dates";
 
 const now = new Date("2026-11-23T15:00:00Z");
 
@@ -18,5 +18,16 @@ describe("formatLastLogin", () => {
   it("formats registration dates with the year only when it differs", () => {
     expect(formatDate(new Date("2026-03-02T10:00:00Z"), now, "UTC")).toBe("Mar 2");
     expect(formatDate(new Date("2024-03-02T10:00:00Z"), now, "UTC")).toBe("Mar 2, 2024");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("formats in the viewer's time zone, each zone with its own formatter", () => {
+    const at = new Date("2026-11-24T01:30:00Z");
+    expect(formatDateTime(at, "UTC")).toBe("Nov 24, 2026, 1:30 AM");
+    expect(formatDateTime(at, "America/New_York")).toBe("Nov 23, 2026, 8:30 PM");
+    // The cached formatters of one zone do not leak into another, nor into formatDate.
+    expect(formatDateTime(at, "UTC")).toBe("Nov 24, 2026, 1:30 AM");
+    expect(formatDate(at, now, "UTC")).toBe("Nov 24");
   });
 });

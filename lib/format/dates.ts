@@ -5,11 +5,15 @@
 // page's server CPU when built per cell), so each time zone's formatter is built once.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let fmt = formatters.get(timeZone);
+function cachedFormatter(kind: "parts" | "full", timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone}`;
+  let fmt = formatters.get(key);
   if (!fmt) {
-    fmt = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
-    formatters.set(timeZone, fmt);
+    fmt =
+      kind === "parts"
+        ? new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" })
+        : new Intl.DateTimeFormat("en-US", { timeZone, dateStyle: "medium", timeStyle: "short" });
+    formatters.set(key, fmt);
   }
   return fmt;
 }
@@ -26,7 +30,7 @@ function partsOfNow(now: Date, timeZone: string): Parts {
 }
 
 function parts(date: Date, timeZone: string): Parts {
-  const p = Object.fromEntries(formatterFor(timeZone).formatToParts(date).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(cachedFormatter("parts", timeZone).formatToParts(date).map((x) => [x.type, x.value]));
   return { year: p.year!, month: p.month!, day: p.day!, time: `${p.hour}:${p.minute} ${p.dayPeriod}` };
 }
 
@@ -42,4 +46,9 @@ export function formatDate(date: Date, now: Date, timeZone: string): string {
   const d = parts(date, timeZone);
   const n = partsOfNow(now, timeZone);
   return d.year === n.year ? `${d.month} ${d.day}` : `${d.month} ${d.day}, ${d.year}`;
+}
+
+/** A full date and time, "Nov 30, 2026, 9:41 PM", for lists of sessions and the like. */
+export function formatDateTime(date: Date, timeZone: string): string {
+  return cachedFormatter("full", timeZone).format(date);
 }

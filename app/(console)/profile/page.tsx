@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Avatar } from "@/components/ui/avatar";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { formatDateTime } from "@/lib/format/dates";
 import { users } from "@/db/schema";
 import { listOwnSessions } from "@/lib/auth/sessions-queries";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -17,10 +18,6 @@ import { DeveloperModeToggle } from "./developer-mode-toggle";
 export const metadata: Metadata = { title: "Profile" };
 
 const USER_TYPE_LABELS = { developer: "Developer", end_user: "End user", partner: "Partner" } as const;
-
-function formatWhen(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
-}
 
 export default async function ProfilePage() {
   const viewer = await requireViewer();
@@ -106,7 +103,7 @@ export default async function ProfilePage() {
               <div className="min-w-0">
                 <p className="truncate text-slate-900">{s.userAgent ?? "Unknown browser"}</p>
                 <p className="text-slate-500">
-                  Signed in {formatWhen(s.createdAt, viewer.org.timezone)} · last active {formatWhen(s.lastSeenAt, viewer.org.timezone)}
+                  Signed in {formatDateTime(s.createdAt, viewer.org.timezone)} · last active {formatDateTime(s.lastSeenAt, viewer.org.timezone)}
                   {s.ip ? ` · ${s.ip}` : ""}
                 </p>
               </div>
