@@ -56,6 +56,17 @@ function permissionCheck(viewer: PolicyViewer, action: Action, target: PolicyTar
   return missingPermission(permission);
 }
 
+/**
+ * Whether the viewer's grants hold the action's permission at all, before any target is looked
+ * at. A command on many users asks this first, so that a viewer without it is refused once, not
+ * once per user by name (security.md A1).
+ */
+export function holdsPermission(viewer: PolicyViewer, action: Action): PolicyResult {
+  if (!isAction(action)) return deny("FORBIDDEN", "Unknown action");
+  const { permission } = actionSpec(action);
+  return permission === null || viewer.grants.has(permission) ? ALLOW : missingPermission(permission);
+}
+
 // Self-service actions: the only valid target is the viewer's own record; any other id is "not found".
 function authorizeSelf(viewer: PolicyViewer, action: Action, target: PolicyTarget): PolicyResult {
   const self =

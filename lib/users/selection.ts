@@ -11,7 +11,7 @@ import type { UserFilters } from "./filters";
 export const MATCHING_MAX = 50_000;
 
 /** The ids a bulk action applies to: the ones named, or every user the filters match now. */
-export async function selectedUserIds(db: Executor, actor: Actor, input: { userIds?: string[]; matching?: UserFilters }): Promise<string[]> {
+export async function selectedUserIds(db: Executor, actor: Actor, input: { userIds?: readonly string[]; matching?: UserFilters }): Promise<readonly string[]> {
   if (input.userIds) return input.userIds;
   const rows = await db
     .select({ id: users.id })

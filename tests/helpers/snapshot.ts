@@ -48,3 +48,24 @@ export async function withoutChange<T>(db: Db, work: () => Promise<T>): Promise<
   expect(await snapshot(db)).toEqual(before);
   return result;
 }
+
+/**
+ * How a command refused, after proving the database did not change: `upFront` when it refused
+ * the whole request before looking anyone up (no permission to act on users at all), otherwise
+ * the first skipped row of its bulk result.
+ */
+export async function refusalWithoutChange(db: Db, work: () => Promise<{ done: readonly string[]; skipped: readonly { code: string }[] } | void>) {
+  const before = await snapshot(db);
+  const outcome = await work().then(
+    (result) => {
+      expect(result?.done ?? []).toEqual([]);
+      return { upFront: false, code: result?.skipped[0]?.code };
+    },
+    (thrown: unknown) => {
+      expect(thrown).toBeInstanceOf(DomainError);
+      return { upFront: true, code: (thrown as DomainError).code };
+    },
+  );
+  expect(await snapshot(db)).toEqual(before);
+  return outcome;
+}

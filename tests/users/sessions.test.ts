@@ -11,7 +11,7 @@ import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { auditOf, idOf, invite, openSession, randomId } from "../helpers/fixtures";
-import { withoutChange } from "../helpers/snapshot";
+import { refusalWithoutChange, withoutChange } from "../helpers/snapshot";
 
 let db: Db;
 beforeEach(async () => {
@@ -62,9 +62,8 @@ describe("force logout", () => {
   });
 
   it("refuses a User entirely and changes nothing", async () => {
-    const result = await withoutChange(db, async () => logoutAs("user@acme.test", [await idOf(db, "staff@acme.test")]));
-    expect(result.done).toEqual([]);
-    expect(result.skipped[0]?.code).toBe("FORBIDDEN");
+    const staff = await idOf(db, "staff@acme.test");
+    expect(await refusalWithoutChange(db, () => logoutAs("user@acme.test", [staff]))).toEqual({ code: "FORBIDDEN", upFront: true });
   });
 
   it("applies 'all matching' to the filtered set in scope only, never another tenant", async () => {

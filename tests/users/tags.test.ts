@@ -6,7 +6,7 @@ import { applyTag } from "@/lib/users/commands/apply-tag";
 import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { auditOf, idOf, randomId } from "../helpers/fixtures";
-import { refusedWithoutChange, withoutChange } from "../helpers/snapshot";
+import { refusedWithoutChange, refusalWithoutChange, withoutChange } from "../helpers/snapshot";
 
 let db: Db;
 beforeEach(async () => {
@@ -56,9 +56,7 @@ describe("apply tag", () => {
 
   it("refuses Staff (no tags.manage) and Users, creating no tag", async () => {
     for (const [actor, target] of [["staff@acme.test", "r@muller.test"], ["user@acme.test", "staff@acme.test"]] as const) {
-      const result = await withoutChange(db, () => tagAs(actor, [target], "VIP"));
-      expect(result.done).toEqual([]);
-      expect(result.skipped[0]?.code).toBe("FORBIDDEN");
+      expect(await refusalWithoutChange(db, () => tagAs(actor, [target], "VIP"))).toEqual({ code: "FORBIDDEN", upFront: true });
     }
   });
 

@@ -8,7 +8,6 @@ import { parseInput } from "@/lib/commands/parse";
 import { checkTagLimit } from "@/lib/policy";
 import { isAnyOf } from "@/lib/sql/any-of";
 import { applyTagSchema } from "../schemas";
-import { selectedUserIds } from "../selection";
 import { runOnUsers } from "./run-on-users";
 
 /** Tags users, creating the tag if it is new; users who have it already, or five tags, are skipped. */
@@ -16,7 +15,7 @@ export async function applyTag(db: Db, actor: Actor, raw: unknown): Promise<Bulk
   const input = parseInput(applyTagSchema, raw);
   const tenantId = actor.viewer.tenant.id;
   let tagId = "";
-  const result = await runOnUsers(db, actor, await selectedUserIds(db, actor, input), {
+  const result = await runOnUsers(db, actor, input, {
     action: "tags.apply",
     refuse: async (tx, list) => {
       await tx.insert(tags).values({ tenantId, name: input.tag }).onConflictDoNothing();

@@ -9,8 +9,7 @@ import { isAdminRole } from "@/lib/policy";
 import { isAnyOf } from "@/lib/sql/any-of";
 import { changeRoleSchema } from "../schemas";
 import { roleExists } from "../roles";
-import { selectedUserIds } from "../selection";
-import { runOnUsers } from "./run-on-users";
+import { assertMayActOnUsers, runOnUsers } from "./run-on-users";
 
 /**
  * Gives users a new role. Demoting the last Admin of an org is refused; demoting a developer
@@ -19,9 +18,10 @@ import { runOnUsers } from "./run-on-users";
  */
 export async function changeRoles(db: Db, actor: Actor, raw: unknown): Promise<BulkResult> {
   const input = parseInput(changeRoleSchema, raw);
+  assertMayActOnUsers(actor, "users.change_role");
   await roleExists(db, actor.viewer.tenant.id, input.role);
   const toAdmin = isAdminRole(input.role);
-  return runOnUsers(db, actor, await selectedUserIds(db, actor, input), {
+  return runOnUsers(db, actor, input, {
     action: "users.change_role",
     ctx: () => ({ role: input.role }),
     removesAdmin: (user) => isAdminRole(user.role) && !toAdmin,

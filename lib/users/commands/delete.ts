@@ -7,7 +7,6 @@ import type { BulkResult } from "@/lib/commands/bulk";
 import { parseInput } from "@/lib/commands/parse";
 import { isAnyOf } from "@/lib/sql/any-of";
 import { deleteUsersSchema } from "../schemas";
-import { selectedUserIds } from "../selection";
 import { runOnUsers } from "./run-on-users";
 
 /**
@@ -17,7 +16,7 @@ import { runOnUsers } from "./run-on-users";
  */
 export async function deleteUsers(db: Db, actor: Actor, raw: unknown): Promise<BulkResult> {
   const input = parseInput(deleteUsersSchema, raw);
-  return runOnUsers(db, actor, await selectedUserIds(db, actor, input), {
+  return runOnUsers(db, actor, input, {
     action: "users.delete",
     removesAdmin: () => true,
     apply: async (tx, list) => {

@@ -8,15 +8,16 @@ import { isAdminRole } from "@/lib/policy";
 import { editUserSchema } from "../schemas";
 import { roleExists } from "../roles";
 import { setUserLocations } from "./invite";
-import { runOnUsers, single } from "./run-on-users";
+import { assertMayActOnUsers, runOnUsers, single } from "./run-on-users";
 
 /** Name, phone, locations and role; the email is never editable. */
 export async function editUser(db: Db, actor: Actor, raw: unknown): Promise<void> {
   const input = parseInput(editUserSchema, raw);
+  assertMayActOnUsers(actor, "users.edit");
   await roleExists(db, actor.viewer.tenant.id, input.role);
   const toAdmin = isAdminRole(input.role);
   single(
-    await runOnUsers(db, actor, [input.userId], {
+    await runOnUsers(db, actor, { userIds: [input.userId] }, {
       action: "users.edit",
       ctx: () => ({ role: input.role }),
       removesAdmin: (user) => isAdminRole(user.role) && !toAdmin,

@@ -12,14 +12,13 @@ import { isAnyOf } from "@/lib/sql/any-of";
 import { bulkUsersSchema } from "../schemas";
 import { issueToken } from "../tokens";
 import { invitationsToday } from "./invite";
-import { selectedUserIds } from "../selection";
 import { runOnUsers } from "./run-on-users";
 
 /** New token and email for pending users; the old link stops working. Counts toward the daily cap. */
 export async function resendInvitations(db: Db, actor: Actor, raw: unknown, now = new Date()): Promise<BulkResult> {
   const input = parseInput(bulkUsersSchema, raw);
   const tenantId = actor.viewer.tenant.id;
-  return runOnUsers(db, actor, await selectedUserIds(db, actor, input), {
+  return runOnUsers(db, actor, input, {
     action: "users.resend_invitation",
     refuse: async (tx, list) => {
       await lockTenant(tx, tenantId);
@@ -45,7 +44,7 @@ export async function resendInvitations(db: Db, actor: Actor, raw: unknown, now 
 /** Withdraws invitations: the pending users and their tokens are removed. */
 export async function revokeInvitations(db: Db, actor: Actor, raw: unknown): Promise<BulkResult> {
   const input = parseInput(bulkUsersSchema, raw);
-  return runOnUsers(db, actor, await selectedUserIds(db, actor, input), {
+  return runOnUsers(db, actor, input, {
     action: "users.revoke_invitation",
     apply: async (tx, list) => {
       await tx.delete(users).where(isAnyOf(users.id, list.map((u) => u.id)));

@@ -3,9 +3,13 @@ import type { Db, Tx } from "@/db/client";
 import { writeAuditMany, type AuditEntry } from "@/lib/audit/write";
 import { auditBy, type Actor } from "@/lib/commands/actor";
 import type { BulkResult, Skipped } from "@/lib/commands/bulk";
+import { assertAllowed } from "@/lib/commands/authorize";
 import { inTransaction, lockOrgs } from "@/lib/commands/transaction";
-import { DomainError, NOT_FOUND_MESSAGE } from "@/lib/errors";
-import { authorize, type Action, type ActionContext } from "@/lib/policy";
+import { DomainError, fromPolicy, NOT_FOUND_MESSAGE } from "@/lib/errors";
+import { orgTarget } from "@/lib/orgs/queries";
+import { authorize, holdsPermission, PolicyError, type Action, type ActionContext } from "@/lib/policy";
+import type { UserFilters } from "../filters";
+import { selectedUserIds } from "../selection";
 import { activeAdminCounts, keepAdmins, loadUsersInView, toUserTarget, type ScopedUser } from "../targets";
 
 export type UserCommand = {
@@ -21,11 +25,29 @@ export type UserCommand = {
 };
 
 /**
- * The skeleton of every command on existing users: re-scope the ids in SQL (a foreign id is
- * "not found"), lock the rows in id order, ask the policy about each, keep every org's last
- * Admin, apply what may be applied, write one audit row per user — one transaction.
+ * Before any user is looked up: the viewer may see this org's users and holds the action's
+ * permission here. Without this, a viewer with neither would get every user they named or
+ * matched back as a refusal with its name — a directory for someone who may not open the users
+ * page (security.md A1, A2).
  */
-export async function runOnUsers(db: Db, actor: Actor, ids: readonly string[], command: UserCommand): Promise<BulkResult> {
+export function assertMayActOnUsers(actor: Actor, action: Action): void {
+  assertAllowed(actor.policy, "users.view", orgTarget(actor));
+  const held = holdsPermission(actor.policy, action);
+  if (!held.ok) throw fromPolicy(new PolicyError(held.code, held.reason));
+}
+
+/** The users a command applies to: the ones named, or every user its filters match now. */
+export type UserSelection = { userIds?: readonly string[]; matching?: UserFilters };
+
+/**
+ * The skeleton of every command on existing users: check the viewer may act on users at all,
+ * resolve the selection, re-scope the ids in SQL (a foreign id is "not found"), lock the rows in
+ * id order, ask the policy about each, keep every org's last Admin, apply what may be applied,
+ * write one audit row per user — one transaction.
+ */
+export async function runOnUsers(db: Db, actor: Actor, selection: UserSelection, command: UserCommand): Promise<BulkResult> {
+  assertMayActOnUsers(actor, command.action);
+  const ids = await selectedUserIds(db, actor, selection);
   return inTransaction(db, async (tx) => {
     const found = await loadUsersInView(tx, actor, ids, { lock: true });
     const byId = new Map(found.map((u) => [u.id, u]));

@@ -7,7 +7,6 @@ import type { BulkResult } from "@/lib/commands/bulk";
 import { parseInput } from "@/lib/commands/parse";
 import { isAnyOf } from "@/lib/sql/any-of";
 import { bulkUsersSchema } from "../schemas";
-import { selectedUserIds } from "../selection";
 import { runOnUsers } from "./run-on-users";
 
 /** Ends every session of these users on their next request (security.md D1). */
@@ -19,7 +18,7 @@ export async function endSessions(tx: Tx, userIds: readonly string[], now = new 
 
 export async function forceLogout(db: Db, actor: Actor, raw: unknown): Promise<BulkResult> {
   const input = parseInput(bulkUsersSchema, raw);
-  return runOnUsers(db, actor, await selectedUserIds(db, actor, input), {
+  return runOnUsers(db, actor, input, {
     action: "users.force_logout",
     apply: (tx, list) => endSessions(tx, list.map((u) => u.id)),
     audit: () => ({ action: "session_logout_forced" }),

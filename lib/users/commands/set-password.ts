@@ -9,7 +9,7 @@ import { parseInput } from "@/lib/commands/parse";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { passwordChangedEmail } from "@/lib/mail/templates";
 import { adminPasswordSchema } from "../schemas";
-import { runOnUsers, single } from "./run-on-users";
+import { assertMayActOnUsers, runOnUsers, single } from "./run-on-users";
 import { endSessions } from "./sessions";
 
 /**
@@ -18,9 +18,11 @@ import { endSessions } from "./sessions";
  */
 export async function setUserPassword(db: Db, actor: Actor, raw: unknown): Promise<void> {
   const input = parseInput(adminPasswordSchema.extend({ password: newPasswordSchema }), raw);
+  // Before hashing (deliberately slow): only for someone who may set passwords at all.
+  assertMayActOnUsers(actor, "users.change_password");
   const passwordHash = await hashPassword(input.password);
   single(
-    await runOnUsers(db, actor, [input.userId], {
+    await runOnUsers(db, actor, { userIds: [input.userId] }, {
       action: "users.change_password",
       apply: async (tx, [user]) => {
         await tx.update(users).set({ passwordHash }).where(eq(users.id, user!.id));

@@ -7,14 +7,13 @@ import { parseInput } from "@/lib/commands/parse";
 import { isAdminRole } from "@/lib/policy";
 import { isAnyOf } from "@/lib/sql/any-of";
 import { bulkUsersSchema } from "../schemas";
-import { selectedUserIds } from "../selection";
 import { runOnUsers } from "./run-on-users";
 import { endSessions } from "./sessions";
 
 /** Suspended users cannot log in and their sessions end; an org's last active Admin stays. */
 export async function suspendUsers(db: Db, actor: Actor, raw: unknown, now = new Date()): Promise<BulkResult> {
   const input = parseInput(bulkUsersSchema, raw);
-  return runOnUsers(db, actor, await selectedUserIds(db, actor, input), {
+  return runOnUsers(db, actor, input, {
     action: "users.suspend",
     removesAdmin: (user) => isAdminRole(user.role),
     apply: async (tx, list) => {
@@ -28,7 +27,7 @@ export async function suspendUsers(db: Db, actor: Actor, raw: unknown, now = new
 
 export async function reactivateUsers(db: Db, actor: Actor, raw: unknown): Promise<BulkResult> {
   const input = parseInput(bulkUsersSchema, raw);
-  return runOnUsers(db, actor, await selectedUserIds(db, actor, input), {
+  return runOnUsers(db, actor, input, {
     action: "users.reactivate",
     apply: async (tx, list) => {
       await tx.update(users).set({ suspendedAt: null }).where(isAnyOf(users.id, list.map((u) => u.id)));

@@ -11,7 +11,7 @@ import { isAdminRole, ROLE_LABELS, isBuiltinRole } from "@/lib/policy";
 import { transferUserSchema } from "../schemas";
 import { roleExists } from "../roles";
 import { orgInView } from "./invite";
-import { runOnUsers, single } from "./run-on-users";
+import { assertMayActOnUsers, runOnUsers, single } from "./run-on-users";
 import { endSessions } from "./sessions";
 
 /** The destination org, named directly or through the email of one of its Admins. */
@@ -34,6 +34,8 @@ const noAdminThere = () => new DomainError("NOT_FOUND", "No Admin with that emai
  */
 export async function transferUser(db: Db, actor: Actor, raw: unknown): Promise<void> {
   const input = parseInput(transferUserSchema, raw);
+  // Before the destination is looked up: its answer must not reach someone who may not transfer.
+  assertMayActOnUsers(actor, "users.transfer");
   const tenantId = actor.viewer.tenant.id;
   await roleExists(db, tenantId, input.role);
   const destId = await destinationOrg(db, actor, input.destination);
@@ -45,7 +47,7 @@ export async function transferUser(db: Db, actor: Actor, raw: unknown): Promise<
   });
   const roleLabel = isBuiltinRole(input.role) ? ROLE_LABELS[input.role] : input.role;
   single(
-    await runOnUsers(db, actor, [input.userId], {
+    await runOnUsers(db, actor, { userIds: [input.userId] }, {
       action: "users.transfer",
       ctx: () => ({ destination: dest.ref, role: input.role }),
       removesAdmin: (user) => isAdminRole(user.role),
