@@ -14,10 +14,14 @@ export const inactiveCutoff = (now: Date) => new Date(now.getTime() - INACTIVE_A
 export const USER_SCOPES = ["org", "reach"] as const;
 export type UserScope = (typeof USER_SCOPES)[number];
 
+/** The same value twice in a list filter means it once (a hand-edited URL may repeat it). */
+const distinct = <T>(values: T[]) => [...new Set(values)];
+
 export const userFiltersSchema = z.strictObject({
-  q: z.string().trim().max(100).default(""),
-  roles: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/)).max(20).default([]),
-  statuses: z.array(z.enum(USER_STATUSES)).max(USER_STATUSES.length).default([]),
+  // A NUL byte cannot be stored in Postgres text, so no name or email holds one: dropped.
+  q: z.string().trim().max(100).default("").transform((q) => q.replaceAll("\u0000", "")),
+  roles: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/)).transform(distinct).pipe(z.array(z.string()).max(20)).default([]),
+  statuses: z.array(z.enum(USER_STATUSES)).transform(distinct).pipe(z.array(z.enum(USER_STATUSES)).max(USER_STATUSES.length)).default([]),
   /** "org": the org shown; "reach": it and every org below it. */
   scope: z.enum(USER_SCOPES).default("org"),
   noDevices: z.boolean().default(false),

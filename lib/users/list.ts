@@ -6,6 +6,7 @@ import { organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { orgTarget } from "@/lib/orgs/queries";
 import { isAnyOf } from "@/lib/sql/any-of";
+import { isUuid } from "@/lib/sql/uuid";
 
 import { lastLoginBound, showsSubtree, STATUS_RANK, subtreeIdList, userListWhere } from "./filter-sql";
 import { inactiveCutoff, statusOf, type UserFilters, type UserStatus } from "./filters";
@@ -138,14 +139,18 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
 }
 
-/** A cursor from the URL; anything malformed means "first page", not an error. */
+/**
+ * A cursor from the URL; anything malformed means "first page", not an error. Every value must
+ * be one Postgres accepts for its cast: a forged cursor reaching the database as an invalid
+ * uuid, date or NUL byte would be a 500, not a first page.
+ */
 export function decodeCursor(raw: string, key: UserSortKey): Cursor | null {
   try {
     const value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown;
     if (!value || typeof value !== "object") return null;
     const { v, id } = value as { v?: unknown; id?: unknown };
     if (!Array.isArray(v) || v.length !== CASTS[key].length || !v.every((x) => typeof x === "string" && x.length <= 300)) return null;
-    if (typeof id !== "string" || !/^[0-9a-f-]{36}$/.test(id)) return null;
+    if (typeof id !== "string" || !isUuid(id)) return null;
     if (CASTS[key].some((cast, i) => !validValue(cast, v[i] as string))) return null;
     return { v: v as string[], id };
   } catch {
@@ -153,13 +158,24 @@ export function decodeCursor(raw: string, key: UserSortKey): Cursor | null {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 function validValue(cast: string, value: string): boolean {
   if (cast === "int") return /^-?\d{1,9}$/.test(value);
-  if (cast === "uuid") return UUID.test(value);
-  if (cast === "timestamptz") return value === "-infinity" || !Number.isNaN(Date.parse(value));
-  return true;
+  if (cast === "uuid") return isUuid(value);
+  if (cast === "timestamptz") return value === "-infinity" || isTimestamp(value);
+  return !value.includes("\u0000");
+}
+
+// What keyText() writes: ISO from a Date, or Postgres' own text form where a driver returns one
+// ("2026-11-18 21:04:54.796+00"). Date.parse alone would take "1" or "March 7", and Postgres
+// refuses February 30th.
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)$/;
+
+function isTimestamp(value: string): boolean {
+  const m = TIMESTAMP.exec(value);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
 }
 
 const CAST_SQL: Record<string, SQL> = { int: sql`int`, timestamptz: sql`timestamptz`, uuid: sql`uuid`, text: sql`text` };

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/commands/actor";
 import { checkKeepsAdmin, isAdminRole, type OrgRef, type UserTarget } from "@/lib/policy";
 import { escapeLike } from "@/lib/sql/like";
 import { isAnyOf } from "@/lib/sql/any-of";
+import { isUuid } from "@/lib/sql/uuid";
 
 /** A user row as commands need it, already proven to be inside the actor's view. */
 export type ScopedUser = {
@@ -86,6 +87,9 @@ function toScoped(row: {
  * Ids outside the view are simply absent: the caller reports them as "not found".
  */
 export async function loadUsersInView(db: Executor, actor: Actor, ids: readonly string[], options: { lock?: boolean } = {}): Promise<ScopedUser[]> {
+  // An id that is not a uuid names nobody: "not found", like any unknown id, rather than a
+  // Postgres cast error (a profile URL edited by hand).
+  ids = ids.filter(isUuid);
   if (ids.length === 0) return [];
   const query = db
     .select(columns)

@@ -1,0 +1,35 @@
+// The profile page's reads: a user in view, or "not found" alike for an unknown id, another
+// tenant's user and an id that is not a uuid at all (a hand-edited URL is a 404, not a 500).
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import type { Actor } from "@/lib/commands/actor";
+import { userActionLog, userDetails } from "@/lib/users/details";
+import { actorFor } from "../helpers/actors";
+import { freshDemoDb } from "../helpers/db";
+import { idOf, randomId } from "../helpers/fixtures";
+
+let db: Db;
+let admin: Actor;
+beforeAll(async () => {
+  db = await freshDemoDb();
+  admin = await actorFor(db, "admin@acme.test");
+});
+
+describe("userDetails and userActionLog", () => {
+  it("read a user in view", async () => {
+    const id = await idOf(db, "staff@acme.test");
+    expect(await userDetails(db, admin, id)).toMatchObject({ id, name: "Sam Stone", email: "staff@acme.test" });
+    expect(Array.isArray(await userActionLog(db, admin, id))).toBe(true);
+  });
+
+  it.each([
+    ["an unknown id", () => randomId()],
+    ["another tenant's user", () => idOf(db, "admin@globex.test")],
+    ["an id that is not a uuid", () => "not-a-uuid"],
+    ["36 hyphens", () => "-".repeat(36)],
+  ])("answer %s with the same NOT_FOUND", async (_, id) => {
+    const target = await id();
+    await expect(userDetails(db, admin, target)).rejects.toMatchObject({ code: "NOT_FOUND", message: "Not found" });
+    await expect(userActionLog(db, admin, target)).rejects.toMatchObject({ code: "NOT_FOUND", message: "Not found" });
+  });
+});
