@@ -39,6 +39,8 @@ test("the users page with the demo data", async ({ page }) => {
   await openUsers(page, "scope=reach&size=25");
   await expect(rows(page)).toHaveCount(25);
   await expect(page.getByText("Showing 25 of 67 users")).toBeVisible();
+  // A long value would end in an ellipsis, the whole text kept as the cell's title.
+  await expect(rowFor(page, "Customer 05").getByTitle("customer05@acme.test")).toHaveCSS("text-overflow", "ellipsis");
   await page.screenshot({ path: "e2e/screenshots/users-page.png", fullPage: true });
 });
 
@@ -92,6 +94,37 @@ test("filter by role and status, search, and reset", async ({ page }) => {
   await expect(page).toHaveURL(/q=customer05/);
   await expect(rows(page)).toHaveCount(1);
   await expect(rowFor(page, "Customer 05")).toBeVisible();
+});
+
+test("Back puts the search box back; other filters clear the selection", async ({ page }) => {
+  await openUsers(page);
+  const search = page.getByLabel("Search users by name or email");
+  await search.fill("customer05");
+  await expect(page).toHaveURL(/q=customer05/);
+  await expect(rows(page)).toHaveCount(1);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/q=/);
+  await expect(search).toHaveValue("");
+  await ready(page);
+  // The box does not send its old search again after the pause.
+  await page.waitForTimeout(800);
+  await expect(page).not.toHaveURL(/q=/);
+  await page.goForward();
+  await expect(search).toHaveValue("customer05");
+
+  await openUsers(page, "q=customer0");
+  await select(page, "Customer 01", "Customer 02");
+  await expect(page.getByTestId("selection-count")).toHaveText(/^2 selected of \d+$/);
+  // Sorting keeps it: the same people ...
+  await page.locator("thead th").getByRole("button", { name: "Email", exact: true }).click();
+  await expect(page).toHaveURL(/sort=email/);
+  await ready(page);
+  await expect(page.getByTestId("selection-count")).toHaveText(/^2 selected of \d+$/);
+  // ... another search does not: those rows are no longer shown.
+  await search.fill("customer1");
+  await expect(page).toHaveURL(/q=customer1/);
+  await ready(page);
+  await expect(page.getByTestId("selection-count")).toHaveCount(0);
 });
 
 test("pages forward and back by cursor, and the URL round-trips", async ({ page }) => {

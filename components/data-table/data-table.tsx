@@ -23,7 +23,7 @@ type Props<T> = {
 
 // Opaque backgrounds, so the rows scrolling underneath do not show through the pinned column.
 const STICKY = "sticky right-0 shadow-[inset_1px_0_0_#e2e8f0]";
-const ROW = "group/row hover:bg-slate-50 data-[state=selected]:bg-brand-50 *:whitespace-nowrap *:px-3 *:py-2.5 *:text-slate-700";
+const ROW = "group/row hover:bg-slate-50 data-[state=selected]:bg-brand-50 *:whitespace-nowrap *:px-2.5 *:py-2.5 *:text-slate-700";
 const STICKY_CELL = `${STICKY} bg-white group-hover/row:bg-slate-50 group-data-[state=selected]/row:bg-brand-50`;
 
 /**
@@ -62,7 +62,7 @@ export function DataTable<T>({ columns, data, getRowId, sort, onSort, selection,
                     key={header.id}
                     scope="col"
                     aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}
-                    className={`whitespace-nowrap px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 ${pinned ? `${STICKY} bg-slate-50` : ""}`}
+                    className={`whitespace-nowrap px-2.5 py-2.5 text-left text-xs font-semibold uppercase text-slate-500 ${pinned ? `${STICKY} bg-slate-50` : ""}`}
                   >
                     {sortable ? (
                       <button type="button" onClick={() => onSort(header.column.id)} className="group inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600">

@@ -7,6 +7,7 @@ import { useEffect, useState, useSyncExternalStore, useTransition } from "react"
 import { toast } from "sonner";
 import { DataTable } from "@/components/data-table/data-table";
 import { Button } from "@/components/ui/button";
+import { countLabel } from "@/lib/format/count";
 import type { DeviceRow } from "@/lib/devices/list";
 import type { OwnerOption } from "@/lib/devices/owners";
 import type { DeviceSortKey } from "@/lib/devices/sort";
@@ -88,7 +89,7 @@ export function DevicesView(props: Props) {
 
   const chip = (active: boolean) =>
     `rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset ${active ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`;
-  const totalLabel = props.capped ? `${props.total.toLocaleString("en")}+` : props.total.toLocaleString("en");
+  const totalLabel = countLabel(props.total, props.capped);
 
   return (
     <div className="space-y-4" data-hydrated={hydrated || undefined}>

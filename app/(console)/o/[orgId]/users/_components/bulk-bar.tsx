@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { countLabel } from "@/lib/format/count";
 import type { BulkPermissions } from "@/lib/users/view-model";
 
 export type BulkAction = "tag" | "role" | "logout" | "suspend" | "resend" | "export" | "delete";
@@ -18,7 +19,7 @@ type Props = {
 
 /** "N selected of M · Clear · Select all M matching" and the bulk actions the viewer may use. */
 export function BulkBar({ count, total, capped, allMatching, permissions, onSelectAll, onClear, onAction }: Props) {
-  const totalLabel = capped ? `${total.toLocaleString("en")}+` : total.toLocaleString("en");
+  const totalLabel = countLabel(total, capped);
   const actions: { key: BulkAction; label: string; show: boolean; danger?: boolean }[] = [
     { key: "tag", label: "Apply tag", show: permissions.tags },
     { key: "role", label: "Change role", show: permissions.changeRole },

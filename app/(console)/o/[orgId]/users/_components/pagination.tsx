@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { usersCount } from "@/lib/format/count";
 import { PAGE_SIZES } from "@/lib/users/sort";
 import { useUsersUrl } from "./use-users-url";
 
@@ -9,11 +10,10 @@ type Props = { shown: number; total: number; capped: boolean; next: string | nul
 /** Keyset paging: previous / next by cursor, so page 2,000 costs what page 1 costs. */
 export function Pagination({ shown, total, capped, next, prev, size }: Props) {
   const { setState, update, pending } = useUsersUrl();
-  const totalLabel = capped ? `${total.toLocaleString("en")}+` : total.toLocaleString("en");
   return (
     <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <p aria-live="polite">
-        Showing {shown.toLocaleString("en")} of {totalLabel} {total === 1 ? "user" : "users"}
+        Showing {shown.toLocaleString("en")} of {usersCount(total, capped)}
       </p>
       <div className="flex items-center gap-2">
         <label htmlFor="page-size" className="text-slate-500">

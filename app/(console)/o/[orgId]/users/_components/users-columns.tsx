@@ -65,12 +65,23 @@ function NameCell({ row, orgId }: { row: UserTableRow; orgId: string }) {
   );
 }
 
+function Clipped({ text, className }: { text: string; className: string }) {
+  return (
+    <span className={`block truncate ${className}`} title={text}>
+      {text}
+    </span>
+  );
+}
+
 export function usersColumns({ orgId, showOrg, selected, toggle, onRole, menu }: Options): ColumnDef<UserTableRow, unknown>[] {
   const columns: (ColumnDef<UserTableRow, unknown> | null)[] = [
     { id: "select", header: () => <span className="sr-only">Select</span>, enableSorting: false, cell: ({ row }) => <SelectCell row={row.original} checked={!!selected[row.original.id]} toggle={() => toggle(row.original.id)} /> },
     { id: "name", header: "Name", cell: ({ row }) => <NameCell row={row.original} orgId={orgId} /> },
-    { id: "email", header: "Email", cell: ({ row }) => <span className="text-slate-600">{row.original.email}</span> },
-    showOrg ? { id: "org", header: "Org", cell: ({ row }) => row.original.orgName } : null,
+    // Only outliers end in an ellipsis (the whole text on hover; the name's card shows the whole
+    // email too): one 60-character address would otherwise widen the column for every row and
+    // push the last login and the dates out of view.
+    { id: "email", header: "Email", cell: ({ row }) => <Clipped text={row.original.email} className="max-w-72 text-slate-600" /> },
+    showOrg ? { id: "org", header: "Org", cell: ({ row }) => <Clipped text={row.original.orgName} className="max-w-60" /> } : null,
     {
       id: "role",
       header: "Role",
@@ -83,7 +94,7 @@ export function usersColumns({ orgId, showOrg, selected, toggle, onRole, menu }:
           row.original.roleLabel
         ),
     },
-    { id: "location", header: "Location", cell: ({ row }) => row.original.location ?? <span className="text-slate-400">—</span> },
+    { id: "location", header: "Location", cell: ({ row }) => (row.original.location ? <Clipped text={row.original.location} className="max-w-60" /> : <span className="text-slate-400">—</span>) },
     { id: "status", header: "Status", cell: ({ row }) => <StatusBadge status={row.original.status} /> },
     { id: "lastLogin", header: "Last login", cell: ({ row }) => row.original.lastLogin },
     { id: "registered", header: "Registered", cell: ({ row }) => row.original.registered },

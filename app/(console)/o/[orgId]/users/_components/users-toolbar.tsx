@@ -16,13 +16,28 @@ export function UsersToolbar({ filters, roles, canReach, canInvite, onInvite }: 
   // The URL state updates at once; `filters` is what the server last applied.
   const { state, update } = useUsersUrl();
   const [search, setSearch] = useState(filters.q);
+  // The search this box last sent and the server has not applied yet.
+  const [sent, setSent] = useState<string | null>(null);
+  const [applied, setApplied] = useState(filters.q);
+  if (applied !== filters.q) {
+    setApplied(filters.q);
+    // Not ours (Back, Forward, a pasted link): the box shows what the table is filtered by;
+    // otherwise typing would send the old search again and undo the Back button.
+    if (sent === null) setSearch(filters.q);
+    else if (sent === filters.q) setSent(null);
+    // else an earlier search of ours landed while a later one is on its way: keep typing.
+  }
 
   // Debounced: the server runs one query when typing pauses, not one per key.
   useEffect(() => {
-    if (search.trim() === filters.q) return;
-    const timer = setTimeout(() => update({ q: search.trim() }), SEARCH_DEBOUNCE_MS);
+    const q = search.trim();
+    if (q === filters.q || q === sent) return;
+    const timer = setTimeout(() => {
+      setSent(q);
+      update({ q });
+    }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [search, filters.q, update]);
+  }, [search, filters.q, sent, update]);
 
   const filtered = filters.q !== "" || filters.roles.length > 0 || filters.statuses.length > 0 || filters.noDevices || filters.scope !== "org";
   const chip = (active: boolean) =>

@@ -53,8 +53,8 @@ type Selection = { userIds: string[] } | { matching: UserFilters };
 type Open =
   | { kind: "invite" }
   | { kind: "edit" | "password" | "transfer" | "grants"; row: UserTableRow }
-  | { kind: "delete"; selection: Selection; count: number; name?: string }
-  | { kind: "role" | "tag"; selection: Selection; count: number }
+  | { kind: "delete"; selection: Selection; count: number; capped: boolean; name?: string }
+  | { kind: "role" | "tag"; selection: Selection; count: number; capped: boolean }
   | null;
 
 export function UsersView(props: Props) {
@@ -67,9 +67,21 @@ export function UsersView(props: Props) {
   // True once hydrated (false in the server render): end-to-end tests wait for it before clicking.
   const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
 
+  // A selection belongs to the filters it was made under: other filters show other people, and
+  // acting on rows no longer shown would surprise (sorting and paging keep it).
+  const view = JSON.stringify(filters);
+  const [selectedIn, setSelectedIn] = useState(view);
+  if (selectedIn !== view) {
+    setSelectedIn(view);
+    setSelected({});
+    setAllMatching(false);
+  }
+
   const selectedIds = Object.keys(selected).filter((id) => selected[id]);
   const selection: Selection = allMatching ? { matching: filters } : { userIds: selectedIds };
   const selectionCount = allMatching ? total : selectedIds.length;
+  // "All matching" past the count cap: at least `total`, said as "10,000+".
+  const selectionCapped = allMatching && capped;
   const clear = () => {
     setSelected({});
     setAllMatching(false);
@@ -93,16 +105,16 @@ export function UsersView(props: Props) {
     "users.reactivate": (row) => void runBulk(reactivateUsersAction, single(row), "reactivated"),
     "users.resend_invitation": (row) => void runBulk(resendInvitationsAction, single(row), "invitation resent"),
     "users.revoke_invitation": (row) => void runBulk(revokeInvitationsAction, single(row), "invitation revoked"),
-    "users.delete": (row) => setOpen({ kind: "delete", selection: single(row), count: 1, name: row.name }),
+    "users.delete": (row) => setOpen({ kind: "delete", selection: single(row), count: 1, capped: false, name: row.name }),
   };
 
   function onBulk(action: BulkAction) {
     switch (action) {
       case "tag":
       case "role":
-        return setOpen({ kind: action, selection, count: selectionCount });
+        return setOpen({ kind: action, selection, count: selectionCount, capped: selectionCapped });
       case "delete":
-        return setOpen({ kind: "delete", selection, count: selectionCount });
+        return setOpen({ kind: "delete", selection, count: selectionCount, capped: selectionCapped });
       case "logout":
         return void runBulk(forceLogoutAction, selection, "logged out");
       case "suspend":
@@ -201,12 +213,12 @@ export function UsersView(props: Props) {
       {open?.kind === "transfer" ? <TransferDialog row={open.row} orgId={orgId} roles={roles} canMakeAdmin={permissions.makeAdmin} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "grants" ? <RolePanel row={open.row} orgId={orgId} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "delete" ? (
-        <ConfirmDeleteDialog count={open.count} name={open.name} onClose={() => setOpen(null)} onConfirm={(devices) => runBulk(deleteUsersAction, { ...open.selection, devices, confirm: "DELETE" }, "deleted")} />
+        <ConfirmDeleteDialog count={open.count} capped={open.capped} name={open.name} onClose={() => setOpen(null)} onConfirm={(devices) => runBulk(deleteUsersAction, { ...open.selection, devices, confirm: "DELETE" }, "deleted")} />
       ) : null}
       {open?.kind === "role" ? (
-        <ChangeRoleDialog count={open.count} roles={roles} canMakeAdmin={permissions.makeAdmin} onClose={() => setOpen(null)} onConfirm={(role) => runBulk(changeRolesAction, { ...open.selection, role }, "changed")} />
+        <ChangeRoleDialog count={open.count} capped={open.capped} roles={roles} canMakeAdmin={permissions.makeAdmin} onClose={() => setOpen(null)} onConfirm={(role) => runBulk(changeRolesAction, { ...open.selection, role }, "changed")} />
       ) : null}
-      {open?.kind === "tag" ? <TagDialog count={open.count} onClose={() => setOpen(null)} onConfirm={(tag) => runBulk(applyTagAction, { ...open.selection, tag }, "tagged")} /> : null}
+      {open?.kind === "tag" ? <TagDialog count={open.count} capped={open.capped} onClose={() => setOpen(null)} onConfirm={(tag) => runBulk(applyTagAction, { ...open.selection, tag }, "tagged")} /> : null}
     </div>
   );
 }

@@ -5,16 +5,17 @@ import { RoleSelect } from "@/components/forms/role-select";
 import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
 import { Field } from "@/components/ui/field";
+import { usersCount } from "@/lib/format/count";
 import type { RoleOption } from "@/lib/users/page-data";
 
-type Props = { count: number; roles: RoleOption[]; canMakeAdmin: boolean; onConfirm: (role: string) => Promise<void>; onClose: () => void };
+type Props = { count: number; capped: boolean; roles: RoleOption[]; canMakeAdmin: boolean; onConfirm: (role: string) => Promise<void>; onClose: () => void };
 
-export function ChangeRoleDialog({ count, roles, canMakeAdmin, onConfirm, onClose }: Props) {
+export function ChangeRoleDialog({ count, capped, roles, canMakeAdmin, onConfirm, onClose }: Props) {
   const assignable = roles.filter((r) => canMakeAdmin || r.key !== "admin");
   const [role, setRole] = useState(assignable[assignable.length - 1]?.key ?? "");
   const [busy, setBusy] = useState(false);
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()} title={`Change the role of ${count.toLocaleString("en")} ${count === 1 ? "user" : "users"}`} description="It applies on their next request. Demoting a developer turns developer mode off.">
+    <Dialog open onOpenChange={(open) => !open && onClose()} title={`Change the role of ${usersCount(count, capped)}`} description="It applies on their next request. Demoting a developer turns developer mode off.">
       <form
         className="space-y-4"
         onSubmit={async (e) => {

@@ -4,9 +4,12 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
+import { usersCount } from "@/lib/format/count";
 
 type Props = {
   count: number;
+  /** The count stopped at its cap ("all matching" past 10,000): said as "10,000+". */
+  capped?: boolean;
   /** One user's name for a single delete. */
   name?: string;
   onConfirm: (devices: "to_me" | "unowned") => Promise<void>;
@@ -16,11 +19,11 @@ type Props = {
 };
 
 /** "Are you sure you want to delete N users?" plus a typed DELETE (product.md §5). */
-export function ConfirmDeleteDialog({ count, name, onConfirm, onClose, noun = "user" }: Props) {
+export function ConfirmDeleteDialog({ count, capped = false, name, onConfirm, onClose, noun = "user" }: Props) {
   const [typed, setTyped] = useState("");
   const [devices, setDevices] = useState<"to_me" | "unowned">("to_me");
   const [busy, setBusy] = useState(false);
-  const title = name ? `Delete ${name}?` : `Are you sure you want to delete ${count.toLocaleString("en")} ${count === 1 ? "user" : "users"}?`;
+  const title = name ? `Delete ${name}?` : `Are you sure you want to delete ${usersCount(count, capped)}?`;
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()} title={title} description="This cannot be undone. The audit log keeps a record.">
       <form
@@ -53,7 +56,7 @@ export function ConfirmDeleteDialog({ count, name, onConfirm, onClose, noun = "u
             Cancel
           </Button>
           <Button type="submit" variant="danger" disabled={typed !== "DELETE" || busy}>
-            {busy ? "Deleting…" : name ? `Delete ${noun}` : `Delete ${count.toLocaleString("en")} ${count === 1 ? "user" : "users"}`}
+            {busy ? "Deleting…" : name ? `Delete ${noun}` : `Delete ${usersCount(count, capped)}`}
           </Button>
         </div>
       </form>

@@ -4,13 +4,14 @@ import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
 import { Field, inputClass } from "@/components/ui/field";
+import { usersCount } from "@/lib/format/count";
 
 /** Pick or create a tag; users already at five tags are skipped and named in the result. */
-export function TagDialog({ count, onConfirm, onClose }: { count: number; onConfirm: (tag: string) => Promise<void>; onClose: () => void }) {
+export function TagDialog({ count, capped, onConfirm, onClose }: { count: number; capped: boolean; onConfirm: (tag: string) => Promise<void>; onClose: () => void }) {
   const [tag, setTag] = useState("");
   const [busy, setBusy] = useState(false);
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()} title={`Apply a tag to ${count.toLocaleString("en")} ${count === 1 ? "user" : "users"}`} description="A new name creates the tag. Each user can have at most 5 tags.">
+    <Dialog open onOpenChange={(open) => !open && onClose()} title={`Apply a tag to ${usersCount(count, capped)}`} description="A new name creates the tag. Each user can have at most 5 tags.">
       <form
         className="space-y-4"
         onSubmit={async (e) => {
