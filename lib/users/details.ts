@@ -17,6 +17,8 @@ export type UserDetails = {
   role: string;
   type: string;
   status: UserStatus;
+  pending: boolean;
+  suspended: boolean;
   org: { id: string; name: string };
   registeredAt: Date;
   lastLoginAt: Date | null;
@@ -47,6 +49,8 @@ export async function userDetails(db: Db, actor: Actor, userId: string): Promise
     role: row.role,
     type: row.type,
     status: statusOf(row),
+    pending: row.acceptedAt === null,
+    suspended: row.suspendedAt !== null,
     org: { id: scoped.org.id, name: scoped.org.name },
     registeredAt: row.registeredAt,
     lastLoginAt: row.lastLoginAt,

@@ -31,6 +31,9 @@ export type UserRow = {
   role: string;
   location: string | null;
   status: UserStatus;
+  /** Not yet accepted, and suspended: both can hold (a suspended invitation shows "suspended"). */
+  pending: boolean;
+  suspended: boolean;
   lastLoginAt: Date | null;
   registeredAt: Date;
   devices: number;
@@ -307,6 +310,8 @@ function toRow(r: Record<string, unknown>, now: Date): UserRow {
     role: String(r.role),
     location: (r.location as string | null) ?? null,
     status: statusOf({ acceptedAt, suspendedAt, lastLoginAt }, now),
+    pending: acceptedAt === null,
+    suspended: suspendedAt !== null,
     lastLoginAt,
     registeredAt: asDate(r.registered_at)!,
     devices: Number(r.devices),

@@ -42,8 +42,10 @@ function actionsFor(policy: PolicyViewer, row: UserRow, org: OrgRef | undefined)
     tenantId: org.tenantId,
     org,
     role: row.role,
-    pending: row.status === "pending",
-    suspended: row.status === "suspended",
+    // From the row's own fields, not its displayed status: a suspended invitation is both
+    // (the status shows "suspended"), and the policy must see both, as the commands do.
+    pending: row.pending,
+    suspended: row.suspended,
     developerMode: false,
   };
   return ROW_ACTIONS.filter((action) => can(policy, action, target));

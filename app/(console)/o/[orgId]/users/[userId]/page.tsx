@@ -41,7 +41,7 @@ export default async function UserProfilePage({ params, searchParams }: { params
   const [roles, actions] = await Promise.all([
     tenantRoles(db, ctx.viewer.tenant.id),
     rowActions(db, ctx, [
-      { id: details.id, name: details.name, email: details.email, orgId: details.org.id, orgName: details.org.name, role: details.role, location: null, status: details.status, lastLoginAt: details.lastLoginAt, registeredAt: details.registeredAt, devices: 0 },
+      { id: details.id, name: details.name, email: details.email, orgId: details.org.id, orgName: details.org.name, role: details.role, location: null, status: details.status, pending: details.pending, suspended: details.suspended, lastLoginAt: details.lastLoginAt, registeredAt: details.registeredAt, devices: 0 },
     ]),
   ]);
   const row: UserTableRow = {

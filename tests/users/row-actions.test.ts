@@ -1,0 +1,39 @@
+// The row menu offers exactly what the commands accept (security.md A8), also for a suspended
+// invitation: pending and suspended at once, shown as "suspended".
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { setUserPassword } from "@/lib/users/commands/set-password";
+import { revokeInvitations } from "@/lib/users/commands/invitations";
+import { suspendUsers } from "@/lib/users/commands/suspend";
+import { userFiltersSchema } from "@/lib/users/filters";
+import { listUsers } from "@/lib/users/list";
+import { rowActions } from "@/lib/users/page-data";
+import { actorFor } from "../helpers/actors";
+import { freshDemoDb } from "../helpers/db";
+import { invite, NEW_PASSWORD } from "../helpers/fixtures";
+
+let db: Db;
+beforeEach(async () => {
+  db = await freshDemoDb();
+});
+
+describe("rowActions", () => {
+  it("offers a suspended invitation's invitation actions, and not what needs an accepted user", async () => {
+    const admin = await actorFor(db, "admin@acme.test");
+    const { userId } = await invite(db, "admin@acme.test", { email: "later@acme.test" });
+    expect((await suspendUsers(db, admin, { orgId: admin.org.id, userIds: [userId] })).done).toEqual([userId]);
+
+    const page = await listUsers(db, admin, { filters: userFiltersSchema.parse({ q: "later@acme.test" }), sort: { key: "name", dir: "asc" }, size: 25 });
+    const row = page.rows.find((r) => r.id === userId)!;
+    expect(row).toMatchObject({ status: "suspended", pending: true, suspended: true });
+    const menu = (await rowActions(db, admin, [row]))[userId]!;
+    expect(menu).toEqual(expect.arrayContaining(["users.reactivate", "users.resend_invitation", "users.revoke_invitation", "users.delete"]));
+    expect(menu).not.toContain("users.change_password");
+    expect(menu).not.toContain("users.force_logout");
+    expect(menu).not.toContain("users.suspend");
+
+    // What the menu hides, the command refuses; what it offers, the command does.
+    await expect(setUserPassword(db, admin, { orgId: admin.org.id, userId, password: NEW_PASSWORD })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await revokeInvitations(db, admin, { orgId: admin.org.id, userIds: [userId] })).done).toEqual([userId]);
+  });
+});
