@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { auditLog, userTokens } from "@/db/schema";
+import { auditLog, roleGrants, roles, userTokens } from "@/db/schema";
 import { env } from "@/lib/env";
 import { hashToken, TOKEN_LIFETIME_MS } from "@/lib/users/tokens";
 import { revokeInvitations } from "@/lib/users/commands/invitations";
@@ -102,6 +102,17 @@ describe("invite: refusals change nothing", () => {
     const boss = await mullerAdmin(db);
     const error = await refusedWithoutChange(db, () => inviteUser(db, boss, { orgId: boss.org.id, name: "X", email: "staff@acme.test", role: "user", locationIds: [] }));
     expect(error).toMatchObject({ code: "CONFLICT", message: ALREADY_REGISTERED });
+  });
+
+  it("does not name someone in a sub-org to a viewer who may not switch below", async () => {
+    const staff = await actorFor(db, "staff@acme.test");
+    const [role] = await db.select({ id: roles.id }).from(roles).where(and(eq(roles.tenantId, staff.viewer.tenant.id), eq(roles.key, "staff")));
+    await db.delete(roleGrants).where(and(eq(roleGrants.orgId, staff.org.id), eq(roleGrants.roleId, role!.id), eq(roleGrants.permission, "orgs.switch")));
+    const error = await refusedWithoutChange(db, () => inviteAs("staff@acme.test", { email: "r@muller.test" }));
+    expect(error).toMatchObject({ code: "CONFLICT", message: ALREADY_REGISTERED });
+    // Someone in their own org is still named, with the way forward.
+    const own = await refusedWithoutChange(db, () => inviteAs("staff@acme.test", { email: "user@acme.test" }));
+    expect(own.message).toMatch(/Uma Ulrich already has an account in Acme Heating/);
   });
 
   it("holds the free plan's 5 users, pending invitations included (LIMIT)", async () => {

@@ -50,15 +50,17 @@ export async function setUserLocations(tx: Tx, tenantId: string, orgId: string, 
 /** Explains an email that is taken: with a way forward when the account is in reach (product.md §5). */
 async function emailTaken(tx: Tx, actor: Actor, email: string): Promise<DomainError | null> {
   const [existing] = await tx
-    .select({ id: users.id, name: users.name, tenantId: users.tenantId, orgName: organizations.name, path: organizations.path })
+    .select({ name: users.name, org: { id: organizations.id, tenantId: organizations.tenantId, path: organizations.path, depth: organizations.depth, name: organizations.name } })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.orgId))
     .where(sql`lower(${users.email}) = ${email}`)
     .limit(1);
   if (!existing) return null;
-  const inReach = existing.tenantId === actor.viewer.tenant.id && existing.path.startsWith(actor.org.path);
-  return inReach
-    ? new DomainError("CONFLICT", `${existing.name} already has an account in ${existing.orgName}. Transfer them instead.`, { field: "email" })
+  // Named only to a viewer who could find them in the users table anyway: in view (a sub-org
+  // only with "switch to sub-organizations") and with "View users".
+  const visible = actor.policy.grants.has("users.view") && isInView(actor.policy, existing.org);
+  return visible
+    ? new DomainError("CONFLICT", `${existing.name} already has an account in ${existing.org.name}. Transfer them instead.`, { field: "email" })
     : new DomainError("CONFLICT", ALREADY_REGISTERED, { field: "email" });
 }
 
