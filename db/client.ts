@@ -52,8 +52,9 @@ async function openPostgres(url: string): Promise<Db> {
     max: 10,
     // node-postgres waits forever for a free client by default (security.md K3).
     connectionTimeoutMillis: 5_000,
-    // Nothing waits forever inside Postgres (security.md K6).
-    options: "-c lock_timeout=5000 -c statement_timeout=15000 -c idle_in_transaction_session_timeout=30000",
+    // Nothing waits forever inside Postgres (security.md K6). Dates come back as ISO text
+    // whatever the server's default DateStyle: list cursors carry them (lib/users/list.ts).
+    options: "-c lock_timeout=5000 -c statement_timeout=15000 -c idle_in_transaction_session_timeout=30000 -c DateStyle=ISO",
   });
   // An idle client's error (e.g. Postgres restarted) would otherwise crash the process.
   const logClientError = (error: Error) => console.error(JSON.stringify({ level: "error", msg: "postgres client error", error: error.message }));

@@ -91,7 +91,7 @@ export async function attachPostgres(url: string): Promise<Engine> {
     connectionString: url,
     max: 10,
     connectionTimeoutMillis: 5_000,
-    options: "-c lock_timeout=5000 -c statement_timeout=15000 -c idle_in_transaction_session_timeout=30000",
+    options: "-c lock_timeout=5000 -c statement_timeout=15000 -c idle_in_transaction_session_timeout=30000 -c DateStyle=ISO",
   });
   pool.on("error", () => {});
   const capture: Engine["capture"] = { on: false, queries: [] };

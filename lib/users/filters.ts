@@ -19,7 +19,11 @@ const distinct = <T>(values: T[]) => [...new Set(values)];
 
 export const userFiltersSchema = z.strictObject({
   // A NUL byte cannot be stored in Postgres text, so no name or email holds one: dropped.
-  q: z.string().trim().max(100).default("").transform((q) => q.replaceAll("\u0000", "")),
+  q: z
+    .string()
+    .transform((q) => q.replaceAll("\u0000", ""))
+    .pipe(z.string().trim().max(100))
+    .default(""),
   roles: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/)).transform(distinct).pipe(z.array(z.string()).max(20)).default([]),
   statuses: z.array(z.enum(USER_STATUSES)).transform(distinct).pipe(z.array(z.enum(USER_STATUSES)).max(USER_STATUSES.length)).default([]),
   /** "org": the org shown; "reach": it and every org below it. */

@@ -161,6 +161,19 @@ describe("listUsers", () => {
     }
   });
 
+  it("treats a cursor whose id is not a uuid as the first page, its values being valid", async () => {
+    const sort = { key: "name", dir: "asc" } as const;
+    const first = await listUsers(db, admin, { filters: filters(), sort, size: 5 });
+    const cursor = Buffer.from(JSON.stringify({ v: ["Alice Adams"], id: "-".repeat(36) })).toString("base64url");
+    expect((await listUsers(db, admin, { filters: filters(), sort, size: 5, cursor: { after: cursor } })).rows).toEqual(first.rows);
+  });
+
+  it.each(["2999-01-01T00:00:00.000Z", "2999-01-01 00:00:00.123456+05:30", "2999-01-01 00:00:00-00:44:30"])("reads the date cursor %s as a cursor", async (date) => {
+    // Past every registration date: a cursor read as such ends the list; one refused would be the first page.
+    const cursor = Buffer.from(JSON.stringify({ v: [date], id: admin.viewer.userId })).toString("base64url");
+    expect((await listUsers(db, admin, { filters: filters(), sort: { key: "registered", dir: "asc" }, size: 5, cursor: { after: cursor } })).rows).toEqual([]);
+  });
+
   it("searches without the NUL bytes of a hand-made search, and counts repeated filter values once", async () => {
     const nul = filters({ q: "Pers\u0000on 3" });
     expect(nul.q).toBe("Person 3");

@@ -14,7 +14,7 @@ type Props = { filters: UserFilters; roles: RoleOption[]; canReach: boolean; can
 
 export function UsersToolbar({ filters, roles, canReach, canInvite, onInvite }: Props) {
   // The URL state updates at once; `filters` is what the server last applied.
-  const { state, update } = useUsersUrl();
+  const { state, update, pending } = useUsersUrl();
   const [search, setSearch] = useState(filters.q);
   // The search this box last sent and the server has not applied yet.
   const [sent, setSent] = useState<string | null>(null);
@@ -26,6 +26,10 @@ export function UsersToolbar({ filters, roles, canReach, canInvite, onInvite }: 
     if (sent === null) setSearch(filters.q);
     else if (sent === filters.q) setSent(null);
     // else an earlier search of ours landed while a later one is on its way: keep typing.
+  } else if (sent !== null && sent !== filters.q && !pending) {
+    // Ours never landed (Back or Reset during the round trip, a failed request): forget it, or
+    // typing the same search again would never send it.
+    setSent(null);
   }
 
   // Debounced: the server runs one query when typing pauses, not one per key.
@@ -76,6 +80,7 @@ export function UsersToolbar({ filters, roles, canReach, canInvite, onInvite }: 
             size="sm"
             onClick={() => {
               setSearch("");
+              setSent(null);
               update({ q: "", role: [], status: [], scope: "org", nodev: false });
             }}
           >
