@@ -48,12 +48,12 @@ function inScope(viewer: PolicyViewer, action: Action, target: PolicyTarget, ctx
 }
 
 function permissionCheck(viewer: PolicyViewer, action: Action, target: PolicyTarget): PolicyResult {
-  const { permission, ownPermission } = actionSpec(action);
-  if (permission === null || viewer.grants.has(permission)) return ALLOW;
+  const held = holdsPermission(viewer, action);
+  const { ownPermission } = actionSpec(action);
   // The devices page (org target) and the viewer's own devices also open with the "own" permission.
   const own = target.kind === "org" || (target.kind === "device" && target.ownerId === viewer.userId);
-  if (ownPermission && own) return viewer.grants.has(ownPermission) ? ALLOW : missingPermission(ownPermission);
-  return missingPermission(permission);
+  if (held.ok || !ownPermission || !own) return held;
+  return viewer.grants.has(ownPermission) ? ALLOW : missingPermission(ownPermission);
 }
 
 /**

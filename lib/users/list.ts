@@ -169,8 +169,8 @@ function validValue(cast: string, value: string): boolean {
 }
 
 // What keyText() writes: ISO from a Date, or Postgres' own text form where a driver returns one
-// ("2026-11-18 21:04:54.796+00", or with an old local-mean-time offset such as -00:44:30). Date.parse alone would take "1" or "March 7", and Postgres
-// refuses February 30th.
+// ("2026-11-18 21:04:54.796+00"; an old local-mean-time offset has seconds: -00:44:30).
+// Date.parse alone would take "1" or "March 7", and Postgres refuses February 30th.
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2}){0,2})$/;
 
 function isTimestamp(value: string): boolean {

@@ -10,8 +10,11 @@ import type { UserFilters } from "./filters";
 /** "All matching" may reach this many users at once; past it, narrow the filter. */
 export const MATCHING_MAX = 50_000;
 
+/** The users a command applies to: the ones named, or every user its filters match now. */
+export type UserSelection = { userIds?: readonly string[]; matching?: UserFilters };
+
 /** The ids a bulk action applies to: the ones named, or every user the filters match now. */
-export async function selectedUserIds(db: Executor, actor: Actor, input: { userIds?: readonly string[]; matching?: UserFilters }): Promise<readonly string[]> {
+export async function selectedUserIds(db: Executor, actor: Actor, input: UserSelection): Promise<readonly string[]> {
   if (input.userIds) return input.userIds;
   const rows = await db
     .select({ id: users.id })

@@ -5,11 +5,10 @@ import { auditBy, type Actor } from "@/lib/commands/actor";
 import type { BulkResult, Skipped } from "@/lib/commands/bulk";
 import { assertAllowed } from "@/lib/commands/authorize";
 import { inTransaction, lockOrgs } from "@/lib/commands/transaction";
-import { DomainError, fromPolicy, NOT_FOUND_MESSAGE } from "@/lib/errors";
+import { DomainError, NOT_FOUND_MESSAGE } from "@/lib/errors";
 import { orgTarget } from "@/lib/orgs/queries";
-import { authorize, holdsPermission, PolicyError, type Action, type ActionContext } from "@/lib/policy";
-import type { UserFilters } from "../filters";
-import { selectedUserIds } from "../selection";
+import { authorize, holdsPermission, type Action, type ActionContext } from "@/lib/policy";
+import { selectedUserIds, type UserSelection } from "../selection";
 import { activeAdminCounts, keepAdmins, loadUsersInView, toUserTarget, type ScopedUser } from "../targets";
 
 export type UserCommand = {
@@ -33,11 +32,8 @@ export type UserCommand = {
 export function assertMayActOnUsers(actor: Actor, action: Action): void {
   assertAllowed(actor.policy, "users.view", orgTarget(actor));
   const held = holdsPermission(actor.policy, action);
-  if (!held.ok) throw fromPolicy(new PolicyError(held.code, held.reason));
+  if (!held.ok) throw new DomainError(held.code, held.reason);
 }
-
-/** The users a command applies to: the ones named, or every user its filters match now. */
-export type UserSelection = { userIds?: readonly string[]; matching?: UserFilters };
 
 /**
  * The skeleton of every command on existing users: check the viewer may act on users at all,

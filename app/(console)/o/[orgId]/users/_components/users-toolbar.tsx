@@ -14,34 +14,24 @@ type Props = { filters: UserFilters; roles: RoleOption[]; canReach: boolean; can
 
 export function UsersToolbar({ filters, roles, canReach, canInvite, onInvite }: Props) {
   // The URL state updates at once; `filters` is what the server last applied.
-  const { state, update, pending } = useUsersUrl();
-  const [search, setSearch] = useState(filters.q);
-  // The search this box last sent and the server has not applied yet.
-  const [sent, setSent] = useState<string | null>(null);
-  const [applied, setApplied] = useState(filters.q);
-  if (applied !== filters.q) {
-    setApplied(filters.q);
-    // Not ours (Back, Forward, a pasted link): the box shows what the table is filtered by;
-    // otherwise typing would send the old search again and undo the Back button.
-    if (sent === null) setSearch(filters.q);
-    else if (sent === filters.q) setSent(null);
-    // else an earlier search of ours landed while a later one is on its way: keep typing.
-  } else if (sent !== null && sent !== filters.q && !pending) {
-    // Ours never landed (Back or Reset during the round trip, a failed request): forget it, or
-    // typing the same search again would never send it.
-    setSent(null);
+  const { state, update } = useUsersUrl();
+  const [search, setSearch] = useState(state.q);
+  // The box follows the URL's search when it changes from elsewhere (Back, Forward, Reset): the
+  // search it sent itself already matches, so typing is never overwritten. Compared with the
+  // URL, not with what the server last applied, so a search is sent once and Back stays back.
+  const [urlSearch, setUrlSearch] = useState(state.q);
+  if (urlSearch !== state.q) {
+    setUrlSearch(state.q);
+    if (state.q !== search.trim()) setSearch(state.q);
   }
 
   // Debounced: the server runs one query when typing pauses, not one per key.
   useEffect(() => {
     const q = search.trim();
-    if (q === filters.q || q === sent) return;
-    const timer = setTimeout(() => {
-      setSent(q);
-      update({ q });
-    }, SEARCH_DEBOUNCE_MS);
+    if (q === state.q) return;
+    const timer = setTimeout(() => update({ q }), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [search, filters.q, sent, update]);
+  }, [search, state.q, update]);
 
   const filtered = filters.q !== "" || filters.roles.length > 0 || filters.statuses.length > 0 || filters.noDevices || filters.scope !== "org";
   const chip = (active: boolean) =>
@@ -79,8 +69,8 @@ export function UsersToolbar({ filters, roles, canReach, canInvite, onInvite }: 
             variant="ghost"
             size="sm"
             onClick={() => {
+              // Also what is typed and not sent yet: the URL's search may already be empty.
               setSearch("");
-              setSent(null);
               update({ q: "", role: [], status: [], scope: "org", nodev: false });
             }}
           >
