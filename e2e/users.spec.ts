@@ -177,6 +177,23 @@ test("select rows and apply a tag; bulk delete asks first", async ({ page }) => 
   await expect(rowFor(page, "Customer 11")).toBeVisible();
 });
 
+test("bulk Change role asks which role, then changes it for the selected users", async ({ page }) => {
+  await openUsers(page, "q=customer1");
+  await select(page, "Customer 15", "Customer 16");
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Change role" }).click();
+  const dialog = page.getByRole("dialog", { name: "Change the role of 2 users" });
+  // No role is suggested: the button waits for a choice.
+  await expect(dialog.getByLabel("New role")).toHaveValue("");
+  await expect(dialog.getByRole("button", { name: "Change role" })).toBeDisabled();
+  await dialog.getByLabel("New role").selectOption("staff");
+  await dialog.getByRole("button", { name: "Change role" }).click();
+  await expect(page.getByText("2 changed")).toBeVisible();
+  await ready(page);
+  // Customers 15, 16 and 19 were Users (e2e/seed-e2e.ts); 19 was not selected.
+  for (const name of ["Customer 15", "Customer 16"]) await expect(rowFor(page, name).getByRole("button", { name: "Staff" })).toBeVisible();
+  await expect(rowFor(page, "Customer 19").getByRole("button", { name: "User" })).toBeVisible();
+});
+
 test("export CSV of the selected users", async ({ page }) => {
   await openUsers(page, "q=customer2");
   await select(page, "Customer 21", "Customer 22");

@@ -12,7 +12,8 @@ type Props = { count: number; capped: boolean; roles: RoleOption[]; canMakeAdmin
 
 export function ChangeRoleDialog({ count, capped, roles, canMakeAdmin, onConfirm, onClose }: Props) {
   const assignable = roles.filter((r) => canMakeAdmin || r.key !== "admin");
-  const [role, setRole] = useState(assignable[assignable.length - 1]?.key ?? "");
+  // Nothing is suggested: a role applied to many people at once is chosen, never defaulted.
+  const [role, setRole] = useState("");
   const [busy, setBusy] = useState(false);
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()} title={`Change the role of ${usersCount(count, capped)}`} description="It applies on their next request. Demoting a developer turns developer mode off.">
@@ -26,7 +27,7 @@ export function ChangeRoleDialog({ count, capped, roles, canMakeAdmin, onConfirm
         }}
       >
         <Field id="bulk-role" label="New role">
-          <RoleSelect id="bulk-role" roles={assignable} value={role} onChange={(e) => setRole(e.target.value)} />
+          <RoleSelect id="bulk-role" roles={assignable} placeholder="Choose a role" required value={role} onChange={(e) => setRole(e.target.value)} />
         </Field>
         <FormActions onCancel={onClose} busy={busy} busyLabel="Changing…" submitLabel="Change role" disabled={!role} />
       </form>
