@@ -129,14 +129,14 @@ const estimateMany = (filters: UserFilters) => (filters.q ? 2 : 1);
  * walk that finds few matches after all passes every other row of its index on the way, so
  * only an estimate ten times the in-org fence risks it.
  */
-const CLEARLY_MANY = 10 * FENCE_MAX_IN_ORG;
+export const CLEARLY_MANY = 10 * FENCE_MAX_IN_ORG;
 
 /**
  * The planner's estimate of how many users match (EXPLAIN, no execution: ~1 ms of planning).
  * It only picks the cheaper of two plans that give the same rows; a wrong guess costs time,
  * never a wrong page.
  */
-async function estimatedRows(db: Db, where: SQL): Promise<number> {
+export async function estimatedRows(db: Db, where: SQL): Promise<number> {
   const { rows } = await db.execute<Record<string, unknown>>(sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${users} WHERE ${where}`);
   const raw = rows[0] ? Object.values(rows[0])[0] : null;
   const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as Array<{ Plan?: { "Plan Rows"?: number } }> | null;
