@@ -39,6 +39,9 @@ export const tenants = pgTable("tenants", {
   plan: planEnum("plan").notNull().default("free"),
   // Operator overrides of the plan's limits (business user cap, depth, ...).
   limitsOverride: jsonb("limits_override").$type<Record<string, number | null>>(),
+  // Bumped by a trigger whenever one of the tenant's orgs is created, deleted or moved, so a
+  // subtree's org ids can be cached per version (lib/orgs/subtree-cache.ts).
+  orgTreeVersion: integer("org_tree_version").notNull().default(0),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 

@@ -15,7 +15,8 @@ export type Viewer = {
   role: string;
   type: UserType;
   developerMode: boolean;
-  tenant: { id: string; name: string; plan: Plan };
+  /** orgTreeVersion: the tenant's org tree as of this request (lib/orgs/subtree-cache.ts). */
+  tenant: { id: string; name: string; plan: Plan; orgTreeVersion: number };
   org: { id: string; tenantId: string; path: string; depth: number; name: string; timezone: string };
 };
 
@@ -66,7 +67,7 @@ export function viewerFrom(row: { user: User; org: Organization; tenant: Tenant 
     role: user.role,
     type: user.type,
     developerMode: user.developerMode,
-    tenant: { id: tenant.id, name: tenant.name, plan: tenant.plan },
+    tenant: { id: tenant.id, name: tenant.name, plan: tenant.plan, orgTreeVersion: tenant.orgTreeVersion },
     org: { id: org.id, tenantId: org.tenantId, path: org.path, depth: org.depth, name: org.name, timezone: org.timezone },
   };
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, gte, ilike, inArray, like, lt, or, sql, type SQL } from "
 import type { Executor } from "@/db/client";
 import { organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
+import { cachedSubtreeOrgIds } from "@/lib/orgs/subtree-cache";
 import { equalsAnyOf } from "@/lib/sql/any-of";
 import { escapeLike } from "@/lib/sql/like";
 import { inactiveCutoff, type UserFilters, type UserStatus } from "./filters";
@@ -33,14 +34,16 @@ export async function subtreeOrgIdList(db: Executor, actor: Actor, max?: number)
 
 /**
  * The org ids of the actor's subtree when the filters reach below the current org, read first
- * (one range scan of the path index), so the users query gets `org_id IN (…)` instead of a
- * semi-join: 22 ms instead of 120–340 ms for a rare filter in a 100k-user subtree at 1M users
- * (bench/README.md). Undefined when there is nothing to resolve or the subtree is too large.
+ * (or from the cache of subtrees, lib/orgs/subtree-cache.ts), so the users query gets
+ * `org_id = ANY(…)` instead of a semi-join: 22 ms instead of 120–340 ms for a rare filter in a
+ * 100k-user subtree at 1M users (bench/README.md). Undefined when there is nothing to resolve
+ * or the subtree is too large.
  */
 export async function subtreeIdList(db: Executor, actor: Actor, filters: UserFilters): Promise<string[] | undefined> {
   if (!showsSubtree(actor, filters) || actor.org.depth === 1) return undefined;
-  const ids = await subtreeOrgIdList(db, actor, MAX_LISTED_ORGS + 1);
-  return ids.length > MAX_LISTED_ORGS ? undefined : ids;
+  const { tenant } = actor.viewer;
+  const ids = await cachedSubtreeOrgIds(db, { tenantId: tenant.id, orgTreeVersion: tenant.orgTreeVersion, orgId: actor.org.id, orgPath: actor.org.path }, MAX_LISTED_ORGS);
+  return ids ?? undefined;
 }
 
 /** The status rank column's values (db/schema.ts): active and inactive share the accepted rank. */

@@ -1,0 +1,51 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { organizations, tenants } from "@/db/schema";
+import { escapeLike } from "@/lib/sql/like";
+
+/** What a subtree's ids are read for: the tenant (its org tree version as the viewer read it) and the org. */
+export type SubtreeOf = { tenantId: string; orgTreeVersion: number; orgId: string; orgPath: string };
+
+type Entry = { version: number; ids: string[] | null };
+
+/** Subtrees remembered by this process; the least recently used is forgotten first. ≤ 1,000 ids each: ~40 KB. */
+const MAX_ENTRIES = 500;
+
+// Keyed by tenant and org id: random uuids, so two databases behind one process (the bench,
+// the tests) never share a key.
+const entries = new Map<string, Entry>();
+
+/**
+ * The org ids of a subtree (at most `max`; null when it holds more), cached until the tenant's
+ * org tree version moves on. A trigger bumps the version in the same transaction as any org
+ * insert, delete or move (db/migrations/0010_org_tree_version.sql), and the viewer reads it
+ * with their session, so a request never uses a list older than what it read: a cached list
+ * is only ever as stale as the request's own view of the tenant. Reading the list took 2.5–5.5
+ * ms of a region's 10–20 ms users page at 1M users (bench/README.md).
+ */
+export async function cachedSubtreeOrgIds(db: Executor, of: SubtreeOf, max: number): Promise<string[] | null> {
+  const key = `${of.tenantId}/${of.orgId}/${max}`;
+  const hit = entries.get(key);
+  if (hit && hit.version >= of.orgTreeVersion) {
+    entries.delete(key);
+    entries.set(key, hit);
+    return hit.ids;
+  }
+  const entry = await readSubtree(db, of, max);
+  entries.set(key, entry);
+  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  return entry.ids;
+}
+
+/** The ids and the version they belong to, in one statement (one snapshot), so they agree. */
+async function readSubtree(db: Executor, of: SubtreeOf, max: number): Promise<Entry> {
+  const ids = sql`SELECT ${organizations.id}::text FROM ${organizations}
+    WHERE ${organizations.tenantId} = ${of.tenantId} AND ${organizations.path} LIKE ${`${escapeLike(of.orgPath)}%`} LIMIT ${max + 1}`;
+  const { rows } = await db.execute<{ version: number; ids: string[] }>(
+    sql`SELECT ${tenants.orgTreeVersion} AS version, array(${ids}) AS ids FROM ${tenants} WHERE ${tenants.id} = ${of.tenantId}`,
+  );
+  const row = rows[0];
+  if (!row) return { version: -1, ids: [] };
+  return { version: Number(row.version), ids: row.ids.length > max ? null : row.ids };
+}
