@@ -6,6 +6,7 @@ import { organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { orgTarget } from "@/lib/orgs/queries";
 import { isAnyOf } from "@/lib/sql/any-of";
+import { rememberedEstimate } from "@/lib/sql/estimates";
 import { isUuid } from "@/lib/sql/uuid";
 
 import { lastLoginBound, showsSubtree, STATUS_RANK, subtreeIdList, userListWhere } from "./filter-sql";
@@ -131,18 +132,6 @@ const estimateMany = (filters: UserFilters) => (filters.q ? 2 : 1);
  */
 export const CLEARLY_MANY = 10 * FENCE_MAX_IN_ORG;
 
-/**
- * The planner's estimate of how many users match (EXPLAIN, no execution: ~1 ms of planning).
- * It only picks the cheaper of two plans that give the same rows; a wrong guess costs time,
- * never a wrong page.
- */
-export async function estimatedRows(db: Db, where: SQL): Promise<number> {
-  const { rows } = await db.execute<Record<string, unknown>>(sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${users} WHERE ${where}`);
-  const raw = rows[0] ? Object.values(rows[0])[0] : null;
-  const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as Array<{ Plan?: { "Plan Rows"?: number } }> | null;
-  return Number(plan?.[0]?.Plan?.["Plan Rows"] ?? 0);
-}
-
 type Cursor = { v: string[]; id: string };
 
 export function encodeCursor(cursor: Cursor): string {
@@ -258,7 +247,7 @@ export async function listUsers(db: Db, actor: Actor, request: PageRequest, now 
 
   let n: number;
   let result: { rows: Record<string, unknown>[] };
-  const estimate = await estimatedRows(db, where);
+  const estimate = await rememberedEstimate(db, users, where);
   const many = estimateMany(request.filters) * fenceMax;
   if (estimate > many && estimate > CLEARLY_MANY) {
     // Clearly many: the count and the walk at once, on two connections. The walk's page is
