@@ -126,12 +126,12 @@ function sortWalks(key: UserSortKey, filters: UserFilters, now: Date): SQL[][] {
 const estimateMany = (filters: UserFilters) => (filters.q ? 2 : 1);
 
 /**
- * An estimate above this: the count and the walk run side by side. A walk that finds few
- * matches after all passes every other row of its index on the way, so only an estimate ten
- * times the in-org fence risks it. Across orgs the fence holds COUNT_CAP (this same figure), so
- * a list expected to overflow it goes straight to the walk: whole-tenant "smith" (10,167
- * matches, estimated 16,700) read 10,001 matches into a fence and then walked anyway, 60–150
- * ms at 1M, against 35–80 ms side by side (bench/README.md).
+ * An estimate above this (and above the fence): the count and the walk run side by side. A
+ * walk that finds few matches after all passes every other row of its index on the way, so
+ * only an estimate ten times the in-org fence risks it. A search's estimate runs 1.6–5 × high
+ * at 1M, so across orgs it must clear twice the fence: taking every search estimated above
+ * 10,000 to the walk made whole-tenant "smith" twice as fast (10,167 matches) and "smith" among
+ * inactive users (2,483) 6 × slower, 117–133 ms (bench/README.md, eighth pass).
  */
 export const CLEARLY_MANY = 10 * FENCE_MAX_IN_ORG;
 
@@ -252,7 +252,7 @@ export async function listUsers(db: Db, actor: Actor, request: PageRequest, now 
   let result: { rows: Record<string, unknown>[] };
   const estimate = await rememberedEstimate(db, users, where);
   const many = estimateMany(request.filters) * fenceMax;
-  if (estimate > CLEARLY_MANY) {
+  if (estimate > many && estimate > CLEARLY_MANY) {
     // Clearly many: the count and the walk at once, on two connections. The walk's page is
     // right whatever the count finds; the fence is only ever the faster way to the same rows.
     [n, result] = await Promise.all([capCount(), walk()]);
