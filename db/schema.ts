@@ -39,10 +39,18 @@ export const tenants = pgTable("tenants", {
   plan: planEnum("plan").notNull().default("free"),
   // Operator overrides of the plan's limits (business user cap, depth, ...).
   limitsOverride: jsonb("limits_override").$type<Record<string, number | null>>(),
-  // Bumped by a trigger whenever one of the tenant's orgs is created, deleted or moved, so a
-  // subtree's org ids can be cached per version (lib/orgs/subtree-cache.ts).
-  orgTreeVersion: integer("org_tree_version").notNull().default(0),
   createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+// A tenant's org tree version, bumped by a trigger whenever one of its orgs is created, deleted
+// or moved, so a subtree's org ids can be cached per version (lib/orgs/subtree-cache.ts). A row
+// of its own rather than a column of tenants: the trigger's update must not wait on the tenant
+// row that invitations and role commands lock (db/migrations/0010_org_tree_version.sql).
+export const orgTreeVersions = pgTable("org_tree_versions", {
+  tenantId: uuid("tenant_id")
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: "cascade" }),
+  version: integer("version").notNull().default(0),
 });
 
 export const organizations = pgTable(

@@ -52,7 +52,8 @@ export type MatrixResult = {
   maxSingle: number;
   /**
    * One more pass with the planner's estimates forgotten before every page (the list remembers
-   * them for minutes, lib/sql/estimates.ts, so the timed passes reuse them): a first visit.
+   * them for minutes, lib/sql/estimates.ts, so the timed passes reuse them): a first visit to a
+   * list. The subtree's org ids stay cached (they change only with the org tree).
    */
   firstVisit: { p50: number; p95: number };
   seconds: number;

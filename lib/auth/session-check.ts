@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { organizations, sessions, tenants, users, type Organization, type Plan, type Tenant, type User, type UserType } from "@/db/schema";
+import { organizations, orgTreeVersions, sessions, tenants, users, type Organization, type Plan, type Tenant, type User, type UserType } from "@/db/schema";
 import { env } from "@/lib/env";
 
 /** What the session cookie carries: identifiers only, never roles (security.md D7). */
@@ -32,15 +32,16 @@ const TOUCH_EVERY_MS = 60_000;
  */
 export async function loadViewer(db: Db, claims: SessionClaims, now = new Date(), limits = defaultLimits): Promise<Viewer | null> {
   const [row] = await db
-    .select({ session: sessions, user: users, org: organizations, tenant: tenants })
+    .select({ session: sessions, user: users, org: organizations, tenant: tenants, orgTreeVersion: orgTreeVersions.version })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organizations, eq(organizations.id, users.orgId))
     .innerJoin(tenants, eq(tenants.id, users.tenantId))
+    .leftJoin(orgTreeVersions, eq(orgTreeVersions.tenantId, users.tenantId))
     .where(and(eq(sessions.id, claims.sid), eq(sessions.userId, claims.uid), isNull(sessions.revokedAt)))
     .limit(1);
   if (!row) return null;
-  const { session, user, org, tenant } = row;
+  const { session, user, org, tenant, orgTreeVersion } = row;
   const idleFor = now.getTime() - session.lastSeenAt.getTime();
   const age = now.getTime() - session.createdAt.getTime();
   if (
@@ -53,12 +54,12 @@ export async function loadViewer(db: Db, claims: SessionClaims, now = new Date()
     return null;
   }
   if (idleFor > TOUCH_EVERY_MS) await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
-  return viewerFrom({ user, org, tenant }, session.id);
+  return viewerFrom({ user, org, tenant, orgTreeVersion }, session.id);
 }
 
-/** The Viewer of a user row with its org and tenant rows (also used by tests and the bench). */
-export function viewerFrom(row: { user: User; org: Organization; tenant: Tenant }, sessionId: string): Viewer {
-  const { user, org, tenant } = row;
+/** The Viewer of a user row with its org and tenant rows and the tenant's org tree version (also used by tests and the bench). */
+export function viewerFrom(row: { user: User; org: Organization; tenant: Tenant; orgTreeVersion: number | null }, sessionId: string): Viewer {
+  const { user, org, tenant, orgTreeVersion } = row;
   return {
     sessionId,
     userId: user.id,
@@ -67,7 +68,7 @@ export function viewerFrom(row: { user: User; org: Organization; tenant: Tenant 
     role: user.role,
     type: user.type,
     developerMode: user.developerMode,
-    tenant: { id: tenant.id, name: tenant.name, plan: tenant.plan, orgTreeVersion: tenant.orgTreeVersion },
+    tenant: { id: tenant.id, name: tenant.name, plan: tenant.plan, orgTreeVersion: orgTreeVersion ?? 0 },
     org: { id: org.id, tenantId: org.tenantId, path: org.path, depth: org.depth, name: org.name, timezone: org.timezone },
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Executor } from "@/db/client";
-import { organizations, tenants } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { organizations, orgTreeVersions } from "@/db/schema";
 import { escapeLike } from "@/lib/sql/like";
 
 /** What a subtree's ids are read for: the tenant (its org tree version as the viewer read it) and the org. */
@@ -21,10 +21,11 @@ const entries = new Map<string, Entry>();
  * org tree version moves on. A trigger bumps the version in the same transaction as any org
  * insert, delete or move (db/migrations/0010_org_tree_version.sql), and the viewer reads it
  * with their session, so a request never uses a list older than what it read: a cached list
- * is only ever as stale as the request's own view of the tenant. Reading the list took 2.5–5.5
+ * is only ever as stale as the request's own view of the tenant. Takes the database, never a
+ * transaction: a list read inside one that is later rolled back must not be remembered. Reading the list took 2.5–5.5
  * ms of a region's 10–20 ms users page at 1M users (bench/README.md).
  */
-export async function cachedSubtreeOrgIds(db: Executor, of: SubtreeOf, max: number): Promise<string[] | null> {
+export async function cachedSubtreeOrgIds(db: Db, of: SubtreeOf, max: number): Promise<string[] | null> {
   const key = `${of.tenantId}/${of.orgId}/${max}`;
   const hit = entries.get(key);
   if (hit && hit.version >= of.orgTreeVersion) {
@@ -39,13 +40,11 @@ export async function cachedSubtreeOrgIds(db: Executor, of: SubtreeOf, max: numb
 }
 
 /** The ids and the version they belong to, in one statement (one snapshot), so they agree. */
-async function readSubtree(db: Executor, of: SubtreeOf, max: number): Promise<Entry> {
+async function readSubtree(db: Db, of: SubtreeOf, max: number): Promise<Entry> {
   const ids = sql`SELECT ${organizations.id}::text FROM ${organizations}
     WHERE ${organizations.tenantId} = ${of.tenantId} AND ${organizations.path} LIKE ${`${escapeLike(of.orgPath)}%`} LIMIT ${max + 1}`;
-  const { rows } = await db.execute<{ version: number; ids: string[] }>(
-    sql`SELECT ${tenants.orgTreeVersion} AS version, array(${ids}) AS ids FROM ${tenants} WHERE ${tenants.id} = ${of.tenantId}`,
-  );
-  const row = rows[0];
-  if (!row) return { version: -1, ids: [] };
+  const version = sql`SELECT ${orgTreeVersions.version} FROM ${orgTreeVersions} WHERE ${orgTreeVersions.tenantId} = ${of.tenantId}`;
+  const { rows } = await db.execute<{ version: number; ids: string[] }>(sql`SELECT coalesce((${version}), 0) AS version, array(${ids}) AS ids`);
+  const row = rows[0]!;
   return { version: Number(row.version), ids: row.ids.length > max ? null : row.ids };
 }

@@ -16,7 +16,10 @@ export async function estimatedRows(db: Db, table: PgTable, where: SQL): Promise
   return Number(plan?.[0]?.Plan?.["Plan Rows"] ?? 0);
 }
 
-/** How long an estimate is reused. The planner's own statistics change only when the table is analyzed. */
+/**
+ * How long an estimate is reused. Statistics move with ANALYZE and the table's size; a stale
+ * estimate only picks the slower of two plans for the same rows.
+ */
 const REMEMBER_MS = 5 * 60_000;
 const MAX_REMEMBERED = 5_000;
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, gte, ilike, inArray, like, lt, or, sql, type SQL } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import type { Db, Executor } from "@/db/client";
 import { organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { cachedSubtreeOrgIds } from "@/lib/orgs/subtree-cache";
@@ -22,14 +22,13 @@ export function showsSubtree(actor: Actor, filters: UserFilters): boolean {
 }
 
 /** The ids of the orgs in the actor's subtree, in tree order: one range scan of the path index. */
-export async function subtreeOrgIdList(db: Executor, actor: Actor, max?: number): Promise<string[]> {
-  const query = db
+export async function subtreeOrgIdList(db: Executor, actor: Actor): Promise<string[]> {
+  const rows = await db
     .select({ id: organizations.id })
     .from(organizations)
     .where(and(eq(organizations.tenantId, actor.viewer.tenant.id), like(organizations.path, `${escapeLike(actor.org.path)}%`)))
-    .orderBy(asc(organizations.path))
-    .$dynamic();
-  return (await (max === undefined ? query : query.limit(max))).map((r) => r.id);
+    .orderBy(asc(organizations.path));
+  return rows.map((r) => r.id);
 }
 
 /**
@@ -39,7 +38,7 @@ export async function subtreeOrgIdList(db: Executor, actor: Actor, max?: number)
  * 100k-user subtree at 1M users (bench/README.md). Undefined when there is nothing to resolve
  * or the subtree is too large.
  */
-export async function subtreeIdList(db: Executor, actor: Actor, filters: UserFilters): Promise<string[] | undefined> {
+export async function subtreeIdList(db: Db, actor: Actor, filters: UserFilters): Promise<string[] | undefined> {
   if (!showsSubtree(actor, filters) || actor.org.depth === 1) return undefined;
   const { tenant } = actor.viewer;
   const ids = await cachedSubtreeOrgIds(db, { tenantId: tenant.id, orgTreeVersion: tenant.orgTreeVersion, orgId: actor.org.id, orgPath: actor.org.path }, MAX_LISTED_ORGS);

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { tenants, users } from "@/db/schema";
+import { organizations, orgTreeVersions, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { createOrg } from "@/lib/orgs/commands/create";
 import { deleteOrg } from "@/lib/orgs/commands/delete";
@@ -22,7 +22,7 @@ beforeEach(async () => {
   tenantId = (await actorFor(db, "admin@acme.test")).viewer.tenant.id;
 });
 
-const version = async () => (await db.select({ v: tenants.orgTreeVersion }).from(tenants).where(eq(tenants.id, tenantId)))[0]!.v;
+const version = async () => (await db.select({ v: orgTreeVersions.version }).from(orgTreeVersions).where(eq(orgTreeVersions.tenantId, tenantId)))[0]!.v;
 const adminIn = (orgId: string) => actorFor(db, "admin@acme.test", orgId);
 const newOrg = (actor: Actor, name: string, email: string) =>
   createOrg(db, actor, { orgId: actor.org.id, parentId: united, name, type: "client", admins: [{ name: "New Admin", email }] });
@@ -32,7 +32,7 @@ const subtreeOf = (actor: Actor) =>
   cachedSubtreeOrgIds(db, { tenantId, orgTreeVersion: actor.viewer.tenant.orgTreeVersion, orgId: actor.org.id, orgPath: actor.org.path }, 1_000);
 
 describe("the org tree version", () => {
-  it("moves when an org is created or deleted, not on a rename or a refused create", async () => {
+  it("moves when an org is created, moved or deleted, not on a rename or a refused create", async () => {
     const admin = await actorFor(db, "admin@acme.test");
     const start = await version();
     const { orgId } = await newOrg(admin, "Baker Street Flats", "bea@baker.test");
@@ -44,9 +44,24 @@ describe("the org tree version", () => {
     await refusedWithoutChange(db, () => newOrg(admin, "Baker Street Lofts", "dup@baker.test"));
     expect(await version()).toBe(created);
 
+    // A move (no command moves orgs; the trigger still watches the path).
+    const [row] = await db.select({ path: organizations.path }).from(organizations).where(eq(organizations.id, orgId));
+    await db.update(organizations).set({ path: row!.path }).where(eq(organizations.id, orgId));
+    const moved = await version();
+    expect(moved).toBeGreaterThan(created);
+
     await db.delete(users).where(eq(users.email, "bea@baker.test"));
     await deleteOrg(db, admin, { orgId: admin.org.id, targetOrgId: orgId, confirm: "DELETE" });
-    expect(await version()).toBeGreaterThan(created);
+    expect(await version()).toBeGreaterThan(moved);
+  });
+
+  it("is kept apart per tenant", async () => {
+    const globex = await actorFor(db, "admin@globex.test");
+    const theirs = async () => (await db.select({ v: orgTreeVersions.version }).from(orgTreeVersions).where(eq(orgTreeVersions.tenantId, globex.viewer.tenant.id)))[0]!.v;
+    const before = await theirs();
+    await newOrg(await actorFor(db, "admin@acme.test"), "Baker Street Flats", "bea@baker.test");
+    expect(await theirs()).toBe(before);
+    expect(globex.viewer.tenant.orgTreeVersion).toBe(before);
   });
 });
 
