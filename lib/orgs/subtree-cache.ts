@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organizations, orgTreeVersions } from "@/db/schema";
-import { escapeLike } from "@/lib/sql/like";
+import { orgsAtOrBelow } from "./subtree-sql";
 
 /** What a subtree's ids are read for: the tenant (its org tree version as the viewer read it) and the org. */
 export type SubtreeOf = { tenantId: string; orgTreeVersion: number; orgId: string; orgPath: string };
@@ -41,8 +41,7 @@ export async function cachedSubtreeOrgIds(db: Db, of: SubtreeOf, max: number): P
 
 /** The ids and the version they belong to, in one statement (one snapshot), so they agree. */
 async function readSubtree(db: Db, of: SubtreeOf, max: number): Promise<Entry> {
-  const ids = sql`SELECT ${organizations.id}::text FROM ${organizations}
-    WHERE ${organizations.tenantId} = ${of.tenantId} AND ${organizations.path} LIKE ${`${escapeLike(of.orgPath)}%`} LIMIT ${max + 1}`;
+  const ids = sql`SELECT ${organizations.id}::text FROM ${organizations} WHERE ${orgsAtOrBelow(of.tenantId, of.orgPath)} LIMIT ${max + 1}`;
   const version = sql`SELECT ${orgTreeVersions.version} FROM ${orgTreeVersions} WHERE ${orgTreeVersions.tenantId} = ${of.tenantId}`;
   const { rows } = await db.execute<{ version: number; ids: string[] }>(sql`SELECT coalesce((${version}), 0) AS version, array(${ids}) AS ids`);
   const row = rows[0]!;

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, count, eq, inArray, like } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { devices, organizations, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/session-check";
-import { escapeLike } from "@/lib/sql/like";
 import { loadGrants } from "./resolve";
+import { orgsAtOrBelow } from "./subtree-sql";
 
 export type OrgNode = {
   id: string;
@@ -36,7 +36,7 @@ export async function subtree(db: Executor, tenantId: string, rootPath: string):
       canCreateSubOrgs: organizations.canCreateSubOrgs,
     })
     .from(organizations)
-    .where(and(eq(organizations.tenantId, tenantId), like(organizations.path, `${escapeLike(rootPath)}%`)))
+    .where(orgsAtOrBelow(tenantId, rootPath))
     .orderBy(asc(organizations.path))
     .limit(5_000);
   const ids = orgs.map((o) => o.id);

@@ -1,16 +1,17 @@
 import "server-only";
-import { and, asc, eq, gte, ilike, inArray, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { cachedSubtreeOrgIds } from "@/lib/orgs/subtree-cache";
+import { orgsAtOrBelow } from "@/lib/orgs/subtree-sql";
 import { equalsAnyOf } from "@/lib/sql/any-of";
 import { escapeLike } from "@/lib/sql/like";
 import { inactiveCutoff, type UserFilters, type UserStatus } from "./filters";
 
 /** The ids of the orgs in the actor's subtree (resolved by the path index, a few rows). */
 function subtreeOrgIds(actor: Actor) {
-  return sql`(SELECT ${organizations.id} FROM ${organizations} WHERE ${organizations.tenantId} = ${actor.viewer.tenant.id} AND ${organizations.path} LIKE ${`${escapeLike(actor.org.path)}%`})`;
+  return sql`(SELECT ${organizations.id} FROM ${organizations} WHERE ${orgsAtOrBelow(actor.viewer.tenant.id, actor.org.path)})`;
 }
 
 /** More orgs than this in a subtree: keep the semi-join rather than send a long list of ids. */
@@ -26,7 +27,7 @@ export async function subtreeOrgIdList(db: Executor, actor: Actor): Promise<stri
   const rows = await db
     .select({ id: organizations.id })
     .from(organizations)
-    .where(and(eq(organizations.tenantId, actor.viewer.tenant.id), like(organizations.path, `${escapeLike(actor.org.path)}%`)))
+    .where(orgsAtOrBelow(actor.viewer.tenant.id, actor.org.path))
     .orderBy(asc(organizations.path));
   return rows.map((r) => r.id);
 }

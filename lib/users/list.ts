@@ -128,10 +128,11 @@ const estimateMany = (filters: UserFilters) => (filters.q ? 2 : 1);
 /**
  * An estimate above this (and above the fence): the count and the walk run side by side. A
  * walk that finds few matches after all passes every other row of its index on the way, so
- * only an estimate ten times the in-org fence risks it. A search's estimate runs 1.6–5 × high
- * at 1M, so across orgs it must clear twice the fence: taking every search estimated above
- * 10,000 to the walk made whole-tenant "smith" twice as fast (10,167 matches) and "smith" among
- * inactive users (2,483) 6 × slower, 117–133 ms (bench/README.md, eighth pass).
+ * only an estimate ten times the in-org fence risks it. A search's estimate is 0.4–5 × off at
+ * 1M, either way, so a search must also clear twice the fence (estimateMany): taking every
+ * search estimated above 10,000 to the walk made whole-tenant "smith" twice as fast (10,167
+ * matches) and "smith" among inactive users (2,483) 6 × slower, 117–133 ms (bench/README.md,
+ * eighth pass).
  */
 export const CLEARLY_MANY = 10 * FENCE_MAX_IN_ORG;
 

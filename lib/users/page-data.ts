@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, eq, inArray, like } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { locations, organizations, roles } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
+import { orgsAtOrBelow } from "@/lib/orgs/subtree-sql";
 import { can, type Action, type OrgRef, type PolicyViewer } from "@/lib/policy";
-import { escapeLike } from "@/lib/sql/like";
 import type { UserRow } from "./list";
 
 /** The row menu's entries, in menu order; each is shown only when the policy allows it. */
@@ -59,7 +59,7 @@ export async function orgsInView(db: Executor, actor: Actor): Promise<OrgOption[
   return db
     .select({ id: organizations.id, name: organizations.name, depth: organizations.depth })
     .from(organizations)
-    .where(and(eq(organizations.tenantId, actor.viewer.tenant.id), like(organizations.path, `${escapeLike(actor.org.path)}%`)))
+    .where(orgsAtOrBelow(actor.viewer.tenant.id, actor.org.path))
     .orderBy(asc(organizations.path))
     .limit(2_000);
 }

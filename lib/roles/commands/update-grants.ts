@@ -1,6 +1,6 @@
 import "server-only";
 import { assertAllowed } from "@/lib/commands/authorize";
-import { and, eq, inArray, like, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { organizations, roleGrants, roles } from "@/db/schema";
 import { writeAuditMany, type AuditEntry } from "@/lib/audit/write";
@@ -9,8 +9,8 @@ import { parseInput } from "@/lib/commands/parse";
 import { inTransaction, lockOrgs } from "@/lib/commands/transaction";
 import { DomainError } from "@/lib/errors";
 import { loadGrants } from "@/lib/orgs/resolve";
+import { orgsAtOrBelow } from "@/lib/orgs/subtree-sql";
 import { isAdminRole, withDependencies, type Permission } from "@/lib/policy";
-import { escapeLike } from "@/lib/sql/like";
 import { updateGrantsSchema } from "../schemas";
 
 async function setGrants(tx: Tx, tenantId: string, orgIds: string[], roleId: string, add: Permission[], remove: Permission[]) {
@@ -43,7 +43,7 @@ export async function updateGrants(db: Db, actor: Actor, raw: unknown): Promise<
             await tx
               .select({ id: organizations.id })
               .from(organizations)
-              .where(and(eq(organizations.tenantId, tenantId), like(organizations.path, `${escapeLike(actor.org.path)}%`), ne(organizations.id, actor.org.id)))
+              .where(and(orgsAtOrBelow(tenantId, actor.org.path), ne(organizations.id, actor.org.id)))
           ).map((o) => o.id);
     const audits: AuditEntry[] = [];
     let changed = 0;
