@@ -67,6 +67,12 @@ test("another tenant's org URL answers 404", async ({ browser }) => {
   await context.close();
 });
 
+test("the benchmark's fixed-rows users page does not exist unless BENCH_PAGES=1", async ({ page }) => {
+  const response = await page.goto("/bench/users");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByText("bench.test")).toHaveCount(0);
+});
+
 test("an org above your own answers 404", async ({ browser }) => {
   const acmeRoot = await landingUrl(browser, "admin@acme.test");
   const context = await browser.newContext({ storageState: storageStatePath("m@united.test") });

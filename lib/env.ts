@@ -15,6 +15,9 @@ const schema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   // The development mailbox page (/dev/mailbox) under `next start`, for end-to-end tests.
   DEV_MAILBOX: z.enum(["0", "1"]).optional(),
+  // /bench/users: the users page rendered from fixed rows, no session, no database — the
+  // benchmark's reference for what the page costs without its data (bench/README.md).
+  BENCH_PAGES: z.enum(["0", "1"]).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

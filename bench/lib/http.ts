@@ -53,6 +53,9 @@ export async function build(log: (line: string) => void): Promise<void> {
 
 export type Server = { pid: number; base: string; logFile: string; stop(): Promise<void> };
 
+/** The users page from fixed rows (app/bench/users), served only when BENCH_PAGES=1. */
+export const BENCH_USERS_PAGE = "/bench/users";
+
 export async function startServer(options: { databaseUrl: string; port: number; workers: number; logFile: string }): Promise<Server> {
   const base = `http://127.0.0.1:${options.port}`;
   const out = fs.openSync(options.logFile, "w");
@@ -65,6 +68,7 @@ export async function startServer(options: { databaseUrl: string; port: number; 
     DATABASE_URL: options.databaseUrl,
     APP_URL: base,
     WEB_CONCURRENCY: String(options.workers),
+    BENCH_PAGES: "1",
   };
   delete env.PGLITE_DIR;
   delete env.DEV_MAILBOX;

@@ -31,10 +31,11 @@ export async function rowActions(db: Executor, actor: Actor, rows: readonly User
         .where(and(eq(organizations.tenantId, actor.viewer.tenant.id), inArray(organizations.id, orgIds)))
     : [];
   const byId = new Map<string, OrgRef>(orgs.map((o) => [o.id, o]));
-  return Object.fromEntries(rows.map((row) => [row.id, actionsFor(actor.policy, row, byId.get(row.orgId))]));
+  return Object.fromEntries(rows.map((row) => [row.id, rowActionsFor(actor.policy, row, byId.get(row.orgId))]));
 }
 
-function actionsFor(policy: PolicyViewer, row: UserRow, org: OrgRef | undefined): RowAction[] {
+/** One row's menu: the actions the policy allows on this user in its org (none if the org is unknown). */
+export function rowActionsFor(policy: PolicyViewer, row: Pick<UserRow, "id" | "role" | "pending" | "suspended">, org: OrgRef | undefined): RowAction[] {
   if (!org) return [];
   const target = {
     kind: "user" as const,

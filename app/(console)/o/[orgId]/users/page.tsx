@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { formatDate, formatLastLogin } from "@/lib/format/dates";
-import { roleLabel } from "@/lib/orgs/labels";
 import { getOrgContext } from "@/lib/orgs/context";
 import { orgTarget } from "@/lib/orgs/queries";
-import { can, isAdminRole } from "@/lib/policy";
+import { can } from "@/lib/policy";
 import { userFiltersSchema } from "@/lib/users/filters";
 import { listUsers } from "@/lib/users/list";
 import { orgLocations, rowActions, tenantRoles } from "@/lib/users/page-data";
+import { bulkPermissions, toTableRows } from "@/lib/users/table-rows";
 import { loadUsersUrlState } from "@/lib/users/url-state";
-import type { BulkPermissions, UserTableRow } from "@/lib/users/view-model";
 import { UsersView } from "./_components/users-view";
 
 export const metadata: Metadata = { title: "Users" };
@@ -41,37 +39,9 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
     orgLocations(db, viewer.tenant.id, ctx.org.id),
   ]);
   const actions = await rowActions(db, actor, page.rows);
-  const timeZone = viewer.org.timezone;
 
-  const rows: UserTableRow[] = page.rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    email: r.email,
-    orgId: r.orgId,
-    orgName: r.orgName,
-    role: r.role,
-    roleLabel: roles.find((x) => x.key === r.role)?.name ?? roleLabel(r.role),
-    location: r.location,
-    status: r.status,
-    lastLogin: r.status === "pending" ? "Never" : formatLastLogin(r.lastLoginAt, now, timeZone),
-    registered: formatDate(r.registeredAt, now, timeZone),
-    devices: r.devices,
-    actions: actions[r.id] ?? [],
-  }));
-  const has = (p: Parameters<typeof policy.grants.has>[0]) => policy.grants.has(p);
-  const permissions: BulkPermissions = {
-    invite: has("users.invite"),
-    changeRole: has("users.edit"),
-    forceLogout: has("users.force_logout"),
-    suspend: has("users.suspend"),
-    resend: has("users.invite"),
-    delete: has("users.delete"),
-    export: has("users.export"),
-    tags: has("tags.manage"),
-    reach: has("orgs.switch"),
-    rolesView: has("roles.view"),
-    makeAdmin: isAdminRole(viewer.role),
-  };
+  const rows = toTableRows(page.rows, { roles, actions, now, timeZone: viewer.org.timezone });
+  const permissions = bulkPermissions(policy);
 
   return (
     <UsersView

@@ -1,0 +1,48 @@
+import "server-only";
+import { formatDate, formatLastLogin } from "@/lib/format/dates";
+import { roleLabel } from "@/lib/orgs/labels";
+import { isAdminRole, type PolicyViewer } from "@/lib/policy";
+import type { UserRow } from "./list";
+import type { RoleOption, RowAction } from "./page-data";
+import type { BulkPermissions, UserTableRow } from "./view-model";
+
+/** A page of users as the table shows it: role names, dates in the viewer's time zone, row menus. */
+export function toTableRows(
+  rows: readonly UserRow[],
+  context: { roles: readonly RoleOption[]; actions: Record<string, RowAction[]>; now: Date; timeZone: string },
+): UserTableRow[] {
+  const { roles, actions, now, timeZone } = context;
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    orgId: r.orgId,
+    orgName: r.orgName,
+    role: r.role,
+    roleLabel: roles.find((x) => x.key === r.role)?.name ?? roleLabel(r.role),
+    location: r.location,
+    status: r.status,
+    lastLogin: r.status === "pending" ? "Never" : formatLastLogin(r.lastLoginAt, now, timeZone),
+    registered: formatDate(r.registeredAt, now, timeZone),
+    devices: r.devices,
+    actions: actions[r.id] ?? [],
+  }));
+}
+
+/** Which bulk actions and toolbar entries the viewer's grants here offer. */
+export function bulkPermissions(policy: PolicyViewer): BulkPermissions {
+  const has = (p: Parameters<typeof policy.grants.has>[0]) => policy.grants.has(p);
+  return {
+    invite: has("users.invite"),
+    changeRole: has("users.edit"),
+    forceLogout: has("users.force_logout"),
+    suspend: has("users.suspend"),
+    resend: has("users.invite"),
+    delete: has("users.delete"),
+    export: has("users.export"),
+    tags: has("tags.manage"),
+    reach: has("orgs.switch"),
+    rolesView: has("roles.view"),
+    makeAdmin: isAdminRole(policy.role),
+  };
+}
