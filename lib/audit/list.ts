@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { auditLog, organizations } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { orgTarget } from "@/lib/orgs/queries";
-
+import { orgsAtOrBelow } from "@/lib/orgs/subtree-sql";
 import { escapeLike } from "@/lib/sql/like";
 import type { AuditFilters } from "./filters";
 
@@ -27,7 +27,7 @@ function auditWhere(actor: Actor, filters: AuditFilters): SQL {
   return sql.join(
     [
       sql`a.tenant_id = ${actor.viewer.tenant.id}`,
-      sql`a.org_id IN (SELECT id FROM ${organizations} WHERE tenant_id = ${actor.viewer.tenant.id} AND path LIKE ${`${escapeLike(actor.org.path)}%`})`,
+      sql`a.org_id IN (SELECT ${organizations.id} FROM ${organizations} WHERE ${orgsAtOrBelow(actor.viewer.tenant.id, actor.org.path)})`,
       filters.actor ? sql`a.actor_email ILIKE ${like(filters.actor)}` : sql`TRUE`,
       filters.action ? sql`a.action = ${filters.action}` : sql`TRUE`,
       filters.target ? sql`a.target_label ILIKE ${like(filters.target)}` : sql`TRUE`,
