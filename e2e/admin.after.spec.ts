@@ -32,6 +32,14 @@ test("create a sub-organization under United Heaters with an invited Admin, then
   await expect(page.getByRole("cell", { name: "Baker Street Flats", exact: true })).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/organizations.png", fullPage: true });
 
+  // A branch folds and opens again.
+  await page.getByRole("button", { name: "Collapse United Heaters Inc." }).click();
+  await expect(page.getByRole("cell", { name: "Baker Street Flats", exact: true })).toBeHidden();
+  await expect(page.getByText("Showing 3 of 6 organizations")).toBeVisible();
+  await page.getByRole("button", { name: "Expand United Heaters Inc." }).press("Enter");
+  await expect(page.getByRole("cell", { name: "Baker Street Flats", exact: true })).toBeVisible();
+  await expect(page.getByText("6 organizations", { exact: true })).toBeVisible();
+
   await page.getByRole("button", { name: /Switch organization/ }).click();
   await page.getByRole("combobox", { name: "Search organizations" }).fill("baker");
   await expect(page.getByRole("option", { name: /Baker Street Flats/ })).toContainText("1 users");

@@ -2,9 +2,10 @@
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import Link from "next/link";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { initiallyFolded, parentIds, visibleRows } from "@/lib/orgs/tree-view";
 import { ConfirmDeleteDialog } from "../../users/_components/dialogs/confirm-delete-dialog";
 import { deleteOrgAction } from "../actions";
 import { CreateOrgDialog } from "./create-org-dialog";
@@ -34,6 +35,16 @@ export function OrgsView({ orgId, orgName, rows, orgTypes, planLabel }: Props) {
   const [open, setOpen] = useState<{ kind: "create" | "edit" | "delete"; row: OrgTableRow } | null>(null);
   const minDepth = Math.min(...rows.map((r) => r.depth));
   const first = rows[0];
+  // A tenant of two thousand orgs opens at its first level; rendering every row took most of a second.
+  const [folded, setFolded] = useState(() => initiallyFolded(rows));
+  const parents = useMemo(() => parentIds(rows), [rows]);
+  const shown = useMemo(() => visibleRows(rows, folded), [rows, folded]);
+  const toggle = (id: string) =>
+    setFolded((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -49,6 +60,19 @@ export function OrgsView({ orgId, orgName, rows, orgTypes, planLabel }: Props) {
           <p className="max-w-sm text-right text-sm text-slate-500">{first.addChildRefusal}</p>
         ) : null}
       </div>
+      {parents.size > 1 ? (
+        <div className="flex items-center gap-2 text-sm">
+          <span className="text-slate-500">
+            {shown.length === rows.length ? `${rows.length.toLocaleString("en")} organizations` : `Showing ${shown.length.toLocaleString("en")} of ${rows.length.toLocaleString("en")} organizations`}
+          </span>
+          <Button variant="ghost" size="sm" onClick={() => setFolded(new Set())} disabled={folded.size === 0}>
+            Expand all
+          </Button>
+          <Button variant="ghost" size="sm" onClick={() => setFolded(new Set([...parents].filter((id) => id !== first?.id)))}>
+            Collapse all
+          </Button>
+        </div>
+      ) : null}
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-xs">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">Organizations in reach, as a tree</caption>
@@ -62,10 +86,25 @@ export function OrgsView({ orgId, orgName, rows, orgTypes, planLabel }: Props) {
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {rows.map((r) => (
+            {shown.map((r) => (
               <tr key={r.id} className="hover:bg-slate-50">
                 <td className="px-3 py-2.5" style={{ paddingLeft: `${0.75 + (r.depth - minDepth) * 1.5}rem` }}>
-                  <span className="font-medium text-slate-900">{r.depth > minDepth ? <span aria-hidden className="mr-1.5 text-slate-300">└</span> : null}{r.name}</span>
+                  <span className="inline-flex items-center font-medium text-slate-900">
+                    {parents.has(r.id) ? (
+                      <button
+                        type="button"
+                        onClick={() => toggle(r.id)}
+                        aria-expanded={!folded.has(r.id)}
+                        aria-label={`${folded.has(r.id) ? "Expand" : "Collapse"} ${r.name}`}
+                        className="mr-1 flex h-6 w-6 items-center justify-center rounded text-slate-500 hover:bg-slate-100"
+                      >
+                        <span aria-hidden className={`inline-block transition-transform ${folded.has(r.id) ? "" : "rotate-90"}`}>▸</span>
+                      </button>
+                    ) : (
+                      <span aria-hidden className="mr-1 inline-block w-6 text-center text-slate-300">{r.depth > minDepth ? "└" : ""}</span>
+                    )}
+                    {r.name}
+                  </span>
                   {r.description ? <span className="block max-w-md truncate text-xs text-slate-500">{r.description}</span> : null}
                 </td>
                 <td className="whitespace-nowrap px-3 py-2.5 text-slate-600">{r.type}</td>
