@@ -80,6 +80,19 @@ export const organizations = pgTable(
   ],
 );
 
+// Each org's own users and devices (not its sub-orgs'), kept by statement triggers on users
+// and devices (db/migrations/0011_org_member_counts.sql): counting them for the organizations
+// page read every user of a million-user tenant. A row of its own, created with the org, not
+// columns of organizations: commands that add people to an org hold it FOR SHARE, which an
+// update of the org row would wait for.
+export const orgMemberCounts = pgTable("org_member_counts", {
+  orgId: uuid("org_id")
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  userCount: integer("user_count").notNull().default(0),
+  deviceCount: integer("device_count").notNull().default(0),
+});
+
 export const roles = pgTable(
   "roles",
   {

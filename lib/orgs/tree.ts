@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { devices, organizations, users } from "@/db/schema";
+import { orgMemberCounts, organizations } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/session-check";
 import { loadGrants } from "./resolve";
 import { orgsAtOrBelow } from "./subtree-sql";
@@ -20,8 +20,8 @@ export type OrgNode = {
 };
 
 /**
- * The orgs under `root` (itself included), in tree order, with their own user and device counts.
- * One range scan on the path index, then two grouped counts over those org ids.
+ * The orgs under `root` (itself included), in tree order, with their own user and device counts
+ * (kept in org_member_counts by triggers). One range scan on the path index.
  */
 export async function subtree(db: Executor, tenantId: string, rootPath: string): Promise<OrgNode[]> {
   const orgs = await db
@@ -34,20 +34,15 @@ export async function subtree(db: Executor, tenantId: string, rootPath: string):
       parentId: organizations.parentId,
       path: organizations.path,
       canCreateSubOrgs: organizations.canCreateSubOrgs,
+      users: sql<number>`coalesce(${orgMemberCounts.userCount}, 0)`,
+      devices: sql<number>`coalesce(${orgMemberCounts.deviceCount}, 0)`,
     })
     .from(organizations)
+    .leftJoin(orgMemberCounts, eq(orgMemberCounts.orgId, organizations.id))
     .where(orgsAtOrBelow(tenantId, rootPath))
     .orderBy(asc(organizations.path))
     .limit(5_000);
-  const ids = orgs.map((o) => o.id);
-  if (ids.length === 0) return [];
-  const [userCounts, deviceCounts] = await Promise.all([
-    db.select({ orgId: users.orgId, n: count() }).from(users).where(and(eq(users.tenantId, tenantId), inArray(users.orgId, ids))).groupBy(users.orgId),
-    db.select({ orgId: devices.orgId, n: count() }).from(devices).where(and(eq(devices.tenantId, tenantId), inArray(devices.orgId, ids))).groupBy(devices.orgId),
-  ]);
-  const u = new Map(userCounts.map((r) => [r.orgId, r.n]));
-  const d = new Map(deviceCounts.map((r) => [r.orgId, r.n]));
-  return sortTree(orgs).map((o) => ({ ...o, users: u.get(o.id) ?? 0, devices: d.get(o.id) ?? 0 }));
+  return sortTree(orgs);
 }
 
 /** Depth-first order with siblings by name (the path orders by id, which reads randomly). */
