@@ -71,6 +71,12 @@ test("transfer a device to r@muller.test", async ({ page }) => {
   await page.getByRole("button", { name: "Actions for Boiler" }).click();
   await page.getByRole("menuitem", { name: "Transfer" }).click();
   const dialog = page.getByRole("dialog", { name: "Transfer Boiler" });
+  // People are found on the server as you type; the current owner, Walter, is never offered.
+  await dialog.getByLabel("Find new owner").fill("muller");
+  await expect(dialog.getByLabel("New owner", { exact: true }).locator("option")).toHaveText(["Choose a person", "Rita Muller (r@muller.test)"]);
+  await dialog.getByLabel("Find new owner").fill("nobody-like-this");
+  await expect(dialog.getByText("Nobody here matches.")).toBeVisible();
+  await dialog.getByLabel("Find new owner").fill("r@m");
   await dialog.getByLabel("New owner", { exact: true }).selectOption({ label: "Rita Muller (r@muller.test)" });
   await dialog.getByRole("button", { name: "Transfer" }).click();
   await expect(page.getByText("Boiler transferred to Rita Muller")).toBeVisible();

@@ -59,16 +59,24 @@ async function run<T>(meta: Meta, work: () => Promise<T>, after?: () => void): P
 const orgIdOf = (input: unknown): string | null =>
   input && typeof input === "object" && typeof (input as { orgId?: unknown }).orgId === "string" ? (input as { orgId: string }).orgId : null;
 
+/** Who asks, and in which org: the viewer fresh from the database and `input.orgId`, or why not. */
+async function consoleRequest(input: unknown): Promise<{ refused: ActionResult<never> } | { meta: Meta; viewer: Viewer; orgId: string }> {
+  const meta = await requestMeta();
+  const viewer = await getViewer();
+  if (!viewer) return { refused: UNAUTHENTICATED };
+  const orgId = orgIdOf(input);
+  if (!orgId) return { refused: { ok: false, code: "INVALID", message: "The request was not valid." } };
+  return { meta, viewer, orgId };
+}
+
 /**
  * A console server action: the viewer fresh from the database, the org named by `input.orgId`
  * resolved in their reach (else NOT_FOUND), then the command, which authorizes itself.
  */
 export async function consoleAction<T>(input: unknown, command: (db: Db, actor: Actor, input: unknown) => Promise<T>): Promise<ActionResult<T>> {
-  const meta = await requestMeta();
-  const viewer = await getViewer();
-  if (!viewer) return UNAUTHENTICATED;
-  const orgId = orgIdOf(input);
-  if (!orgId) return { ok: false, code: "INVALID", message: "The request was not valid." };
+  const request = await consoleRequest(input);
+  if ("refused" in request) return request.refused;
+  const { meta, viewer, orgId } = request;
   return run(
     meta,
     async () => {
@@ -77,6 +85,22 @@ export async function consoleAction<T>(input: unknown, command: (db: Db, actor: 
     },
     () => revalidatePath(`/o/${orgId}`, "layout"),
   );
+}
+
+/**
+ * A console read (a search while typing): like consoleAction, but it changes nothing, so the
+ * page is not revalidated — that would re-render it on every keystroke.
+ */
+export async function consoleRead<T>(input: unknown, query: (db: Db, actor: Actor, input: unknown) => Promise<T>): Promise<ActionResult<T>> {
+  const request = await consoleRequest(input);
+  if ("refused" in request) return request.refused;
+  const { meta, viewer, orgId } = request;
+  try {
+    const db = await getDb();
+    return { ok: true, data: await query(db, await actorIn(db, viewer, orgId, meta), input) };
+  } catch (error) {
+    return toResult(error, meta.requestId);
+  }
 }
 
 /** An action on your own account, acting in your own org. */

@@ -1,20 +1,58 @@
 import "server-only";
-import { and, asc, eq, isNotNull, like } from "drizzle-orm";
+import { and, asc, eq, ilike, isNotNull, or } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import { organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
+import { parseInput } from "@/lib/commands/parse";
+import { DomainError, notFound } from "@/lib/errors";
+import { orgsAtOrBelow } from "@/lib/orgs/subtree-sql";
+import { holdsPermission, isInView } from "@/lib/policy";
 import { escapeLike } from "@/lib/sql/like";
 
-export type OwnerOption = { id: string; name: string; email: string; orgId: string; hasLoggedIn: boolean };
+export type OwnerOption = { id: string; name: string; email: string; hasLoggedIn: boolean };
 
-/** People in the actor's view who could own a device (the transfer and add dialogs list them). */
-export async function ownerCandidates(db: Db, actor: Actor): Promise<OwnerOption[]> {
+/** How many people one search returns; the picker asks to narrow the search beyond it. */
+export const OWNER_RESULTS = 50;
+
+export const ownerSearchSchema = z.strictObject({
+  /** The org the page shows. */
+  orgId: z.uuid(),
+  /** The org whose people may own the device: the shown org or a sub-org in reach. */
+  inOrgId: z.uuid(),
+  q: z.string().trim().max(100).default(""),
+});
+
+/**
+ * People of one org who could own a device there, by name, matching `q` in name or email — for
+ * the add and transfer dialogs. Asked per search rather than sent with the page: a large org
+ * has thousands of people, and a list cut at a fixed size left most of them unreachable.
+ * Only for viewers who may add or transfer devices here; an org outside their reach is not found.
+ */
+export async function searchOwners(db: Db, actor: Actor, raw: unknown): Promise<OwnerOption[]> {
+  const input = parseInput(ownerSearchSchema, raw);
+  const transfer = holdsPermission(actor.policy, "devices.transfer");
+  if (!transfer.ok && !holdsPermission(actor.policy, "devices.create").ok) throw new DomainError(transfer.code, transfer.reason);
+  const tenantId = actor.viewer.tenant.id;
+  const [org] = await db
+    .select({ id: organizations.id, tenantId: organizations.tenantId, path: organizations.path, depth: organizations.depth, name: organizations.name })
+    .from(organizations)
+    .where(and(eq(organizations.id, input.inOrgId), orgsAtOrBelow(tenantId, actor.org.path)))
+    .limit(1);
+  if (!org || !isInView(actor.policy, org)) throw notFound();
+  const pattern = `%${escapeLike(input.q)}%`;
   const rows = await db
-    .select({ id: users.id, name: users.name, email: users.email, orgId: users.orgId, lastLoginAt: users.lastLoginAt })
+    .select({ id: users.id, name: users.name, email: users.email, lastLoginAt: users.lastLoginAt })
     .from(users)
-    .innerJoin(organizations, eq(organizations.id, users.orgId))
-    .where(and(eq(users.tenantId, actor.viewer.tenant.id), like(organizations.path, `${escapeLike(actor.org.path)}%`), isNotNull(users.acceptedAt)))
-    .orderBy(asc(users.name))
-    .limit(1_000);
+    .where(
+      and(
+        eq(users.tenantId, tenantId),
+        eq(users.orgId, org.id),
+        isNotNull(users.acceptedAt),
+        input.q ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined,
+      ),
+    )
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(OWNER_RESULTS);
   return rows.map(({ lastLoginAt, ...r }) => ({ ...r, hasLoggedIn: lastLoginAt !== null }));
 }

@@ -92,6 +92,7 @@ beforeEach(async () => {
     revokeInvitationsAction: [{ orgId, userIds }],
     applyTagAction: [{ orgId, userIds, tag: "Probe" }],
     transferDeviceAction: [{ orgId, deviceId: crypto.randomUUID(), newOwnerId: null }],
+    searchOwnersAction: [{ orgId, inOrgId: orgId, q: "" }],
     changeOwnPasswordAction: [{ currentPassword: "roster-demo-1", newPassword: "a-brand-new-passphrase" }],
     setDeveloperModeAction: [{ enabled: false }],
     updateOwnDetailsAction: [{ name: "Renamed", phone: "+1 555 0100" }],
@@ -118,7 +119,7 @@ describe("deny by default: every server action without a session", () => {
   it("finds the actions (the list cannot silently be empty)", async () => {
     const names = (await exportedActions()).map((a) => a.name);
     expect(ACTION_FILES.length).toBeGreaterThanOrEqual(5);
-    expect(names).toEqual(expect.arrayContaining(["inviteUserAction", "deleteUsersAction", "transferDeviceAction", "changeOwnPasswordAction", "loginAction", "acceptInvitationAction"]));
+    expect(names).toEqual(expect.arrayContaining(["inviteUserAction", "deleteUsersAction", "transferDeviceAction", "searchOwnersAction", "changeOwnPasswordAction", "loginAction", "acceptInvitationAction"]));
   });
 
   it("has no inline server actions: \"use server\" appears only as a file's first statement (security.md B6)", () => {
@@ -157,6 +158,16 @@ describe("deny by default: every server action without a session", () => {
 });
 
 describe("control: the same harness with a real session", () => {
+  it("answers a read (the owner search) for an Admin's session and refuses it without one", async () => {
+    request.headers = new Headers({ host: "localhost:3000", cookie: await sessionCookie("admin@acme.test") });
+    const { searchOwnersAction } = await import("@/app/(console)/o/[orgId]/devices/actions");
+    const muller = await orgIdByName(db, "Muller Boiler Group");
+    const found = await searchOwnersAction({ orgId: await orgIdByName(db, "Acme Heating"), inOrgId: muller, q: "rita" });
+    expect(found).toMatchObject({ ok: true, data: [{ email: "r@muller.test" }] });
+    request.headers = new Headers({ host: "localhost:3000", cookie: await sessionCookie("user@acme.test") });
+    expect(await searchOwnersAction({ orgId: await orgIdByName(db, "Acme Heating"), inOrgId: muller, q: "" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+  });
+
   it("lets an Admin's valid session through, and refuses it once the session is revoked (security.md D1)", async () => {
     request.headers = new Headers({ host: "localhost:3000", cookie: await sessionCookie("admin@acme.test") });
     const { inviteUserAction, changeRolesAction } = await import("@/app/(console)/o/[orgId]/users/actions");

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { listDevices } from "@/lib/devices/list";
-import { ownerCandidates } from "@/lib/devices/owners";
 import { loadDevicesUrlState } from "@/lib/devices/url-state";
 import { formatDate } from "@/lib/format/dates";
 import { getOrgContext } from "@/lib/orgs/context";
@@ -50,7 +49,8 @@ export default async function DevicesPage({ params, searchParams }: { params: Pr
     canDelete: page.view === "org" && policy.grants.has("org_devices.delete"),
   }));
   const canManage = page.view === "org" && (policy.grants.has("devices.transfer") || policy.grants.has("org_devices.create"));
-  const [owners, orgs] = canManage ? await Promise.all([ownerCandidates(db, ctx), orgsInView(db, ctx)]) : [[], []];
+  // The people who could own a device are searched from the dialogs, not sent with the page.
+  const orgs = canManage ? await orgsInView(db, ctx) : [];
 
   return (
     <DevicesView
@@ -62,7 +62,6 @@ export default async function DevicesPage({ params, searchParams }: { params: Pr
       capped={page.capped}
       page={page.page}
       pages={page.pages}
-      owners={owners}
       orgs={orgs}
       canCreate={page.view === "org" && policy.grants.has("org_devices.create")}
       canReach={page.view === "org" && policy.grants.has("orgs.switch")}

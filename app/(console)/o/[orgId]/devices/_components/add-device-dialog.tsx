@@ -5,17 +5,16 @@ import { toast } from "sonner";
 import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
 import { Field, FormError, inputClass } from "@/components/ui/field";
-import type { OwnerOption } from "@/lib/devices/owners";
 import { createDeviceAction } from "../actions";
+import { OwnerPicker } from "./owner-picker";
 
-export function AddDeviceDialog({ orgId, orgName, owners, onClose }: { orgId: string; orgName: string; owners: OwnerOption[]; onClose: () => void }) {
+export function AddDeviceDialog({ orgId, orgName, onClose }: { orgId: string; orgName: string; onClose: () => void }) {
   const [name, setName] = useState("");
   const [model, setModel] = useState("");
   const [ownerId, setOwnerId] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const members = owners.filter((o) => o.orgId === orgId);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -41,16 +40,7 @@ export function AddDeviceDialog({ orgId, orgName, owners, onClose }: { orgId: st
         <Field id="device-model" label="Model (optional)" error={errors.model}>
           <input id="device-model" value={model} onChange={(e) => setModel(e.target.value)} maxLength={80} className={inputClass} />
         </Field>
-        <Field id="device-owner" label="Owner (optional)" error={errors.ownerId}>
-          <select id="device-owner" value={ownerId} onChange={(e) => setOwnerId(e.target.value)} className={inputClass}>
-            <option value="">No owner yet</option>
-            {members.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name} ({o.email})
-              </option>
-            ))}
-          </select>
-        </Field>
+        <OwnerPicker orgId={orgId} inOrgId={orgId} id="device-owner" label="Owner (optional)" placeholder="No owner yet" value={ownerId} onChange={(id) => setOwnerId(id)} error={errors.ownerId} />
         <FormError message={formError} />
         <FormActions onCancel={onClose} busy={busy} busyLabel="Adding…" submitLabel="Add device" disabled={!name.trim()} />
       </form>

@@ -9,7 +9,6 @@ import { DataTable } from "@/components/data-table/data-table";
 import { Button } from "@/components/ui/button";
 import { countLabel } from "@/lib/format/count";
 import type { DeviceRow } from "@/lib/devices/list";
-import type { OwnerOption } from "@/lib/devices/owners";
 import type { DeviceSortKey } from "@/lib/devices/sort";
 import { devicesUrlState } from "@/lib/devices/url-state";
 import type { OrgOption } from "@/lib/users/page-data";
@@ -29,7 +28,6 @@ type Props = {
   capped: boolean;
   page: number;
   pages: number;
-  owners: OwnerOption[];
   orgs: OrgOption[];
   canCreate: boolean;
   canReach: boolean;
@@ -38,7 +36,7 @@ type Props = {
 const noSubscribe = () => () => {};
 
 export function DevicesView(props: Props) {
-  const { orgId, orgName, view, rows, owners, orgs } = props;
+  const { orgId, orgName, view, rows, orgs } = props;
   const [pending, startTransition] = useTransition();
   const [state, setState] = useQueryStates(devicesUrlState, { shallow: false, startTransition, history: "push" });
   const [search, setSearch] = useState(state.q);
@@ -150,8 +148,8 @@ export function DevicesView(props: Props) {
         </div>
       </nav>
 
-      {open?.kind === "add" ? <AddDeviceDialog orgId={orgId} orgName={orgName} owners={owners} onClose={() => setOpen(null)} /> : null}
-      {open?.kind === "transfer" ? <TransferDeviceDialog orgId={orgId} device={open.row} owners={owners} orgs={orgs} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "add" ? <AddDeviceDialog orgId={orgId} orgName={orgName} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "transfer" ? <TransferDeviceDialog orgId={orgId} device={open.row} orgs={orgs} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "delete" ? (
         <ConfirmDeleteDialog
           count={1}

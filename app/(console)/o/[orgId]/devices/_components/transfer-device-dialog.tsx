@@ -5,24 +5,24 @@ import { toast } from "sonner";
 import { OrgSelect } from "@/components/forms/org-select";
 import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
-import { Field, FormError, inputClass } from "@/components/ui/field";
+import { Field, FormError } from "@/components/ui/field";
 import type { OwnerOption } from "@/lib/devices/owners";
 import type { OrgOption } from "@/lib/users/page-data";
 import { transferDeviceAction } from "../actions";
 import type { DeviceTableRow } from "./devices-view";
+import { OwnerPicker } from "./owner-picker";
 
 type Mode = "owner" | "move" | "clear";
 
 /** Change the owner, move to a sub-org with a new owner there, or clear the owner (product.md §5). */
-export function TransferDeviceDialog({ orgId, device, owners, orgs, onClose }: { orgId: string; device: DeviceTableRow; owners: OwnerOption[]; orgs: OrgOption[]; onClose: () => void }) {
+export function TransferDeviceDialog({ orgId, device, orgs, onClose }: { orgId: string; device: DeviceTableRow; orgs: OrgOption[]; onClose: () => void }) {
   const [mode, setMode] = useState<Mode>("owner");
   const [destination, setDestination] = useState(orgs.find((o) => o.id !== device.orgId)?.id ?? "");
   const destOrg = mode === "move" ? destination : device.orgId;
-  const candidates = owners.filter((o) => o.orgId === destOrg && o.id !== device.ownerId);
   const [ownerId, setOwnerId] = useState("");
+  const [chosen, setChosen] = useState<OwnerOption | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const chosen = candidates.find((o) => o.id === ownerId) ?? null;
   const minDepth = Math.min(...orgs.map((o) => o.depth));
 
   async function submit(event: React.FormEvent) {
@@ -63,17 +63,22 @@ export function TransferDeviceDialog({ orgId, device, owners, orgs, onClose }: {
             <OrgSelect id="device-destination" orgs={orgs.filter((o) => o.id !== device.orgId)} baseDepth={minDepth} value={destination} onChange={(e) => { setDestination(e.target.value); setOwnerId(""); }} />
           </Field>
         ) : null}
-        {mode !== "clear" ? (
-          <Field id="device-new-owner" label="New owner" hint="Only people who have logged in at least once can own a device.">
-            <select id="device-new-owner" value={ownerId} onChange={(e) => setOwnerId(e.target.value)} className={inputClass}>
-              <option value="">Choose a person</option>
-              {candidates.map((o) => (
-                <option key={o.id} value={o.id} disabled={!o.hasLoggedIn}>
-                  {o.name} ({o.email}){o.hasLoggedIn ? "" : " · never logged in"}
-                </option>
-              ))}
-            </select>
-          </Field>
+        {mode !== "clear" && destOrg ? (
+          <OwnerPicker
+            key={destOrg}
+            orgId={orgId}
+            inOrgId={destOrg}
+            id="device-new-owner"
+            label="New owner"
+            placeholder="Choose a person"
+            value={ownerId}
+            onChange={(id, owner) => {
+              setOwnerId(id);
+              setChosen(owner);
+            }}
+            exclude={device.ownerId ?? undefined}
+            loggedInOnly
+          />
         ) : null}
         <FormError message={error} />
         <FormActions onCancel={onClose} busy={busy} busyLabel="Transferring…" submitLabel="Transfer" disabled={(mode !== "clear" && !ownerId)} />
