@@ -33,10 +33,13 @@ test("create a sub-organization under United Heaters with an invited Admin, then
   await page.screenshot({ path: "e2e/screenshots/organizations.png", fullPage: true });
 
   // A branch folds and opens again.
-  await page.getByRole("button", { name: "Collapse United Heaters Inc." }).click();
+  const branch = page.getByRole("button", { name: "Sub-organizations of United Heaters Inc." });
+  await expect(branch).toHaveAttribute("aria-expanded", "true");
+  await branch.click();
+  await expect(branch).toHaveAttribute("aria-expanded", "false");
   await expect(page.getByRole("cell", { name: "Baker Street Flats", exact: true })).toBeHidden();
   await expect(page.getByText("Showing 3 of 6 organizations")).toBeVisible();
-  await page.getByRole("button", { name: "Expand United Heaters Inc." }).press("Enter");
+  await branch.press("Enter");
   await expect(page.getByRole("cell", { name: "Baker Street Flats", exact: true })).toBeVisible();
   await expect(page.getByText("6 organizations", { exact: true })).toBeVisible();
 

@@ -142,7 +142,7 @@ export async function seedBench(s: Session, n: number, log: (line: string) => vo
     -- org_name is set in the insert and each org's user_count after it, both in one pass
     -- instead of through their triggers.
     ALTER TABLE users DISABLE TRIGGER users_org_name;
-    ALTER TABLE users DISABLE TRIGGER users_org_count_insert;
+    ALTER TABLE users DISABLE TRIGGER users_zz_org_count_insert;
     INSERT INTO users (tenant_id, org_id, org_name, email, name, role, type, accepted_at, registered_at, last_login_at, suspended_at, device_count, location_name)
     SELECT '${T}', o.id, o.name,
       lower(g.first) || '.' || lower(g.last) || '.' || g.i || '@bench.test',
@@ -180,7 +180,7 @@ export async function seedBench(s: Session, n: number, log: (line: string) => vo
     INSERT INTO users (tenant_id, org_id, org_name, email, name, role, type, password_hash, accepted_at, registered_at, last_login_at)
       VALUES ('${T}', '${T}', 'Bench Root', '${BENCH_ADMIN_EMAIL}', 'Bench Admin', 'admin', 'end_user', '${passwordHash}', now() - interval '400 days', now() - interval '400 days', now());
     ALTER TABLE users ENABLE TRIGGER users_org_name;
-    ALTER TABLE users ENABLE TRIGGER users_org_count_insert;
+    ALTER TABLE users ENABLE TRIGGER users_zz_org_count_insert;
     UPDATE org_member_counts m SET user_count = c.n FROM (SELECT org_id, count(*)::int AS n FROM users GROUP BY org_id) c WHERE m.org_id = c.org_id;
   `);
   phase(`${n.toLocaleString("en")} users`);
@@ -189,12 +189,12 @@ export async function seedBench(s: Session, n: number, log: (line: string) => vo
   await s.exec(`
     -- Devices match device_count, set in the users' insert; each org's device_count is set after.
     ALTER TABLE devices DISABLE TRIGGER devices_owner_count_insert;
-    ALTER TABLE devices DISABLE TRIGGER devices_org_count_insert;
+    ALTER TABLE devices DISABLE TRIGGER devices_zz_org_count_insert;
     INSERT INTO devices (tenant_id, org_id, owner_id, name, model)
       SELECT u.tenant_id, u.org_id, u.id, 'Thermostat ' || d, 'Bench T-' || d FROM users u CROSS JOIN LATERAL generate_series(1, u.device_count) d
       WHERE u.device_count > 0;
     ALTER TABLE devices ENABLE TRIGGER devices_owner_count_insert;
-    ALTER TABLE devices ENABLE TRIGGER devices_org_count_insert;
+    ALTER TABLE devices ENABLE TRIGGER devices_zz_org_count_insert;
     UPDATE org_member_counts m SET device_count = c.n FROM (SELECT org_id, count(*)::int AS n FROM devices GROUP BY org_id) c WHERE m.org_id = c.org_id;
 
     INSERT INTO user_locations (tenant_id, user_id, location_id)

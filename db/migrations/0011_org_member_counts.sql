@@ -6,7 +6,12 @@
 -- the counter's update of an org row would wait for every other such command — two
 -- invitations into one org deadlocked.
 -- Once per statement, not per row: a bulk delete of 10,000 users changes one counter once.
--- Counters are changed in org id order, so two statements over the same orgs cannot deadlock.
+-- Counters are changed in org id order, so two statements over the same orgs cannot deadlock,
+-- and last: statement triggers fire in name order, so "zz" puts them after the device owner
+-- counts of 0006, which lock users rows — users rows first, then counters, everywhere (a device
+-- transfer and a transfer of its owner deadlocked the other way round).
+-- Writers wait while the counters are filled, so nothing committed meanwhile goes uncounted.
+LOCK TABLE organizations, users, devices IN SHARE ROW EXCLUSIVE MODE;--> statement-breakpoint
 CREATE TABLE "org_member_counts" (
 	"org_id" uuid PRIMARY KEY NOT NULL,
 	"user_count" integer DEFAULT 0 NOT NULL,
@@ -55,15 +60,15 @@ BEGIN
     USING deltas;
   RETURN NULL;
 END $$;--> statement-breakpoint
-CREATE TRIGGER users_org_count_insert AFTER INSERT ON users
+CREATE TRIGGER users_zz_org_count_insert AFTER INSERT ON users
   REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION roster_org_member_counts();--> statement-breakpoint
-CREATE TRIGGER users_org_count_delete AFTER DELETE ON users
+CREATE TRIGGER users_zz_org_count_delete AFTER DELETE ON users
   REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION roster_org_member_counts();--> statement-breakpoint
-CREATE TRIGGER users_org_count_update AFTER UPDATE ON users
+CREATE TRIGGER users_zz_org_count_update AFTER UPDATE ON users
   REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION roster_org_member_counts();--> statement-breakpoint
-CREATE TRIGGER devices_org_count_insert AFTER INSERT ON devices
+CREATE TRIGGER devices_zz_org_count_insert AFTER INSERT ON devices
   REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION roster_org_member_counts();--> statement-breakpoint
-CREATE TRIGGER devices_org_count_delete AFTER DELETE ON devices
+CREATE TRIGGER devices_zz_org_count_delete AFTER DELETE ON devices
   REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION roster_org_member_counts();--> statement-breakpoint
-CREATE TRIGGER devices_org_count_update AFTER UPDATE ON devices
+CREATE TRIGGER devices_zz_org_count_update AFTER UPDATE ON devices
   REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION roster_org_member_counts();

@@ -1,4 +1,4 @@
-// organizations.user_count and device_count (db/migrations/0011_org_member_counts.sql): kept by
+// org_member_counts.user_count and device_count (db/migrations/0011_org_member_counts.sql): kept by
 // statement triggers, checked here against counting the rows themselves after every kind of
 // change, through the commands and through plain statements, and under concurrent invitations.
 import { eq, sql } from "drizzle-orm";

@@ -65,7 +65,7 @@ export function OrgsView({ orgId, orgName, rows, orgTypes, planLabel }: Props) {
           <span className="text-slate-500">
             {shown.length === rows.length ? `${rows.length.toLocaleString("en")} organizations` : `Showing ${shown.length.toLocaleString("en")} of ${rows.length.toLocaleString("en")} organizations`}
           </span>
-          <Button variant="ghost" size="sm" onClick={() => setFolded(new Set())} disabled={folded.size === 0}>
+          <Button variant="ghost" size="sm" onClick={() => setFolded(new Set())} disabled={![...folded].some((id) => parents.has(id))}>
             Expand all
           </Button>
           <Button variant="ghost" size="sm" onClick={() => setFolded(new Set([...parents].filter((id) => id !== first?.id)))}>
@@ -95,7 +95,7 @@ export function OrgsView({ orgId, orgName, rows, orgTypes, planLabel }: Props) {
                         type="button"
                         onClick={() => toggle(r.id)}
                         aria-expanded={!folded.has(r.id)}
-                        aria-label={`${folded.has(r.id) ? "Expand" : "Collapse"} ${r.name}`}
+                        aria-label={`Sub-organizations of ${r.name}`}
                         className="mr-1 flex h-6 w-6 items-center justify-center rounded text-slate-500 hover:bg-slate-100"
                       >
                         <span aria-hidden className={`inline-block transition-transform ${folded.has(r.id) ? "" : "rotate-90"}`}>▸</span>
