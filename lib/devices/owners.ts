@@ -24,12 +24,13 @@ export const ownerSearchSchema = z.strictObject({
 });
 
 /**
- * People of one org who could own a device there, by name, matching `q` in name or email — for
+ * People of one org who could own a device there, by name, matching `q` in name or email, and
+ * whether more match than are returned — for
  * the add and transfer dialogs. Asked per search rather than sent with the page: a large org
  * has thousands of people, and a list cut at a fixed size left most of them unreachable.
  * Only for viewers who may add or transfer devices here; an org outside their reach is not found.
  */
-export async function searchOwners(db: Db, actor: Actor, raw: unknown): Promise<OwnerOption[]> {
+export async function searchOwners(db: Db, actor: Actor, raw: unknown): Promise<{ owners: OwnerOption[]; more: boolean }> {
   const input = parseInput(ownerSearchSchema, raw);
   const transfer = holdsPermission(actor.policy, "devices.transfer");
   if (!transfer.ok && !holdsPermission(actor.policy, "devices.create").ok) throw new DomainError(transfer.code, transfer.reason);
@@ -53,6 +54,7 @@ export async function searchOwners(db: Db, actor: Actor, raw: unknown): Promise<
       ),
     )
     .orderBy(asc(users.name), asc(users.id))
-    .limit(OWNER_RESULTS);
-  return rows.map(({ lastLoginAt, ...r }) => ({ ...r, hasLoggedIn: lastLoginAt !== null }));
+    .limit(OWNER_RESULTS + 1);
+  const owners = rows.slice(0, OWNER_RESULTS).map(({ lastLoginAt, ...r }) => ({ ...r, hasLoggedIn: lastLoginAt !== null }));
+  return { owners, more: rows.length > OWNER_RESULTS };
 }

@@ -11,20 +11,23 @@ beforeEach(async () => {
   db = await freshDemoDb();
 });
 
-const emails = (owners: Array<{ email: string }>) => owners.map((o) => o.email);
+const emails = (found: { owners: Array<{ email: string }> }) => found.owners.map((o) => o.email);
 
 describe("searchOwners: the people of one org who could own a device", () => {
   it("lists an org's people by name, found by name or email, with whether they ever logged in", async () => {
     const admin = await actorFor(db, "admin@acme.test");
     const muller = await orgIdByName(db, "Muller Boiler Group");
-    expect(await searchOwners(db, admin, { orgId: admin.org.id, inOrgId: muller })).toEqual([
-      expect.objectContaining({ name: "Rita Muller", email: "r@muller.test", hasLoggedIn: true }),
-      expect.objectContaining({ name: "Walter Muller", email: "w@muller.test", hasLoggedIn: true }),
-    ]);
+    expect(await searchOwners(db, admin, { orgId: admin.org.id, inOrgId: muller })).toEqual({
+      owners: [
+        expect.objectContaining({ name: "Rita Muller", email: "r@muller.test", hasLoggedIn: true }),
+        expect.objectContaining({ name: "Walter Muller", email: "w@muller.test", hasLoggedIn: true }),
+      ],
+      more: false,
+    });
     expect(emails(await searchOwners(db, admin, { orgId: admin.org.id, inOrgId: muller, q: " WALT " }))).toEqual(["w@muller.test"]);
     expect(emails(await searchOwners(db, admin, { orgId: admin.org.id, inOrgId: muller, q: "r@muller" }))).toEqual(["r@muller.test"]);
     // A LIKE wildcard is a literal character.
-    expect(await searchOwners(db, admin, { orgId: admin.org.id, inOrgId: muller, q: "%" })).toEqual([]);
+    expect(await searchOwners(db, admin, { orgId: admin.org.id, inOrgId: muller, q: "%" })).toEqual({ owners: [], more: false });
   });
 
   it("leaves out invitations not yet accepted, and stops at the first matches of a large org", async () => {
@@ -33,9 +36,14 @@ describe("searchOwners: the people of one org who could own a device", () => {
     await invite(db, "admin@acme.test", { email: "pending@muller.test", orgName: "Muller Boiler Group" });
     expect(emails(await searchOwners(db, admin, { orgId: admin.org.id, inOrgId: muller }))).not.toContain("pending@muller.test");
 
+    // Exactly a full page: all of them, and nothing more to find.
+    await addUsers(db, muller, Array.from({ length: OWNER_RESULTS }, (_, i) => `full${String(i).padStart(2, "0")}@muller.test`), "user");
+    const full = await searchOwners(db, admin, { orgId: admin.org.id, inOrgId: muller, q: "full" });
+    expect([full.owners.length, full.more]).toEqual([OWNER_RESULTS, false]);
+
     await addUsers(db, muller, Array.from({ length: OWNER_RESULTS + 5 }, (_, i) => `many${String(i).padStart(2, "0")}@muller.test`), "user");
     const first = await searchOwners(db, admin, { orgId: admin.org.id, inOrgId: muller, q: "many" });
-    expect(first).toHaveLength(OWNER_RESULTS);
+    expect([first.owners.length, first.more]).toEqual([OWNER_RESULTS, true]);
     // The one that did not fit is found by narrowing the search.
     expect(emails(await searchOwners(db, admin, { orgId: admin.org.id, inOrgId: muller, q: `many${OWNER_RESULTS + 4}@` }))).toEqual([`many${OWNER_RESULTS + 4}@muller.test`]);
   });

@@ -163,7 +163,7 @@ describe("control: the same harness with a real session", () => {
     const { searchOwnersAction } = await import("@/app/(console)/o/[orgId]/devices/actions");
     const muller = await orgIdByName(db, "Muller Boiler Group");
     const found = await searchOwnersAction({ orgId: await orgIdByName(db, "Acme Heating"), inOrgId: muller, q: "rita" });
-    expect(found).toMatchObject({ ok: true, data: [{ email: "r@muller.test" }] });
+    expect(found).toMatchObject({ ok: true, data: { owners: [{ email: "r@muller.test" }], more: false } });
     request.headers = new Headers({ host: "localhost:3000", cookie: await sessionCookie("user@acme.test") });
     expect(await searchOwnersAction({ orgId: await orgIdByName(db, "Acme Heating"), inOrgId: muller, q: "" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });

@@ -73,7 +73,7 @@ export function benchUsersView(now: Date) {
     rows: toTableRows(page, { roles: ROLE_OPTIONS, actions, now, timeZone: "Europe/Berlin" }),
     total: 10_000,
     capped: true,
-    next: `${page.at(-1)!.id}`,
+    next: page.at(-1)!.id,
     prev: null,
     filters: userFiltersSchema.parse({}),
     roles: ROLE_OPTIONS,

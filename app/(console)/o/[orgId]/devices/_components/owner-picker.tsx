@@ -5,9 +5,6 @@ import { Field, inputClass } from "@/components/ui/field";
 import type { OwnerOption } from "@/lib/devices/owners";
 import { searchOwnersAction } from "../actions";
 
-// Mirrors OWNER_RESULTS in lib/devices/owners.ts (a server-only module).
-const RESULTS = 50;
-
 type Props = {
   /** The org the page shows, and the org whose people are offered. */
   orgId: string;
@@ -31,7 +28,7 @@ type Props = {
  */
 export function OwnerPicker({ orgId, inOrgId, id, label, placeholder, value, onChange, exclude, loggedInOnly, error }: Props) {
   const [query, setQuery] = useState("");
-  const [found, setFound] = useState<{ for: string; owners: OwnerOption[] } | null>(null);
+  const [found, setFound] = useState<{ for: string; owners: OwnerOption[]; more: boolean } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   // The person chosen stays a choice while the search moves on to others.
   const [picked, setPicked] = useState<OwnerOption | null>(null);
@@ -43,7 +40,7 @@ export function OwnerPicker({ orgId, inOrgId, id, label, placeholder, value, onC
       async () => {
         const result = await searchOwnersAction({ orgId, inOrgId, q: query.trim() });
         if (!current) return;
-        if (result.ok) setFound({ for: key, owners: result.data });
+        if (result.ok) setFound({ for: key, ...result.data });
         setFailure(result.ok ? null : result.message);
       },
       query ? 250 : 0,
@@ -61,8 +58,8 @@ export function OwnerPicker({ orgId, inOrgId, id, label, placeholder, value, onC
     ? failure
     : loading
       ? "Searching…"
-      : found?.owners.length === RESULTS
-        ? `The first ${RESULTS} matches; type more of a name or email to narrow them.`
+      : found?.more
+        ? `The first ${found.owners.length} matches; type more of a name or email to narrow them.`
         : results.length === 0
           ? query.trim()
             ? "Nobody here matches."
