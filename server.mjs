@@ -1,6 +1,7 @@
-// Roster's HTTP entry point: Next.js behind a thin Node server whose one job is to tell the
-// app the socket's address. Next does not expose it, and a client-sent X-Forwarded-For is
-// not evidence of anything (security.md H4), so rate limits key on this header instead.
+// Roster's HTTP entry point (`npm start`, `npm run dev`): Next.js in a thin Node server that
+// adds worker processes. The client's socket address is stamped on every request by
+// instrumentation.ts, as under `next start` (lib/auth/peer-stamp.ts); this server checks at
+// start that the stamp is in place and refuses to serve without it (security.md H4).
 //
 // WEB_CONCURRENCY=N (production, PostgreSQL only) runs N worker processes on one port. A
 // Node process renders on one core; everything a request needs between requests (sessions,
@@ -48,12 +49,13 @@ if (workers > 1 && cluster.isPrimary) {
   const app = next({ dev, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  if (!globalThis[Symbol.for("roster.peerStamp")]) {
+    console.error("Roster cannot tell client addresses apart: instrumentation.ts did not install the peer stamp. Refusing to start.");
+    process.exit(1);
+  }
 
   http
-    .createServer((req, res) => {
-      req.headers["x-roster-peer"] = req.socket.remoteAddress ?? "unknown";
-      handle(req, res);
-    })
+    .createServer((req, res) => handle(req, res))
     .listen(port, hostname, () => {
       if (!cluster.isWorker || cluster.worker?.id === 1) {
         const where = `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`;

@@ -1,6 +1,10 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
-export default function NotFound() {
+// Rendered per request like every other page: a prerendered 404 would carry the nonce of the
+// build, and the CSP of each request would then block its scripts.
+export default async function NotFound() {
+  await connection();
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
       <div className="max-w-md text-center">

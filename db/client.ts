@@ -8,6 +8,7 @@ import { drizzle as drizzleLite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { migrateDatabase } from "./migrate";
+import { redactQueryErrors } from "./query-errors";
 import * as schema from "./schema";
 import { seedDemo } from "./seed";
 
@@ -16,6 +17,8 @@ import { seedDemo } from "./seed";
 export type Db = NodePgDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type Executor = Db | Tx;
+
+redactQueryErrors();
 
 type Holder = { db?: Promise<Db>; close?: () => Promise<void> };
 // `next start` may evaluate this module more than once per process; a module-level

@@ -362,6 +362,8 @@ export const authThrottle = pgTable("auth_throttle", {
   failures: integer("failures").notNull().default(0),
   windowStart: ts("window_start").notNull(),
   blockedUntil: ts("blocked_until"),
+  /** Attempts refused while blocked: counted here, not written to the audit log one by one. */
+  refused: integer("refused").notNull().default(0),
 });
 
 // ─── row types ──────────────────────────────────────────────────────────────

@@ -1,16 +1,24 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { PEER_HEADER, stampedPeer } from "./peer-stamp";
 
-/** Header our server (server.mjs) sets from the socket on every request, overwriting any sent. */
-export const PEER_HEADER = "x-roster-peer";
+/** Thrown when a request carries no socket address stamped by this process: it is refused, never pooled. */
+export class UnknownClientAddressError extends Error {
+  constructor() {
+    super("The client's address is unknown: the request was not stamped by this process (see instrumentation.ts). Refusing to serve it.");
+    this.name = "UnknownClientAddressError";
+  }
+}
 
 /**
  * The client's address: the socket peer, unless TRUST_PROXY says how many proxies in front
- * of us append to X-Forwarded-For. A client-sent X-Forwarded-For is never believed on its
- * own, so rotating it does not dodge rate limits (security.md H4).
+ * of us append to X-Forwarded-For. Nothing the client sends is believed on its own, so rotating
+ * headers does not dodge rate limits (security.md H4); an unstamped request throws rather than
+ * share one "unknown" identity with the whole internet.
  */
 export function clientIp(headers: Headers, trustedProxies: number = env.TRUST_PROXY): string {
-  const peer = headers.get(PEER_HEADER)?.trim() || "unknown";
+  const peer = stampedPeer(headers.get(PEER_HEADER));
+  if (peer === null) throw new UnknownClientAddressError();
   if (trustedProxies <= 0) return peer;
   const forwarded = (headers.get("x-forwarded-for") ?? "")
     .split(",")

@@ -3,11 +3,13 @@ import NextAuth, { type NextAuthConfig } from "next-auth";
 import "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
+import { cookies } from "next/headers";
 import { clientIp } from "./client-ip";
+import { cookieFromHeader, DEVICE_COOKIE, DEVICE_COOKIE_OPTIONS } from "./device-cookie";
 import { logIn } from "./login";
 import { authSecret } from "./secret";
 import { SESSION_COOKIE, SESSION_COOKIE_OPTIONS, SESSION_MAX_AGE_SECONDS } from "./session-cookie";
-import type { SessionClaims } from "./session-check";
+import { loadViewer, type SessionClaims } from "./session-check";
 
 declare module "next-auth" {
   interface User {
@@ -43,16 +45,25 @@ const config: NextAuthConfig = {
           password: credentials?.password,
           ip: clientIp(request.headers),
           userAgent: request.headers.get("user-agent"),
+          device: { cookie: cookieFromHeader(request.headers.get("cookie"), DEVICE_COOKIE), secret: authSecret() },
         });
-        return result ? { id: result.userId, sid: result.sessionId, sv: result.sessionVersion } : null;
+        if (!result) return null;
+        // This browser is now trusted for this account (lib/auth/device-cookie.ts).
+        if (result.deviceCookie) (await cookies()).set(DEVICE_COOKIE, result.deviceCookie, DEVICE_COOKIE_OPTIONS);
+        return { id: result.userId, sid: result.sessionId, sv: result.sessionVersion };
       },
     }),
   ],
   callbacks: {
     // Only identifiers go into the token; getViewer() reloads everything else per request.
-    jwt({ token, user }) {
+    // Every Auth.js route that answers about an existing session (/api/auth/session) asks the
+    // database first: a revoked, expired or outdated session is no session, and returning null
+    // makes Auth.js clear the cookie instead of re-issuing it (security.md D1).
+    async jwt({ token, user }) {
       if (user) return { sub: user.id, uid: user.id, sid: user.sid, sv: user.sv };
-      return token;
+      if (typeof token.sid !== "string" || typeof token.uid !== "string" || typeof token.sv !== "number") return null;
+      const live = await loadViewer(await getDb(), { sid: token.sid, uid: token.uid, sv: token.sv });
+      return live ? token : null;
     },
     session({ session, token }) {
       if (token.sid && token.uid && typeof token.sv === "number") {

@@ -2,13 +2,22 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sessions, users } from "@/db/schema";
-import { writeAudit } from "@/lib/audit/write";
+import { writeAudit, type AuditEntry } from "@/lib/audit/write";
 import { emailSchema } from "@/lib/users/email";
+import { rememberDevice, trustedDeviceId } from "./device-cookie";
 import { hashPassword, needsRehash, PASSWORD_MAX, verifyPassword } from "./password";
-import { clearLoginFailures, isLoginBlocked, recordLoginFailure } from "./throttle";
+import { clearFailures, hit, LOGIN_RULES, loginKeys, refuseIfBlocked, type LoginKey } from "./throttle";
 
-export type LoginAttempt = { email: unknown; password: unknown; ip: string; userAgent: string | null; now?: Date };
-export type LoginSuccess = { userId: string; sessionId: string; sessionVersion: number };
+export type LoginAttempt = {
+  email: unknown;
+  password: unknown;
+  ip: string;
+  userAgent: string | null;
+  /** The browser's device cookie (lib/auth/device-cookie.ts) and the secret that signs it. */
+  device?: { cookie: string | undefined; secret: string };
+  now?: Date;
+};
+export type LoginSuccess = { userId: string; sessionId: string; sessionVersion: number; deviceCookie: string | null };
 
 /**
  * Checks credentials and opens a session. Every failure — unknown email, wrong password,
@@ -21,32 +30,63 @@ export async function logIn(db: Db, attempt: LoginAttempt): Promise<LoginSuccess
   const password = typeof attempt.password === "string" && attempt.password.length <= PASSWORD_MAX ? attempt.password : null;
   if (!email.success || password === null) return null;
 
-  if (await isLoginBlocked(db, email.data, attempt.ip, now)) {
-    await writeAudit(db, { tenantId: null, action: "authn_login_fail_throttled", actorEmail: email.data, ip: attempt.ip });
-    return null;
-  }
+  const keys = await judgedBy(db, email.data, attempt, now);
+  if (!keys) return null;
 
   const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.data}`).limit(1);
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !passwordOk || user.suspendedAt !== null || user.acceptedAt === null) {
-    await recordLoginFailure(db, email.data, attempt.ip, now);
-    await writeAudit(db, { tenantId: user?.tenantId ?? null, orgId: user?.orgId, action: "authn_login_fail", actorId: user?.id, actorEmail: email.data, ip: attempt.ip });
+    const audit: Omit<AuditEntry, "action"> = { tenantId: user?.tenantId ?? null, orgId: user?.orgId, actorId: user?.id, actorEmail: email.data, ip: attempt.ip };
+    await writeAudit(db, { ...audit, action: "authn_login_fail" });
+    for (const { key, rule } of keys) {
+      const counted = await hit(db, key, LOGIN_RULES[rule], now);
+      // One audit row per key and block: what follows during the block is only counted.
+      if (counted.blockStarted) await writeAudit(db, { ...audit, action: "authn_login_fail_throttled", after: { rule, failures: counted.failures, blockedUntil: counted.blockedUntil } });
+    }
     return null;
   }
 
-  await clearLoginFailures(db, email.data, attempt.ip);
+  await clearFailures(db, keys[0]!.key);
   const rehashed = needsRehash(user.passwordHash!) ? await hashPassword(password) : null;
-  return db.transaction(async (tx) => {
+  const session = await db.transaction(async (tx) => {
     await tx
       .update(users)
       .set({ lastLoginAt: now, ...(rehashed ? { passwordHash: rehashed } : {}) })
       .where(eq(users.id, user.id));
     // A fresh session id on every login (no fixation, security.md D3).
-    const [session] = await tx
+    const [row] = await tx
       .insert(sessions)
       .values({ tenantId: user.tenantId, userId: user.id, createdAt: now, lastSeenAt: now, ip: attempt.ip, userAgent: attempt.userAgent?.slice(0, 300) ?? null })
       .returning({ id: sessions.id });
-    await writeAudit(tx, { tenantId: user.tenantId, orgId: user.orgId, action: "authn_login_success", actorId: user.id, actorEmail: user.email, targetType: "session", targetId: session!.id, ip: attempt.ip });
-    return { userId: user.id, sessionId: session!.id, sessionVersion: user.sessionVersion };
+    await writeAudit(tx, { tenantId: user.tenantId, orgId: user.orgId, action: "authn_login_success", actorId: user.id, actorEmail: user.email, targetType: "session", targetId: row!.id, ip: attempt.ip });
+    return row!;
   });
+  const deviceCookie = attempt.device ? rememberDevice(attempt.device.cookie, email.data, attempt.device.secret) : null;
+  return { userId: user.id, sessionId: session.id, sessionVersion: user.sessionVersion, deviceCookie };
+}
+
+/**
+ * The counters this attempt is judged by, or null when one of them is blocked. A trusted
+ * device that is itself blocked is judged as an untrusted client (OWASP's device cookies).
+ */
+async function judgedBy(db: Db, email: string, attempt: LoginAttempt, now: Date): Promise<LoginKey[] | null> {
+  const device = attempt.device ? trustedDeviceId(attempt.device.cookie, email, attempt.device.secret) : null;
+  if (device) {
+    const keys = loginKeys(email, attempt.ip, device);
+    if ((await refuseIfBlocked(db, keys.map((k) => k.key), now)).length === 0) return keys;
+  }
+  const keys = loginKeys(email, attempt.ip, null);
+  const refused = await refuseIfBlocked(db, keys.map((k) => k.key), now);
+  if (refused.length === 0) return keys;
+  logThrottled(refused);
+  return null;
+}
+
+/** The raw rate of throttled attempts, for operators: a line on the first refusal of a block and every 100th. */
+function logThrottled(refused: { key: string; refused: number }[]): void {
+  for (const { key, refused: n } of refused) {
+    if (n !== 1 && n % 100 !== 0) continue;
+    const rule = key.split(":")[1];
+    console.warn(JSON.stringify({ level: "warn", msg: "login attempts refused while throttled", rule, refused: n }));
+  }
 }

@@ -1,24 +1,32 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { authThrottle } from "@/db/schema";
 
 export type ThrottleRule = { limit: number; windowMs: number; blockMs: number };
 
 const MINUTE = 60_000;
-// security.md H1: 10 consecutive failures per (email, IP) lock that pair for 15 minutes;
-// 100 failures per IP per day; 100 per account per hour, whatever the IP.
+// security.md H1. A browser that has logged in to the account before (a trusted device,
+// lib/auth/device-cookie.ts) is counted on its own key only, so nobody else's failures — on the
+// account or from its network — lock its owner out. Everyone else is counted per (email,
+// address), per address and per account. Per-address blocks last minutes, never a day.
 export const LOGIN_RULES = {
+  device: { limit: 10, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE },
   emailIp: { limit: 10, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE },
-  ip: { limit: 100, windowMs: 24 * 60 * MINUTE, blockMs: 24 * 60 * MINUTE },
+  ip: { limit: 50, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE },
   account: { limit: 100, windowMs: 60 * MINUTE, blockMs: 60 * MINUTE },
 } satisfies Record<string, ThrottleRule>;
 
-function loginKeys(email: string, ip: string) {
+export type LoginRuleName = keyof typeof LOGIN_RULES;
+export type LoginKey = { key: string; rule: LoginRuleName };
+
+/** The counters a login attempt is judged by: its trusted device's alone, or the three of an untrusted client. */
+export function loginKeys(email: string, ip: string, trustedDevice: string | null): LoginKey[] {
+  if (trustedDevice) return [{ key: `login:device:${trustedDevice}`, rule: "device" }];
   return [
-    { key: `login:email-ip:${email}|${ip}`, rule: LOGIN_RULES.emailIp },
-    { key: `login:ip:${ip}`, rule: LOGIN_RULES.ip },
-    { key: `login:account:${email}`, rule: LOGIN_RULES.account },
+    { key: `login:email-ip:${email}|${ip}`, rule: "emailIp" },
+    { key: `login:ip:${ip}`, rule: "ip" },
+    { key: `login:account:${email}`, rule: "account" },
   ];
 }
 
@@ -27,10 +35,30 @@ export async function isBlocked(db: Executor, key: string, now: Date): Promise<b
   return !!row?.blockedUntil && row.blockedUntil > now;
 }
 
-/** Counts one failure (or one use) against a key; returns true when the key is now blocked. */
-export async function hit(db: Executor, key: string, rule: ThrottleRule, now: Date): Promise<boolean> {
+export type Refusal = { key: string; refused: number };
+
+/**
+ * The blocked keys among `keys`, each counting this attempt as one more refused: a single
+ * statement, so a flood of throttled attempts costs one cheap write each and no audit row
+ * (security.md H3, J: the block itself is audited once, when it starts).
+ */
+export async function refuseIfBlocked(db: Executor, keys: readonly string[], now: Date): Promise<Refusal[]> {
+  if (keys.length === 0) return [];
+  return db
+    .update(authThrottle)
+    .set({ refused: sql`${authThrottle.refused} + 1` })
+    .where(and(inArray(authThrottle.key, [...keys]), gt(authThrottle.blockedUntil, now)))
+    .returning({ key: authThrottle.key, refused: authThrottle.refused });
+}
+
+export type Hit = { blocked: boolean; blockStarted: boolean; failures: number; blockedUntil: Date | null };
+
+/** Counts one failure (or one use) against a key; says whether the key is now blocked, and whether this hit started the block. */
+export async function hit(db: Executor, key: string, rule: ThrottleRule, now: Date): Promise<Hit> {
   const windowStart = new Date(now.getTime() - rule.windowMs);
   const blockedUntil = new Date(now.getTime() + rule.blockMs);
+  const failures = sql`(CASE WHEN ${authThrottle.windowStart} < ${windowStart} THEN 1 ELSE ${authThrottle.failures} + 1 END)`;
+  const starts = sql`(${authThrottle.blockedUntil} IS NULL OR ${authThrottle.blockedUntil} <= ${now}) AND ${failures} >= ${rule.limit}`;
   // One upsert, so concurrent failures cannot lose a count.
   const [row] = await db
     .insert(authThrottle)
@@ -38,28 +66,19 @@ export async function hit(db: Executor, key: string, rule: ThrottleRule, now: Da
     .onConflictDoUpdate({
       target: authThrottle.key,
       set: {
-        failures: sql`CASE WHEN ${authThrottle.windowStart} < ${windowStart} THEN 1 ELSE ${authThrottle.failures} + 1 END`,
+        failures,
         windowStart: sql`CASE WHEN ${authThrottle.windowStart} < ${windowStart} THEN ${now} ELSE ${authThrottle.windowStart} END`,
-        blockedUntil: sql`CASE
-          WHEN ${authThrottle.blockedUntil} > ${now} THEN ${authThrottle.blockedUntil}
-          WHEN (CASE WHEN ${authThrottle.windowStart} < ${windowStart} THEN 1 ELSE ${authThrottle.failures} + 1 END) >= ${rule.limit} THEN ${blockedUntil}
-          ELSE NULL END`,
+        blockedUntil: sql`CASE WHEN ${authThrottle.blockedUntil} > ${now} THEN ${authThrottle.blockedUntil} WHEN ${starts} THEN ${blockedUntil} ELSE NULL END`,
+        refused: sql`CASE WHEN ${starts} THEN 0 ELSE ${authThrottle.refused} END`,
       },
     })
-    .returning({ blockedUntil: authThrottle.blockedUntil });
-  return !!row?.blockedUntil && row.blockedUntil > now;
+    .returning({ blockedUntil: authThrottle.blockedUntil, failures: authThrottle.failures });
+  const until = row?.blockedUntil ?? null;
+  const blocked = !!until && until > now;
+  return { blocked, blockStarted: blocked && until!.getTime() === blockedUntil.getTime(), failures: row?.failures ?? 0, blockedUntil: until };
 }
 
-export async function isLoginBlocked(db: Executor, email: string, ip: string, now: Date): Promise<boolean> {
-  for (const { key } of loginKeys(email, ip)) if (await isBlocked(db, key, now)) return true;
-  return false;
-}
-
-export async function recordLoginFailure(db: Executor, email: string, ip: string, now: Date): Promise<void> {
-  for (const { key, rule } of loginKeys(email, ip)) await hit(db, key, rule, now);
-}
-
-/** A success resets the consecutive-failure counter of that (email, IP) pair. */
-export async function clearLoginFailures(db: Executor, email: string, ip: string): Promise<void> {
-  await db.delete(authThrottle).where(eq(authThrottle.key, loginKeys(email, ip)[0]!.key));
+/** A success resets the consecutive-failure counter of the key the client was judged by first. */
+export async function clearFailures(db: Executor, key: string): Promise<void> {
+  await db.delete(authThrottle).where(eq(authThrottle.key, key));
 }

@@ -5,7 +5,7 @@ import { assertAuthorized, authorize } from "./authorize";
 import { PolicyError } from "./errors";
 import { PERMISSION_KEYS, type Permission } from "./permissions";
 import { ORG_TYPES, PLAN_KEYS } from "./plans";
-import { DEFAULT_GRANTS, isBuiltinRole } from "./roles";
+import { DEFAULT_GRANTS, isBuiltinRole, roleRank } from "./roles";
 import { deviceIn, orgTarget, tenantOf, userIn, viewerAt } from "./test-fixtures";
 import type { ActionContext, OrgRef, PolicyTarget, PolicyViewer, TargetKind } from "./types";
 
@@ -213,6 +213,7 @@ describe("authorize properties over random org trees", () => {
 
   it("(e) no escalation: a non-admin never gives Admin, touches an Admin's account or turns on developer mode", () => {
     const harmless: readonly Action[] = ["users.view", "users.view_log", "users.export", "users.edit", "users.resend_invitation", "tags.apply"];
+    const reads: readonly Action[] = ["users.view", "users.view_log", "users.export"];
     let allowed = 0;
     fc.assert(
       fc.property(scenario, fc.constantFrom("staff", "user", "lead"), ({ forest, c, ids }, role) => {
@@ -224,10 +225,7 @@ describe("authorize properties over random org trees", () => {
         if (["users.invite", "users.change_role", "users.transfer"].includes(k.action)) expect(k.ctx.role).not.toBe("admin");
         if (t.kind !== "user") return;
         if (k.action === "users.edit" && k.ctx.role !== undefined && k.ctx.role !== t.role) expect(k.ctx.role).not.toBe("admin");
-        if (t.role === "admin" && t.id !== k.viewer.userId) {
-          expect(harmless).toContain(k.action);
-          if (k.action === "users.edit") expect([undefined, "admin"]).toContain(k.ctx.role);
-        }
+        if (t.role === "admin" && t.id !== k.viewer.userId) expect(reads).toContain(k.action);
         // Through the users table, the viewer's own account only gets harmless actions.
         if (t.id === k.viewer.userId && !k.action.startsWith("self.")) {
           expect(harmless).toContain(k.action);
@@ -237,6 +235,28 @@ describe("authorize properties over random org trees", () => {
       RUNS,
     );
     expect(allowed).toBeGreaterThan(50);
+  });
+
+  it("(f) nobody acts on, or hands out, a role above their own: over (viewer role, target role, action)", () => {
+    const reads: readonly Action[] = ["users.view", "users.view_log", "users.export"];
+    let refusedAbove = 0;
+    fc.assert(
+      fc.property(scenario, fc.constantFrom(...ROLES), ({ forest, c, ids }, role) => {
+        // Every permission, so only the rank can refuse.
+        const k = materialize(forest, c, ids, { role, grants: PERMISSION_KEYS });
+        const t = k.target;
+        const allowed = decide(k).ok;
+        if (t.kind === "user" && t.id !== k.viewer.userId && roleRank(t.role) > roleRank(role) && !reads.includes(k.action)) {
+          if (!allowed) refusedAbove++;
+          expect(allowed).toBe(false);
+        }
+        if (allowed && k.ctx.role !== undefined && ["users.invite", "users.change_role", "users.transfer"].includes(k.action)) {
+          expect(roleRank(k.ctx.role)).toBeLessThanOrEqual(roleRank(role));
+        }
+      }),
+      RUNS,
+    );
+    expect(refusedAbove).toBeGreaterThan(20);
   });
 
   it("(d) adding unrelated orgs and tenants never changes a decision", () => {

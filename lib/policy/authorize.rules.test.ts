@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Action } from "./actions";
 import { assertAuthorized, authorize, can } from "./authorize";
 import { PolicyError } from "./errors";
+import { PERMISSION_KEYS } from "./permissions";
 import { DEFAULT_GRANTS } from "./roles";
 import { planLimits } from "./plans";
 import { deviceIn, orgAt, orgTarget, selfOf, tenantOf, userIn, viewerAt } from "./test-fixtures";
@@ -61,8 +62,23 @@ describe("only an Admin makes an Admin", () => {
     }
     expect(authorize(powerStaff, "users.reactivate", { ...anAdmin, suspended: true })).toEqual(forbidden("Only an Admin can reactivate an Admin"));
     expect(can(powerStaff, "users.revoke_invitation", { ...anAdmin, pending: true })).toBe(false);
-    expect(can(powerStaff, "users.edit", anAdmin)).toBe(true);
-    expect(can(powerStaff, "users.edit", anAdmin, { role: "admin" })).toBe(true);
+    // Not even their name or phone (security.md issue 17, item 4): nobody edits a role above theirs.
+    expect(authorize(powerStaff, "users.edit", anAdmin)).toEqual(forbidden("Only an Admin can edit an Admin"));
+    expect(authorize(powerStaff, "users.edit", anAdmin, { role: "admin" })).toEqual(forbidden("Only an Admin can edit an Admin"));
+    expect(authorize(powerStaff, "tags.apply", anAdmin)).toEqual(forbidden("Only an Admin can tag an Admin"));
+    expect(authorize(powerStaff, "users.resend_invitation", { ...anAdmin, pending: true })).toEqual(forbidden("Only an Admin can resend the invitation of an Admin"));
+    // Reading stays: Staff still sees the Admin in the table, their profile and their log.
+    for (const action of ["users.view", "users.view_log", "users.export"] as const) expect(can(powerStaff, action, anAdmin), action).toBe(true);
+  });
+
+  it("keeps a User's hands off Staff, and lets equals act on each other", () => {
+    const powerUser = viewerAt({ org: OWN, role: "user", grants: PERMISSION_KEYS });
+    const aStaff = userIn(OWN, { role: "staff" });
+    expect(authorize(powerUser, "users.edit", aStaff)).toEqual(forbidden("You cannot edit someone whose role is above yours"));
+    expect(authorize(powerUser, "users.force_logout", aStaff)).toEqual(forbidden("You cannot log out someone whose role is above yours"));
+    expect(authorize(powerUser, "users.change_role", userIn(OWN, { role: "user" }), { role: "staff" })).toEqual(forbidden("You cannot give a role above your own"));
+    expect(can(powerStaff, "users.edit", aStaff)).toBe(true);
+    expect(can(powerStaff, "users.edit", userIn(OWN, { role: "lead" }))).toBe(true);
   });
 });
 

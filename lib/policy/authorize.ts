@@ -7,7 +7,7 @@ import { PolicyError } from "./errors";
 import { PERMISSIONS, type Permission } from "./permissions";
 import { planLimits, type PlanLimits } from "./plans";
 import { ALLOW, deny, NOT_FOUND } from "./result";
-import { isAdminRole, type RoleKey } from "./roles";
+import { isAdminRole, isRoleAbove, type RoleKey } from "./roles";
 import { isAncestorOrSelf, isInReach, isInView, isSameOrg, isWellFormedOrg } from "./scope";
 import type { ActionContext, DeviceTarget, OrgRef, OrgTarget, PolicyResult, PolicyTarget, PolicyViewer, UserTarget } from "./types";
 
@@ -85,15 +85,20 @@ function authorizeSelf(viewer: PolicyViewer, action: Action, target: PolicyTarge
 const notSelf = (viewer: PolicyViewer, target: UserTarget): Refusal =>
   target.id === viewer.userId ? deny("FORBIDDEN", "Change your own account from your profile, not the users table") : null;
 
-// Without this a Staff member granted e.g. users.change_password could take over an Admin's account.
-const protectAdmin = (viewer: PolicyViewer, target: UserTarget, verb: string): Refusal =>
-  isAdminRole(target.role) && !isAdminRole(viewer.role) ? deny("FORBIDDEN", `Only an Admin can ${verb} an Admin`) : null;
+// Nobody edits or acts on a person whose role is above their own: without this a Staff member
+// granted e.g. users.change_password could take over an Admin's account.
+const protectAbove = (viewer: PolicyViewer, target: UserTarget, verb: string): Refusal => {
+  if (!isRoleAbove(target.role, viewer.role)) return null;
+  return deny("FORBIDDEN", isAdminRole(target.role) ? `Only an Admin can ${verb} an Admin` : `You cannot ${verb} someone whose role is above yours`);
+};
 
-// Nobody grants more than they hold; kept simple: only an Admin may give the Admin role.
-const assignable = (viewer: PolicyViewer, role: RoleKey | undefined): Refusal =>
-  role !== undefined && isAdminRole(role) && !isAdminRole(viewer.role) ? deny("FORBIDDEN", "Only an Admin can make someone an Admin") : null;
+// Nobody grants more than they hold.
+const assignable = (viewer: PolicyViewer, role: RoleKey | undefined): Refusal => {
+  if (role === undefined || !isRoleAbove(role, viewer.role)) return null;
+  return deny("FORBIDDEN", isAdminRole(role) ? "Only an Admin can make someone an Admin" : "You cannot give a role above your own");
+};
 
-const guard = (viewer: PolicyViewer, target: UserTarget, verb: string): Refusal => notSelf(viewer, target) ?? protectAdmin(viewer, target, verb);
+const guard = (viewer: PolicyViewer, target: UserTarget, verb: string): Refusal => notSelf(viewer, target) ?? protectAbove(viewer, target, verb);
 
 const notPending = (target: UserTarget): Refusal =>
   target.pending ? deny("CONFLICT", "This user has not accepted the invitation yet; resend it instead") : null;
@@ -101,7 +106,7 @@ const notPending = (target: UserTarget): Refusal =>
 function userRules(viewer: PolicyViewer, action: Action, target: UserTarget, ctx: ActionContext): PolicyResult {
   switch (action) {
     case "users.edit":
-      if (ctx.role === undefined || ctx.role === target.role) return ALLOW;
+      if (ctx.role === undefined || ctx.role === target.role) return protectAbove(viewer, target, "edit") ?? ALLOW;
       return guard(viewer, target, "change the role of") ?? assignable(viewer, ctx.role) ?? ALLOW;
     case "users.change_role": {
       // A role change to the role held changes nothing, and must not claim to in the audit log.
@@ -124,7 +129,9 @@ function userRules(viewer: PolicyViewer, action: Action, target: UserTarget, ctx
       return guard(viewer, target, "transfer") ?? moved ?? assignable(viewer, ctx.role) ?? ALLOW;
     }
     case "users.resend_invitation":
-      return target.pending ? ALLOW : deny("CONFLICT", "This user has already accepted the invitation");
+      return protectAbove(viewer, target, "resend the invitation of") ?? (target.pending ? ALLOW : deny("CONFLICT", "This user has already accepted the invitation"));
+    case "tags.apply":
+      return protectAbove(viewer, target, "tag") ?? ALLOW;
     case "users.revoke_invitation":
       if (!target.pending) return deny("CONFLICT", "This user has already accepted the invitation");
       return guard(viewer, target, "revoke the invitation of") ?? ALLOW;

@@ -41,3 +41,18 @@ export function isBuiltinRole(key: unknown): key is BuiltinRole {
 export function isAdminRole(key: RoleKey): boolean {
   return key === "admin";
 }
+
+/**
+ * Where a role stands: Admin above Staff above User. A custom role (business) stands with Staff:
+ * above the people with no permissions by default, below the Admins.
+ */
+export function roleRank(key: RoleKey): number {
+  if (key === "admin") return 3;
+  if (key === "user") return 1;
+  return 2;
+}
+
+/** Nobody edits, acts on, or hands out a role above their own. */
+export function isRoleAbove(role: RoleKey, than: RoleKey): boolean {
+  return roleRank(role) > roleRank(than);
+}

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { clientIp } from "@/lib/auth/client-ip";
 import { ARGON2_PARAMS, hashPassword, needsRehash, verifyPassword } from "@/lib/auth/password";
 import { safeCallbackPath } from "@/lib/auth/safe-redirect";
 import { contentSecurityPolicy } from "@/lib/security/csp";
@@ -26,19 +25,6 @@ describe("password hashing", () => {
     expect(needsRehash("$argon2id$v=19$m=4096,t=3,p=1$abc$def")).toBe(true);
     expect(needsRehash("$argon2id$v=19$m=19456,t=2,p=1$abc$def")).toBe(false);
     expect(needsRehash("$2b$10$bcrypt")).toBe(true);
-  });
-});
-
-describe("clientIp", () => {
-  const headers = (h: Record<string, string>) => new Headers(h);
-  it("ignores a client-sent X-Forwarded-For unless proxies are trusted", () => {
-    expect(clientIp(headers({ "x-roster-peer": "10.0.0.5", "x-forwarded-for": "1.2.3.4" }), 0)).toBe("10.0.0.5");
-    expect(clientIp(headers({ "x-forwarded-for": "1.2.3.4" }), 0)).toBe("unknown");
-  });
-  it("takes the entry added by the outermost trusted proxy", () => {
-    const h = headers({ "x-roster-peer": "10.0.0.2", "x-forwarded-for": "6.6.6.6, 203.0.113.7" });
-    expect(clientIp(h, 1)).toBe("203.0.113.7");
-    expect(clientIp(h, 2)).toBe("6.6.6.6");
   });
 });
 

@@ -7,6 +7,7 @@ import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { encode } from "next-auth/jwt";
+import { installPeerStamp, PEER_HEADER, peerStampFor } from "@/lib/auth/peer-stamp";
 import { authSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
 import { LINK_EXPIRED } from "@/lib/users/commands/account-recovery";
@@ -31,6 +32,10 @@ vi.mock("next/headers", () => ({
     };
   },
 }));
+/** A request as this process's server would hand it over: the socket address stamped (lib/auth/peer-stamp.ts). */
+installPeerStamp(0);
+const requestHeaders = (extra: Record<string, string>) => new Headers({ host: "localhost:3000", [PEER_HEADER]: peerStampFor("127.0.0.1"), ...extra });
+
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 const APP = path.resolve(__dirname, "../../app");
@@ -72,7 +77,7 @@ let db: Db;
 let inputs: Record<string, unknown[]>;
 beforeEach(async () => {
   db = await freshDemoDb();
-  request.headers = new Headers({ host: "localhost:3000" });
+  request.headers = requestHeaders({});
   const orgId = await orgIdByName(db, "Acme Heating");
   const userIds = [await idOf(db, "user@acme.test")];
   const userId = userIds[0]!;
@@ -149,7 +154,7 @@ describe("deny by default: every server action without a session", () => {
   });
 
   it("refuses a forged or garbage session cookie the same way", async () => {
-    request.headers = new Headers({ host: "localhost:3000", cookie: "roster.session=eyJhbGciOiJub25lIn0.eyJ1aWQiOiJ4In0." });
+    request.headers = requestHeaders({ cookie: "roster.session=eyJhbGciOiJub25lIn0.eyJ1aWQiOiJ4In0." });
     const { inviteUserAction } = await import("@/app/(console)/o/[orgId]/users/actions");
     const before = await snapshot(db);
     expect(await inviteUserAction(inputs.inviteUserAction![0])).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
@@ -159,17 +164,17 @@ describe("deny by default: every server action without a session", () => {
 
 describe("control: the same harness with a real session", () => {
   it("answers a read (the owner search) for an Admin's session and refuses it without one", async () => {
-    request.headers = new Headers({ host: "localhost:3000", cookie: await sessionCookie("admin@acme.test") });
+    request.headers = requestHeaders({ cookie: await sessionCookie("admin@acme.test") });
     const { searchOwnersAction } = await import("@/app/(console)/o/[orgId]/devices/actions");
     const muller = await orgIdByName(db, "Muller Boiler Group");
     const found = await searchOwnersAction({ orgId: await orgIdByName(db, "Acme Heating"), inOrgId: muller, q: "rita" });
     expect(found).toMatchObject({ ok: true, data: { owners: [{ email: "r@muller.test" }], more: false } });
-    request.headers = new Headers({ host: "localhost:3000", cookie: await sessionCookie("user@acme.test") });
+    request.headers = requestHeaders({ cookie: await sessionCookie("user@acme.test") });
     expect(await searchOwnersAction({ orgId: await orgIdByName(db, "Acme Heating"), inOrgId: muller, q: "" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
 
   it("lets an Admin's valid session through, and refuses it once the session is revoked (security.md D1)", async () => {
-    request.headers = new Headers({ host: "localhost:3000", cookie: await sessionCookie("admin@acme.test") });
+    request.headers = requestHeaders({ cookie: await sessionCookie("admin@acme.test") });
     const { inviteUserAction, changeRolesAction } = await import("@/app/(console)/o/[orgId]/users/actions");
     expect(await inviteUserAction(inputs.inviteUserAction![0])).toMatchObject({ ok: true });
     expect((await userByEmail(db, "probe@acme.test")).acceptedAt).toBeNull();
@@ -177,7 +182,7 @@ describe("control: the same harness with a real session", () => {
     const staffCookie = await sessionCookie("staff@acme.test");
     const admin = await actorFor(db, "admin@acme.test");
     await forceLogout(db, admin, { orgId: admin.org.id, userIds: [await idOf(db, "staff@acme.test")] });
-    request.headers = new Headers({ host: "localhost:3000", cookie: staffCookie });
+    request.headers = requestHeaders({ cookie: staffCookie });
     const before = await snapshot(db);
     expect(await changeRolesAction(inputs.changeRolesAction![0])).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
     expect(await snapshot(db)).toEqual(before);
@@ -197,7 +202,7 @@ describe("the CSV export route handler", () => {
   });
 
   it("control: with a session it streams this tenant's rows only; another tenant's org is 404", async () => {
-    request.headers = new Headers({ host: "localhost:3000", cookie: await sessionCookie("admin@acme.test") });
+    request.headers = requestHeaders({ cookie: await sessionCookie("admin@acme.test") });
     const response = await call(await orgIdByName(db, "Acme Heating"), "?scope=reach&q=.test");
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toContain("no-store");
