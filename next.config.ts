@@ -1,4 +1,10 @@
 import type { NextConfig } from "next";
+import { installPeerStamp } from "./lib/auth/peer-stamp.cjs";
+
+// `next start` and `next dev` read this file in the process that serves, before it listens:
+// the earliest moment to stamp every request with its socket address (lib/auth/peer-stamp.cjs).
+// TRUST_PROXY is validated by lib/env; here it only decides whether to warn about X-Forwarded-For.
+installPeerStamp(Number(process.env.TRUST_PROXY) || 0);
 
 const noStore = [{ key: "Cache-Control", value: "private, no-store" }];
 

@@ -1,7 +1,7 @@
 // Roster's HTTP entry point (`npm start`, `npm run dev`): Next.js in a thin Node server that
-// adds worker processes. The client's socket address is stamped on every request by
-// instrumentation.ts, as under `next start` (lib/auth/peer-stamp.ts); this server checks at
-// start that the stamp is in place and refuses to serve without it (security.md H4).
+// adds worker processes. Every request is stamped with the client's socket address before Next
+// sees it (lib/auth/peer-stamp.cjs), as under `next start`; a client-sent header is never
+// believed (security.md H4).
 //
 // WEB_CONCURRENCY=N (production, PostgreSQL only) runs N worker processes on one port. A
 // Node process renders on one core; everything a request needs between requests (sessions,
@@ -10,6 +10,7 @@ import cluster from "node:cluster";
 import http from "node:http";
 import nextEnv from "@next/env";
 import next from "next";
+import peerStamp from "./lib/auth/peer-stamp.cjs";
 
 const dev = process.argv.includes("--dev");
 // The checks below read the environment before Next.js would load .env files itself.
@@ -48,9 +49,10 @@ if (workers > 1 && cluster.isPrimary) {
 } else {
   const app = next({ dev, hostname, port });
   const handle = app.getRequestHandler();
+  peerStamp.installPeerStamp(Number(process.env.TRUST_PROXY) || 0);
   await app.prepare();
-  if (!globalThis[Symbol.for("roster.peerStamp")]) {
-    console.error("Roster cannot tell client addresses apart: instrumentation.ts did not install the peer stamp. Refusing to start.");
+  if (!peerStamp.peerStampInstalled()) {
+    console.error("Roster cannot tell client addresses apart: the peer stamp is not installed. Refusing to start.");
     process.exit(1);
   }
 

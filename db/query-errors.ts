@@ -1,19 +1,45 @@
 import { DrizzleQueryError } from "drizzle-orm";
 import { PgPreparedQuery } from "drizzle-orm/pg-core";
 
-// Drizzle's "Failed query" error carries the statement's bound parameters in its message and
-// in a `params` field, and whatever logs it — Next.js printing a page-render error, a library,
-// our own logger — would print a session id, a token hash or a password hash with it
-// (security.md J4). Every failed statement is rethrown without them, once, at the source.
+// A failed statement's error carries its bound parameters: Drizzle's "Failed query" wrapper in
+// its message and a `params` field, and Postgres quotes a rejected value in its own message
+// ('invalid input syntax for type uuid: "…"'). Whatever logs such an error — Next.js printing a
+// page-render failure, a library, our own logger — would print a session id, a token hash or a
+// password hash with it (security.md J4). So every failed statement is rethrown without them,
+// once, at the source.
 
 const PATCHED = Symbol.for("roster.queryErrorsRedacted");
+const REDACTED = "[redacted]";
 
-/** The same error without its parameters: the SQL text (placeholders only) and the driver's cause stay. */
+/** Every parameter value long enough to be worth hiding, longest first (so a value's prefix does not leave a tail). */
+function secrets(params: readonly unknown[]): string[] {
+  return params
+    .flatMap((p) => (Array.isArray(p) ? p : [p]))
+    .map((p) => (p instanceof Date ? p.toISOString() : typeof p === "string" || typeof p === "number" || typeof p === "bigint" ? String(p) : null))
+    .filter((p): p is string => p !== null && p.length >= 4)
+    .sort((a, b) => b.length - a.length);
+}
+
+const scrub = (text: string, values: readonly string[]) => values.reduce((out, value) => out.split(value).join(REDACTED), text);
+
+/** The same failure without its parameters: the SQL text (placeholders only) and the driver's error, scrubbed of every value. */
 export function withoutParams(error: unknown): unknown {
   if (!(error instanceof DrizzleQueryError)) return error;
-  const redacted = new DrizzleQueryError(error.query, [], error.cause as Error | undefined);
+  const values = secrets(error.params ?? []);
+  const cause = error.cause as (Error & { detail?: unknown; where?: unknown }) | undefined;
+  if (cause instanceof Error) {
+    cause.message = scrub(cause.message, values);
+    if (cause.stack) cause.stack = scrub(cause.stack, values);
+    // PGlite's error repeats the statement's parameters in a field of its own.
+    delete (cause as unknown as Record<string, unknown>).params;
+    for (const field of ["detail", "where", "hint"] as const) {
+      const text = (cause as unknown as Record<string, unknown>)[field];
+      if (typeof text === "string") (cause as unknown as Record<string, unknown>)[field] = scrub(text, values);
+    }
+  }
+  const redacted = new DrizzleQueryError(error.query, [], cause);
   redacted.message = `Failed query: ${error.query}`;
-  redacted.stack = `${redacted.name}: ${redacted.message}\n${(error.stack ?? "").split("\n").slice(1).join("\n")}`;
+  redacted.stack = [`Error: ${redacted.message}`, ...(error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line))].join("\n");
   return redacted;
 }
 

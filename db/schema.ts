@@ -356,6 +356,18 @@ export const outbox = pgTable(
   (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt), index("outbox_created_idx").on(t.createdAt.desc())],
 );
 
+/**
+ * "Forgot password" requests waiting to be turned into a reset email after the answer has gone
+ * out, so the answer costs the same for an address with or without an account (security.md E3).
+ * Global like the email it names: the tenant is only known once the address is looked up.
+ */
+export const resetRequests = pgTable("reset_requests", {
+  id: id(),
+  email: text("email").notNull(),
+  ip: text("ip"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
 /** Login throttling counters, shared by every app process through the database. */
 export const authThrottle = pgTable("auth_throttle", {
   key: text("key").primaryKey(),

@@ -1,10 +1,13 @@
 "use server";
 // Actions of the pages reached from emailed links and from "forgot password". Anyone may call
 // them; the commands validate, rate-limit and answer uniformly.
+import { after } from "next/server";
 import { AuthError } from "next-auth";
+import { getDb } from "@/db/client";
 import { publicAction } from "@/lib/action";
 import { signIn } from "@/lib/auth/config";
-import { acceptInvitation, requestPasswordReset, resetPassword } from "@/lib/users/commands/account-recovery";
+import { kickOutbox } from "@/lib/mail/deliver";
+import { acceptInvitation, prepareResetRequests, requestPasswordReset, resetPassword } from "@/lib/users/commands/account-recovery";
 
 /** Sets the first password, then logs the new user in (product.md §5 "Accept invitation"). */
 export async function acceptInvitationAction(input: unknown) {
@@ -28,5 +31,12 @@ export async function resetPasswordAction(input: unknown) {
 }
 
 export async function requestPasswordResetAction(input: unknown) {
-  return publicAction((db, meta) => requestPasswordReset(db, input, meta));
+  const answer = await publicAction((db, meta) => requestPasswordReset(db, input, meta));
+  // Whether the address has an account is looked up once the answer has gone (security.md E3).
+  after(async () => {
+    const db = await getDb();
+    await prepareResetRequests(db);
+    kickOutbox(getDb);
+  });
+  return answer;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { PEER_HEADER, stampedPeer } from "./peer-stamp";
+import { PEER_HEADER, stampedPeer } from "./peer-stamp.cjs";
 
 /** Thrown when a request carries no socket address stamped by this process: it is refused, never pooled. */
 export class UnknownClientAddressError extends Error {
@@ -16,9 +16,16 @@ export class UnknownClientAddressError extends Error {
  * headers does not dodge rate limits (security.md H4); an unstamped request throws rather than
  * share one "unknown" identity with the whole internet.
  */
+let saidSo = false;
+
 export function clientIp(headers: Headers, trustedProxies: number = env.TRUST_PROXY): string {
   const peer = stampedPeer(headers.get(PEER_HEADER));
-  if (peer === null) throw new UnknownClientAddressError();
+  if (peer === null) {
+    const error = new UnknownClientAddressError();
+    if (!saidSo) console.error(JSON.stringify({ level: "error", msg: error.message }));
+    saidSo = true;
+    throw error;
+  }
   if (trustedProxies <= 0) return peer;
   const forwarded = (headers.get("x-forwarded-for") ?? "")
     .split(",")

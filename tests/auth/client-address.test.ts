@@ -5,7 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { clientIp, UnknownClientAddressError } from "@/lib/auth/client-ip";
-import { installPeerStamp, PEER_HEADER, peerStampFor, stampedPeer } from "@/lib/auth/peer-stamp";
+import { installPeerStamp, PEER_HEADER, peerStampFor, stampedPeer } from "@/lib/auth/peer-stamp.cjs";
 
 /** A server that answers with what clientIp() makes of each request, given TRUST_PROXY. */
 function ipServer(trustedProxies: number) {

@@ -14,6 +14,7 @@ export const WRITABLE_TABLES = [
   "user_tags",
   "tags",
   "outbox",
+  "reset_requests",
   "audit_log",
 ] as const;
 

@@ -6,6 +6,7 @@ import { seedDemo } from "@/db/seed";
 const TABLES = [
   "audit_log",
   "outbox",
+  "reset_requests",
   "auth_throttle",
   "sessions",
   "user_tokens",

@@ -3,7 +3,7 @@
 import { asc } from "drizzle-orm";
 import { expect } from "vitest";
 import type { Db } from "@/db/client";
-import { auditLog, devices, locations, organizations, outbox, roleGrants, roles, sessions, tags, tenants, userLocations, userTags, users, userTokens } from "@/db/schema";
+import { auditLog, devices, locations, organizations, outbox, resetRequests, roleGrants, roles, sessions, tags, tenants, userLocations, userTags, users, userTokens } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 
 const serialise = (rows: readonly object[]) => rows.map((row) => JSON.stringify(row));
@@ -16,6 +16,7 @@ export async function snapshot(db: Db) {
     devices: serialise(await db.select().from(devices).orderBy(asc(devices.id))),
     user_tokens: serialise(await db.select().from(userTokens).orderBy(asc(userTokens.id))),
     outbox: serialise(await db.select().from(outbox).orderBy(asc(outbox.id))),
+    reset_requests: serialise(await db.select().from(resetRequests).orderBy(asc(resetRequests.id))),
     audit_log: serialise(await db.select().from(auditLog).orderBy(asc(auditLog.id))),
     user_tags: serialise(await db.select().from(userTags).orderBy(asc(userTags.userId), asc(userTags.tagId))),
     tags: serialise(await db.select().from(tags).orderBy(asc(tags.id))),

@@ -2,10 +2,13 @@
 // the browser gets a generic message with a correlation id, and the server's log line has the
 // id and the cause but no secret (password hash, token, token hash). The fault is a trigger in
 // the test database, so the real statement fails in the real driver. Runs on PGlite and Postgres.
+import { inspect } from "node:util";
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { toResult } from "@/lib/action";
+import { loadViewer } from "@/lib/auth/session-check";
+import { pgCode } from "@/lib/commands/transaction";
 import { acceptInvitation } from "@/lib/users/commands/account-recovery";
 import { inviteUser } from "@/lib/users/commands/invite";
 import { hashToken } from "@/lib/users/tokens";
@@ -59,5 +62,25 @@ describe("J4/J5: an unexpected failure of a statement carrying secrets", () => {
     expect(log).toContain("injected fault: password update refused");
     // …and carries no secret.
     for (const secret of ["$argon2", PASSWORD, token, hashToken(token)]) expect(log, `log contains ${secret.slice(0, 12)}…`).not.toContain(secret);
+  });
+});
+
+describe("J4: a failed statement outside any action (a page render, a library) carries no parameter", () => {
+  it("a session check that fails in the database is printed without its session and user ids", async () => {
+    // A session id that is not a uuid makes Postgres reject the page's first query, with the
+    // value quoted in its own message: exactly what a page render would throw and Next.js print.
+    const sid = `not-a-uuid-${crypto.randomUUID()}`;
+    const uid = crypto.randomUUID();
+    const error = await loadViewer(db, { sid, uid, sv: 1 }).then(
+      () => new Error("the query did not fail"),
+      (e: unknown) => e,
+    );
+    // What console.error shows for it (Next.js logs page-render errors this way), cause included.
+    const printed = [inspect(error, { depth: 5 }), String(error), (error as Error).stack ?? ""].join("\n");
+    expect(printed).toContain("Failed query");
+    expect(printed).toMatch(/invalid input syntax for type uuid/);
+    for (const secret of [sid, uid]) expect(printed, `printed error contains ${secret}`).not.toContain(secret);
+    // The SQLSTATE survives, so error mapping (toDomainError) still sees what failed.
+    expect(pgCode(error)).toBe("22P02");
   });
 });

@@ -6,9 +6,10 @@ import { DEMO_PASSWORD } from "@/db/seed";
 import { logIn } from "@/lib/auth/login";
 import { loadViewer } from "@/lib/auth/session-check";
 import { env } from "@/lib/env";
-import { acceptInvitation, LINK_EXPIRED, requestPasswordReset, resetPassword } from "@/lib/users/commands/account-recovery";
+import { acceptInvitation, LINK_EXPIRED, prepareResetRequests, requestPasswordReset, resetPassword } from "@/lib/users/commands/account-recovery";
 import { newToken } from "@/lib/users/tokens";
 import { freshDemoDb } from "../helpers/db";
+import { tableDigests } from "../helpers/db-state";
 import { userByEmail } from "../helpers/demo";
 import { auditOf, emailsTo, invite, lastLinkToken, NEW_PASSWORD, openSession } from "../helpers/fixtures";
 import { refusedWithoutChange, snapshot } from "../helpers/snapshot";
@@ -87,14 +88,42 @@ describe("accept invitation", () => {
   });
 });
 
+/** A "forgot password" request, then the step that runs once its answer has gone out. */
+async function forgot(input: unknown, meta: { ip: string; now?: Date }): Promise<void> {
+  const answer = await requestPasswordReset(db, input, meta);
+  await prepareResetRequests(db, meta.now);
+  return answer;
+}
+
 describe("forgot password", () => {
+  it("does the same work before answering whether or not the address has an account (security.md E3)", async () => {
+    const written = async (email: string, ip: string) => {
+      const before = await tableDigests(db);
+      await requestPasswordReset(db, { email }, { ip });
+      const after = await tableDigests(db);
+      // Which tables changed, and by how many rows: the request path must not depend on the address.
+      return Object.fromEntries(Object.entries(after).filter(([t, d]) => d !== before[t as keyof typeof before]).map(([t, d]) => [t, Number(d.split(":")[0]) - Number(before[t as keyof typeof before].split(":")[0])]));
+    };
+    const existing = await written("user@acme.test", "10.3.3.1");
+    const unknown = await written("nobody@acme.test", "10.3.3.2");
+    expect(existing).toEqual(unknown);
+    expect(existing).toEqual({ reset_requests: 1 });
+    // Nothing about the account was touched before the answer: no token, no email, no audit row yet.
+    expect(await emailsTo(db, "user@acme.test")).toEqual([]);
+    expect(await prepareResetRequests(db)).toBe(2);
+    expect((await emailsTo(db, "user@acme.test")).map((e) => e.kind)).toEqual(["password_reset"]);
+    expect(await emailsTo(db, "nobody@acme.test")).toEqual([]);
+    // Both requests are gone once handled: an unknown address leaves nothing behind.
+    expect(await prepareResetRequests(db)).toBe(0);
+  });
+
   it("answers the same for existing, unknown, suspended and pending emails; only the active account gets mail", async () => {
     await db.update(users).set({ suspendedAt: new Date() }).where(eq(users.email, "staff@acme.test"));
     await invite(db, "admin@acme.test", { email: "pending@acme.test" });
     const before = await snapshot(db);
     const answers = [];
     for (const email of ["user@acme.test", "nobody@acme.test", "staff@acme.test", "pending@acme.test"]) {
-      answers.push(await requestPasswordReset(db, { email }, { ip: "10.3.3.3" }));
+      answers.push(await forgot({ email }, { ip: "10.3.3.3" }));
     }
     expect(answers).toEqual([undefined, undefined, undefined, undefined]);
     const after = await snapshot(db);
@@ -106,7 +135,7 @@ describe("forgot password", () => {
   });
 
   it("builds the link on APP_URL with a 43-character token, changes nothing until it is used, and lives 60 minutes", async () => {
-    await requestPasswordReset(db, { email: " User@ACME.test" }, { ip: "10.3.3.3" });
+    await forgot({ email: " User@ACME.test" }, { ip: "10.3.3.3" });
     const [email] = await emailsTo(db, "user@acme.test");
     const link = new URL(email!.textBody.split("\n").find((line) => line.includes("/reset/"))!);
     expect(link.origin).toBe(new URL(env.APP_URL).origin);
@@ -120,25 +149,25 @@ describe("forgot password", () => {
   });
 
   it("sends at most 3 links per email an hour; the 4th request looks the same and sends nothing", async () => {
-    for (let i = 1; i <= 4; i++) expect(await requestPasswordReset(db, { email: "user@acme.test" }, { ip: `10.4.4.${i}` })).toBeUndefined();
+    for (let i = 1; i <= 4; i++) expect(await forgot({ email: "user@acme.test" }, { ip: `10.4.4.${i}` })).toBeUndefined();
     expect(await emailsTo(db, "user@acme.test")).toHaveLength(3);
     // An hour later the address may ask again.
-    await requestPasswordReset(db, { email: "user@acme.test" }, { ip: "10.4.4.9", now: later(2 * 3_600_000 + 60_000) });
+    await forgot({ email: "user@acme.test" }, { ip: "10.4.4.9", now: later(2 * 3_600_000 + 60_000) });
     expect(await emailsTo(db, "user@acme.test")).toHaveLength(4);
   });
 
   it("sends at most 20 links per IP an hour, whatever the addresses", async () => {
-    for (let i = 1; i <= 20; i++) await requestPasswordReset(db, { email: `nobody${i}@acme.test` }, { ip: "10.5.5.5" });
-    await requestPasswordReset(db, { email: "user@acme.test" }, { ip: "10.5.5.5" });
+    for (let i = 1; i <= 20; i++) await forgot({ email: `nobody${i}@acme.test` }, { ip: "10.5.5.5" });
+    await forgot({ email: "user@acme.test" }, { ip: "10.5.5.5" });
     expect(await emailsTo(db, "user@acme.test")).toEqual([]);
-    await requestPasswordReset(db, { email: "user@acme.test" }, { ip: "10.5.5.6" });
+    await forgot({ email: "user@acme.test" }, { ip: "10.5.5.6" });
     expect(await emailsTo(db, "user@acme.test")).toHaveLength(1);
   });
 
   it("a newer link kills the older one", async () => {
-    await requestPasswordReset(db, { email: "user@acme.test" }, { ip: "10.3.3.3" });
+    await forgot({ email: "user@acme.test" }, { ip: "10.3.3.3" });
     const first = await lastLinkToken(db, "user@acme.test", "reset");
-    await requestPasswordReset(db, { email: "user@acme.test" }, { ip: "10.3.3.3" });
+    await forgot({ email: "user@acme.test" }, { ip: "10.3.3.3" });
     const second = await lastLinkToken(db, "user@acme.test", "reset");
     await expect(resetPassword(db, { token: first, password: NEW_PASSWORD }, { ip: "10.3.3.3" })).rejects.toMatchObject({ message: LINK_EXPIRED });
     await resetPassword(db, { token: second, password: NEW_PASSWORD }, { ip: "10.3.3.3" });
@@ -147,7 +176,7 @@ describe("forgot password", () => {
   it("reset sets the password, ends every session, notifies, audits once, and is single use", async () => {
     const user = await userByEmail(db, "user@acme.test");
     const claims = await openSession(db, "user@acme.test");
-    await requestPasswordReset(db, { email: "user@acme.test" }, { ip: "10.3.3.3" });
+    await forgot({ email: "user@acme.test" }, { ip: "10.3.3.3" });
     const token = await lastLinkToken(db, "user@acme.test", "reset");
     await resetPassword(db, { token, password: NEW_PASSWORD }, { ip: "10.3.3.3" });
 
@@ -164,7 +193,7 @@ describe("forgot password", () => {
 
   it("an invitation link cannot reset a password, nor a reset link accept an invitation", async () => {
     const { token: inviteToken } = await invite(db, "admin@acme.test", { email: "new@acme.test" });
-    await requestPasswordReset(db, { email: "user@acme.test" }, { ip: "10.3.3.3" });
+    await forgot({ email: "user@acme.test" }, { ip: "10.3.3.3" });
     const resetToken = await lastLinkToken(db, "user@acme.test", "reset");
     await refusedWithoutChange(db, () => resetPassword(db, { token: inviteToken, password: NEW_PASSWORD }, { ip: "10.3.3.3" }));
     await refusedWithoutChange(db, () => acceptInvitation(db, { token: resetToken, password: NEW_PASSWORD }, { ip: "10.3.3.3" }));
@@ -172,7 +201,7 @@ describe("forgot password", () => {
 
   it("refuses malformed requests with INVALID and no change", async () => {
     for (const raw of [{}, { email: 42 }, { email: "x".repeat(10_000) }, { email: "user＠acme.test" }, { email: "user@acme.test", tenantId: crypto.randomUUID() }]) {
-      const error = await refusedWithoutChange(db, () => requestPasswordReset(db, raw, { ip: "10.3.3.3" }));
+      const error = await refusedWithoutChange(db, () => forgot(raw, { ip: "10.3.3.3" }));
       expect(error.code).toBe("INVALID");
     }
     for (const raw of [{ token: "x".repeat(10_000), password: NEW_PASSWORD }, { token: newToken() }, { token: newToken(), password: NEW_PASSWORD, userId: crypto.randomUUID() }]) {

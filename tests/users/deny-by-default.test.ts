@@ -7,7 +7,7 @@ import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { encode } from "next-auth/jwt";
-import { installPeerStamp, PEER_HEADER, peerStampFor } from "@/lib/auth/peer-stamp";
+import { installPeerStamp, PEER_HEADER, peerStampFor } from "@/lib/auth/peer-stamp.cjs";
 import { authSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
 import { LINK_EXPIRED } from "@/lib/users/commands/account-recovery";
@@ -36,6 +36,10 @@ vi.mock("next/headers", () => ({
 installPeerStamp(0);
 const requestHeaders = (extra: Record<string, string>) => new Headers({ host: "localhost:3000", [PEER_HEADER]: peerStampFor("127.0.0.1"), ...extra });
 
+// Work an action leaves for after its answer (next/server's after()) runs once the action returns,
+// and is checked like the rest: for a refused request it must write nothing either.
+const afterResponse = vi.hoisted(() => ({ pending: [] as (() => unknown)[] }));
+vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<object>()), after: (work: () => unknown) => void afterResponse.pending.push(work) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 const APP = path.resolve(__dirname, "../../app");
@@ -143,6 +147,7 @@ describe("deny by default: every server action without a session", () => {
         (value) => ({ value }),
         (error: unknown) => ({ error }),
       );
+      for (const work of afterResponse.pending.splice(0)) await work();
       const expected = NOT_RESULT_SHAPED[name];
       if (expected === "login-failed") expect(outcome, label).toEqual({ value: { error: "Invalid email or password.", email: "" } });
       else if (expected === "link-expired") expect(outcome, label).toEqual({ value: { ok: false, code: "INVALID", message: LINK_EXPIRED } });

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/db/client";
 import { latestMail, mailboxEnabled } from "@/lib/mail/mailbox";
+import { prepareResetRequests } from "@/lib/users/commands/account-recovery";
 
 export const metadata: Metadata = { title: "Mailbox (development)", referrer: "no-referrer" };
 
@@ -28,7 +29,10 @@ function Body({ text }: { text: string }) {
 export default async function MailboxPage() {
   await connection();
   if (!mailboxEnabled()) notFound();
-  const mail = await latestMail(await getDb());
+  const db = await getDb();
+  // A reset request answered a moment ago may still be waiting for its after-response step.
+  await prepareResetRequests(db);
+  const mail = await latestMail(db);
   return (
     <main className="mx-auto max-w-3xl px-4 py-10">
       <h1 className="text-2xl font-semibold">Mailbox</h1>

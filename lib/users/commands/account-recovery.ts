@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { resetRequests, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
 import { hashPassword } from "@/lib/auth/password";
 import { newPasswordSchema } from "@/lib/auth/password-policy";
@@ -82,23 +82,40 @@ export async function resetPassword(db: Db, raw: unknown, meta: Meta): Promise<v
 }
 
 /**
- * Emails a reset link when the address belongs to an active account. The answer and the work
- * done in the request are the same either way (security.md E3); over the limits nothing is sent.
+ * "Forgot password": the answer and the work done before it are the same for every address
+ * (security.md E3) — the limits are counted and the request is queued. Whether the address has
+ * an account is only looked up after the answer has gone, by prepareResetRequests. Over the
+ * limits nothing is queued, so nothing is sent.
  */
 export async function requestPasswordReset(db: Db, raw: unknown, meta: Meta): Promise<void> {
   const input = parseInput(forgotPasswordSchema, raw);
   const now = meta.now ?? new Date();
-  const overEmail = await hit(db, `reset:email:${input.email}`, TOKEN_RULES.resetPerEmail, now);
-  const overIp = await hit(db, `reset:ip:${meta.ip}`, TOKEN_RULES.resetPerIp, now);
-  await inTransaction(db, async (tx) => {
-    const [user] = await tx
-      .select({ id: users.id, name: users.name, email: users.email, tenantId: users.tenantId, orgId: users.orgId })
-      .from(users)
-      .where(and(sql`lower(${users.email}) = ${input.email}`, isNotNull(users.acceptedAt), isNull(users.suspendedAt)))
-      .limit(1);
-    if (!user || overEmail || overIp) return;
-    const token = await issueToken(tx, { tenantId: user.tenantId, userId: user.id, kind: "password_reset", now });
-    await enqueueEmail(tx, user.tenantId, passwordResetEmail({ to: user.email, name: user.name, token }));
-    await writeAudit(tx, { tenantId: user.tenantId, orgId: user.orgId, actorEmail: user.email, action: "user_password_reset_requested", targetType: "user", targetId: user.id, targetLabel: user.email, ip: meta.ip });
+  const overEmail = (await hit(db, `reset:email:${input.email}`, TOKEN_RULES.resetPerEmail, now)).blocked;
+  const overIp = (await hit(db, `reset:ip:${meta.ip}`, TOKEN_RULES.resetPerIp, now)).blocked;
+  if (overEmail || overIp) return;
+  await db.insert(resetRequests).values({ email: input.email, ip: meta.ip, createdAt: now });
+}
+
+/**
+ * Turns queued reset requests into reset emails for active accounts, and drops the others
+ * without a trace. Run after a request's answer has gone out, and by every mail worker; several
+ * processes may run it at once (SKIP LOCKED). Returns how many requests it took.
+ */
+export async function prepareResetRequests(db: Db, now = new Date()): Promise<number> {
+  return inTransaction(db, async (tx) => {
+    const due = await tx.select().from(resetRequests).orderBy(asc(resetRequests.createdAt)).limit(50).for("update", { skipLocked: true });
+    for (const request of due) {
+      const [user] = await tx
+        .select({ id: users.id, name: users.name, email: users.email, tenantId: users.tenantId, orgId: users.orgId })
+        .from(users)
+        .where(and(sql`lower(${users.email}) = ${request.email}`, isNotNull(users.acceptedAt), isNull(users.suspendedAt)))
+        .limit(1);
+      if (!user) continue;
+      const token = await issueToken(tx, { tenantId: user.tenantId, userId: user.id, kind: "password_reset", now });
+      await enqueueEmail(tx, user.tenantId, passwordResetEmail({ to: user.email, name: user.name, token }));
+      await writeAudit(tx, { tenantId: user.tenantId, orgId: user.orgId, actorEmail: user.email, action: "user_password_reset_requested", targetType: "user", targetId: user.id, targetLabel: user.email, ip: request.ip });
+    }
+    if (due.length) await tx.delete(resetRequests).where(inArray(resetRequests.id, due.map((r) => r.id)));
+    return due.length;
   });
 }
