@@ -10,13 +10,16 @@ import { PgPreparedQuery } from "drizzle-orm/pg-core";
 
 const PATCHED = Symbol.for("roster.queryErrorsRedacted");
 const REDACTED = "[redacted]";
+// Ids, hashes, tokens and emails are longer; shorter values (a role, a count) are no secret, and
+// scrubbing them would mangle ordinary words of the message.
+const MIN_SECRET_LENGTH = 8;
 
-/** Every parameter value long enough to be worth hiding, longest first (so a value's prefix does not leave a tail). */
+/** Every parameter value worth hiding, longest first (so a value's prefix does not leave a tail). */
 function secrets(params: readonly unknown[]): string[] {
   return params
     .flatMap((p) => (Array.isArray(p) ? p : [p]))
     .map((p) => (p instanceof Date ? p.toISOString() : typeof p === "string" || typeof p === "number" || typeof p === "bigint" ? String(p) : null))
-    .filter((p): p is string => p !== null && p.length >= 4)
+    .filter((p): p is string => p !== null && p.length >= MIN_SECRET_LENGTH)
     .sort((a, b) => b.length - a.length);
 }
 

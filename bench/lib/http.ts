@@ -56,7 +56,8 @@ export type Server = { pid: number; base: string; logFile: string; stop(): Promi
 /** The users page from fixed rows (app/bench/users), served only when BENCH_PAGES=1. */
 export const BENCH_USERS_PAGE = "/bench/users";
 
-export async function startServer(options: { databaseUrl: string; port: number; workers: number; logFile: string }): Promise<Server> {
+/** Postgres at `databaseUrl`, or the embedded database in `pgliteDir`; `env` adds to the server's environment. */
+export async function startServer(options: { databaseUrl?: string; pgliteDir?: string; port: number; workers: number; logFile: string; env?: Record<string, string> }): Promise<Server> {
   const base = `http://127.0.0.1:${options.port}`;
   const out = fs.openSync(options.logFile, "w");
   const env: NodeJS.ProcessEnv = {
@@ -65,13 +66,17 @@ export async function startServer(options: { databaseUrl: string; port: number; 
     HOST: "127.0.0.1",
     NODE_ENV: "production",
     AUTH_SECRET: crypto.randomBytes(33).toString("base64"),
-    DATABASE_URL: options.databaseUrl,
     APP_URL: base,
     WEB_CONCURRENCY: String(options.workers),
     BENCH_PAGES: "1",
+    ...options.env,
   };
+  delete env.DATABASE_URL;
   delete env.PGLITE_DIR;
   delete env.DEV_MAILBOX;
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  else if (options.pgliteDir) env.PGLITE_DIR = options.pgliteDir;
+  else throw new Error("startServer needs databaseUrl or pgliteDir");
   const child: ChildProcess = spawn(process.execPath, ["server.mjs"], { cwd: ROOT, env, stdio: ["ignore", out, out] });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
