@@ -2,14 +2,14 @@ import "server-only";
 import type { Executor } from "@/db/client";
 import { sql, type SQL } from "drizzle-orm";
 import { auditLog } from "@/db/schema";
+import type { AuditAction } from "./actions";
 
 export type AuditEntry = {
   tenantId: string | null;
   orgId?: string | null;
   actorId?: string | null;
   actorEmail?: string | null;
-  /** OWASP logging vocabulary where it fits: authn_login_success, user_updated, ... */
-  action: string;
+  action: AuditAction;
   targetType?: string | null;
   targetId?: string | null;
   targetLabel?: string | null;

@@ -4,8 +4,9 @@ import { auditRowsForExport, listAudit } from "@/lib/audit/list";
 import { writeAuditMany, type AuditEntry } from "@/lib/audit/write";
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
-
-const NO_FILTERS = { actor: "", action: "", target: "", from: null, to: null };
+import type { AuditAction } from "@/lib/audit/actions";
+import type { AuditFilters } from "@/lib/audit/filters";
+const NO_FILTERS: AuditFilters = { actor: "", action: null, target: "", from: null, to: null };
 
 let db: Db;
 beforeEach(async () => {
@@ -17,7 +18,7 @@ async function writeProbes(probes: Array<{ label: string; org: string; by: strin
   const entries: AuditEntry[] = [];
   for (const p of probes) {
     const actor = await actorFor(db, p.by);
-    entries.push({ tenantId: actor.viewer.tenant.id, orgId: await orgIdByName(db, p.org), actorEmail: p.by, action: `probe_${p.label}`, targetLabel: `${p.label}@target.test` });
+    entries.push({ tenantId: actor.viewer.tenant.id, orgId: await orgIdByName(db, p.org), actorEmail: p.by, action: `probe_${p.label}` as AuditAction, targetLabel: `${p.label}@target.test` });
   }
   await writeAuditMany(db, entries);
 }
@@ -48,7 +49,7 @@ describe("listAudit", () => {
 
   it("filters by actor, action and target, and the export sees the same rows", async () => {
     const atRoot = await actorFor(db, "admin@acme.test");
-    expect(probesIn((await listAudit(db, atRoot, { ...NO_FILTERS, action: "probe_united" })).rows)).toEqual(["probe_united"]);
+    expect(probesIn((await listAudit(db, atRoot, { ...NO_FILTERS, action: "probe_united" as AuditAction })).rows)).toEqual(["probe_united"]);
     expect(probesIn((await listAudit(db, atRoot, { ...NO_FILTERS, target: "MARSH@" })).rows)).toEqual(["probe_marsh"]);
     // The Globex admin's entry matches the actor filter but belongs to another tenant.
     expect(probesIn((await listAudit(db, atRoot, { ...NO_FILTERS, actor: "globex" })).rows)).toEqual([]);

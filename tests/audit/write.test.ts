@@ -6,6 +6,10 @@ import { writeAudit, writeAuditMany, type AuditEntry } from "@/lib/audit/write";
 import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { randomId } from "../helpers/fixtures";
+import type { AuditAction } from "@/lib/audit/actions";
+
+/** An action no command writes, so the test finds exactly its own rows. */
+const probe = (name: string) => name as AuditAction;
 
 let db: Db;
 beforeEach(async () => {
@@ -31,7 +35,7 @@ const written = async (action: string) =>
 describe("writeAuditMany", () => {
   it("writes each row as given, whether a value is shared by every row, differs, or is missing", async () => {
     const actor = await actorFor(db, "admin@acme.test");
-    const common = { tenantId: actor.viewer.tenant.id, actorId: actor.viewer.userId, actorEmail: "admin@acme.test", action: "probe_written", requestId: "req-1", ip: "127.0.0.1" };
+    const common = { tenantId: actor.viewer.tenant.id, actorId: actor.viewer.userId, actorEmail: "admin@acme.test", action: probe("probe_written"), requestId: "req-1", ip: "127.0.0.1" };
     const entries: AuditEntry[] = [
       { ...common, orgId: actor.org.id, targetType: "user", targetId: randomId(), targetLabel: "a@x.test", before: { name: "A", tags: ["x"] }, after: { n: 1 } },
       { ...common, orgId: null, targetType: "user", targetId: randomId(), targetLabel: "O'Brien \"quoted\" \\ é", before: null, after: { n: 1 } },
@@ -45,7 +49,7 @@ describe("writeAuditMany", () => {
 
   it("writes one entry, and a batch in which every value is shared", async () => {
     const actor = await actorFor(db, "admin@acme.test");
-    const entry: AuditEntry = { tenantId: actor.viewer.tenant.id, action: "probe_alone", after: { same: true } };
+    const entry: AuditEntry = { tenantId: actor.viewer.tenant.id, action: probe("probe_alone"), after: { same: true } };
     await writeAudit(db, entry);
     await writeAuditMany(db, [entry, entry, entry]);
     const rows = await written("probe_alone");

@@ -9,6 +9,7 @@ import { writeAudit } from "@/lib/audit/write";
 import { inTransaction, pgCode } from "@/lib/commands/transaction";
 import { DomainError } from "@/lib/errors";
 import { freshDemoDb } from "../helpers/db";
+import type { AuditAction } from "@/lib/audit/actions";
 
 let db: Db;
 beforeEach(async () => {
@@ -25,7 +26,7 @@ async function raise(tx: Tx, sqlstate: "40001" | "40P01" | "23505" | "22012"): P
   throw new Error("the database did not raise");
 }
 
-const mark = (tx: Tx, attempt: number) => writeAudit(tx, { tenantId: null, action: "retry_probe", targetLabel: `attempt ${attempt}` });
+const mark = (tx: Tx, attempt: number) => writeAudit(tx, { tenantId: null, action: "retry_probe" as AuditAction, targetLabel: `attempt ${attempt}` });
 const probes = async () => (await db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "retry_probe")))[0]?.n;
 
 describe("I6: bounded retry of serialization failures and deadlocks", () => {

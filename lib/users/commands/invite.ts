@@ -3,6 +3,7 @@ import { assertAllowed } from "@/lib/commands/authorize";
 import { and, count, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { auditLog, locations, organizations, userLocations, users } from "@/db/schema";
+import type { AuditAction } from "@/lib/audit/actions";
 import { writeAudit } from "@/lib/audit/write";
 import { auditBy, type Actor } from "@/lib/commands/actor";
 import { parseInput } from "@/lib/commands/parse";
@@ -64,6 +65,9 @@ async function emailTaken(tx: Tx, actor: Actor, email: string): Promise<DomainEr
     : new DomainError("CONFLICT", ALREADY_REGISTERED, { field: "email" });
 }
 
+/** What the daily invitation cap counts: every invitation email sent, first or again. */
+const INVITATIONS_SENT: AuditAction[] = ["user_invited", "user_invitation_resent"];
+
 const startOfUtcDay = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 
 /**
@@ -75,7 +79,7 @@ export async function invitationsToday(tx: Tx, tenantId: string, now: Date): Pro
   const [row] = await tx
     .select({ n: count() })
     .from(auditLog)
-    .where(and(eq(auditLog.tenantId, tenantId), gte(auditLog.createdAt, startOfUtcDay(now)), inArray(auditLog.action, ["user_invited", "user_invitation_resent"])));
+    .where(and(eq(auditLog.tenantId, tenantId), gte(auditLog.createdAt, startOfUtcDay(now)), inArray(auditLog.action, INVITATIONS_SENT)));
   return row?.n ?? 0;
 }
 

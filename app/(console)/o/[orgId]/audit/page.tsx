@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { inputClass } from "@/components/ui/field";
 import { getDb } from "@/db/client";
-import { loadAuditUrlState, type AuditFilters } from "@/lib/audit/filters";
-import { auditLabel } from "@/lib/audit/labels";
+import { auditFiltersFrom, type AuditFilters } from "@/lib/audit/filters";
+import { auditLabel } from "@/lib/audit/actions";
 import { auditActions, listAudit } from "@/lib/audit/list";
 import { formatLastLogin } from "@/lib/format/dates";
 import { getOrgContext } from "@/lib/orgs/context";
@@ -41,9 +41,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const { orgId } = await params;
   const ctx = await getOrgContext(orgId);
   if (!can(ctx.policy, "audit.view", orgTarget(ctx))) notFound();
-  const url = loadAuditUrlState(await searchParams);
-  const filters: AuditFilters = { actor: url.actor.slice(0, 100), action: url.action.slice(0, 60), target: url.target.slice(0, 100), from: url.from, to: url.to };
-  const before = url.before && /^\d{1,18}$/.test(url.before) ? Number(url.before) : null;
+  const { filters, before } = auditFiltersFrom(await searchParams);
   const db = await getDb();
   const [page, actions] = await Promise.all([listAudit(db, ctx, filters, { before }), auditActions(db, ctx)]);
   const now = new Date();
@@ -65,7 +63,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         </label>
         <label className="text-sm font-medium text-slate-700">
           What
-          <select name="action" defaultValue={filters.action} className={inputClass}>
+          <select name="action" defaultValue={filters.action ?? ""} className={inputClass}>
             <option value="">Any action</option>
             {actions.map((a) => (
               <option key={a} value={a}>

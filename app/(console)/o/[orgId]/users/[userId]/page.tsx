@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Avatar } from "@/components/ui/avatar";
-import { auditLabel } from "@/lib/audit/labels";
+import { auditLabel } from "@/lib/audit/actions";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db/client";
 import { DomainError } from "@/lib/errors";
