@@ -20,14 +20,16 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { ORG_TYPES, PLAN_KEYS, USER_TYPES } from "@/lib/policy/plans";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const id = () => uuid("id").primaryKey().defaultRandom();
 
 // ─── enums ──────────────────────────────────────────────────────────────────
-export const planEnum = pgEnum("plan", ["free", "plus", "pro", "business"]);
-export const orgTypeEnum = pgEnum("org_type", ["root", "client", "distributor", "reseller", "contractor", "installer"]);
-export const userTypeEnum = pgEnum("user_type", ["developer", "end_user", "partner"]);
+// Declared once, in the policy (pure data); tests/db/enums.test.ts pins the database's enums to them.
+export const planEnum = pgEnum("plan", PLAN_KEYS);
+export const orgTypeEnum = pgEnum("org_type", ORG_TYPES);
+export const userTypeEnum = pgEnum("user_type", USER_TYPES);
 export const tokenKindEnum = pgEnum("token_kind", ["invitation", "password_reset"]);
 export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);
 
