@@ -2,28 +2,14 @@
 // after a failed command: equal digests mean equal row sets, every column included.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { UNCHANGED_BY_REFUSALS } from "./schema-tables";
 
-export const WRITABLE_TABLES = [
-  "tenants",
-  "organizations",
-  "users",
-  "devices",
-  "sessions",
-  "user_tokens",
-  "user_locations",
-  "user_tags",
-  "tags",
-  "outbox",
-  "reset_requests",
-  "audit_log",
-] as const;
-
-export type TableDigests = Record<(typeof WRITABLE_TABLES)[number], string>;
+export type TableDigests = Record<string, string>;
 
 /** "rows:md5" per table; the md5 covers each row's full text form, in a stable order. */
 export async function tableDigests(db: Db): Promise<TableDigests> {
   const out = {} as TableDigests;
-  for (const table of WRITABLE_TABLES) {
+  for (const { name: table } of UNCHANGED_BY_REFUSALS) {
     const { rows } = await db.execute<{ n: string | number; h: string | null }>(
       sql`select count(*) as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${sql.identifier(table)} t`,
     );

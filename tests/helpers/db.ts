@@ -2,26 +2,9 @@ import { sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { env } from "@/lib/env";
 import { seedDemo } from "@/db/seed";
+import { SCHEMA_TABLES } from "./schema-tables";
 
-const TABLES = [
-  "audit_log",
-  "outbox",
-  "reset_requests",
-  "auth_throttle",
-  "sessions",
-  "user_tokens",
-  "user_tags",
-  "device_tags",
-  "user_locations",
-  "devices",
-  "tags",
-  "locations",
-  "users",
-  "role_grants",
-  "roles",
-  "organizations",
-  "tenants",
-];
+
 
 /** Tests wipe tables: refuse anything but a database on this machine. */
 function assertLocal(url: string) {
@@ -35,7 +18,7 @@ function assertLocal(url: string) {
 export async function freshDemoDb(): Promise<Db> {
   const db = await getDb();
   if (env.DATABASE_URL) assertLocal(env.DATABASE_URL);
-  await db.execute(sql`TRUNCATE ${sql.join(TABLES.map((t) => sql.identifier(t)), sql`, `)} RESTART IDENTITY CASCADE`);
+  await db.execute(sql`TRUNCATE ${sql.join(SCHEMA_TABLES.map((t) => sql.identifier(t.name)), sql`, `)} RESTART IDENTITY CASCADE`);
   await seedDemo(db);
   return db;
 }

@@ -1,33 +1,19 @@
 // A serialisation of every row a user command may write, to prove that a refusal changed
 // nothing: take one before, one after, and compare (a failing diff names the table and row).
-import { asc } from "drizzle-orm";
 import { expect } from "vitest";
 import type { Db } from "@/db/client";
-import { auditLog, devices, locations, organizations, outbox, resetRequests, roleGrants, roles, sessions, tags, tenants, userLocations, userTags, users, userTokens } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
+import { UNCHANGED_BY_REFUSALS, type UnchangedTable } from "./schema-tables";
 
-const serialise = (rows: readonly object[]) => rows.map((row) => JSON.stringify(row));
+export type Snapshot = Record<UnchangedTable, string[]>;
 
-export type Snapshot = Awaited<ReturnType<typeof snapshot>>;
-
-export async function snapshot(db: Db) {
-  return {
-    users: serialise(await db.select().from(users).orderBy(asc(users.id))),
-    devices: serialise(await db.select().from(devices).orderBy(asc(devices.id))),
-    user_tokens: serialise(await db.select().from(userTokens).orderBy(asc(userTokens.id))),
-    outbox: serialise(await db.select().from(outbox).orderBy(asc(outbox.id))),
-    reset_requests: serialise(await db.select().from(resetRequests).orderBy(asc(resetRequests.id))),
-    audit_log: serialise(await db.select().from(auditLog).orderBy(asc(auditLog.id))),
-    user_tags: serialise(await db.select().from(userTags).orderBy(asc(userTags.userId), asc(userTags.tagId))),
-    tags: serialise(await db.select().from(tags).orderBy(asc(tags.id))),
-    sessions: serialise(await db.select().from(sessions).orderBy(asc(sessions.id))),
-    user_locations: serialise(await db.select().from(userLocations).orderBy(asc(userLocations.userId), asc(userLocations.locationId))),
-    locations: serialise(await db.select().from(locations).orderBy(asc(locations.id))),
-    organizations: serialise(await db.select().from(organizations).orderBy(asc(organizations.id))),
-    roles: serialise(await db.select().from(roles).orderBy(asc(roles.id))),
-    role_grants: serialise(await db.select().from(roleGrants).orderBy(asc(roleGrants.orgId), asc(roleGrants.roleId), asc(roleGrants.permission))),
-    tenants: serialise(await db.select().from(tenants).orderBy(asc(tenants.id))),
-  };
+/** Every row of every table a refusal must not touch, as sorted text: equal snapshots, equal databases. */
+export async function snapshot(db: Db): Promise<Snapshot> {
+  const out = {} as Snapshot;
+  for (const { name, table } of UNCHANGED_BY_REFUSALS) {
+    out[name] = (await db.select().from(table)).map((row) => JSON.stringify(row)).sort();
+  }
+  return out;
 }
 
 /** Runs `work`, which must be refused with a DomainError, and proves the database did not change. */
