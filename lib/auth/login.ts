@@ -6,7 +6,7 @@ import { writeAudit, type AuditEntry } from "@/lib/audit/write";
 import { emailSchema } from "@/lib/users/email";
 import { rememberDevice, trustedDeviceId } from "./device-cookie";
 import { hashPassword, needsRehash, PASSWORD_MAX, verifyPassword } from "./password";
-import { clearFailures, hit, LOGIN_RULES, loginKeys, refuseIfBlocked, type LoginKey } from "./throttle";
+import { countAttempt, loginKeys, refuseIfBlocked, releaseAttempt, type LoginKey } from "./throttle";
 
 export type LoginAttempt = {
   email: unknown;
@@ -32,21 +32,22 @@ export async function logIn(db: Db, attempt: LoginAttempt): Promise<LoginSuccess
 
   const keys = await judgedBy(db, email.data, attempt, now);
   if (!keys) return null;
+  const counted = await countAttempt(db, keys, now);
+  if (!counted) return null;
 
   const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.data}`).limit(1);
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !passwordOk || user.suspendedAt !== null || user.acceptedAt === null) {
     const audit: Omit<AuditEntry, "action"> = { tenantId: user?.tenantId ?? null, orgId: user?.orgId, actorId: user?.id, actorEmail: email.data, ip: attempt.ip };
     await writeAudit(db, { ...audit, action: "authn_login_fail" });
-    for (const { key, rule } of keys) {
-      const counted = await hit(db, key, LOGIN_RULES[rule], now);
-      // One audit row per key and block: what follows during the block is only counted.
-      if (counted.blockStarted) await writeAudit(db, { ...audit, action: "authn_login_fail_throttled", after: { rule, failures: counted.failures, blockedUntil: counted.blockedUntil } });
+    // One audit row per key and block: what follows during the block is only counted.
+    for (const c of counted.filter((c) => c.blockStarted)) {
+      await writeAudit(db, { ...audit, action: "authn_login_fail_throttled", after: { rule: c.rule, failures: c.failures, blockedUntil: c.blockedUntil } });
     }
     return null;
   }
 
-  await clearFailures(db, keys[0]!.key);
+  await releaseAttempt(db, counted);
   const rehashed = needsRehash(user.passwordHash!) ? await hashPassword(password) : null;
   const session = await db.transaction(async (tx) => {
     await tx

@@ -78,7 +78,31 @@ export async function hit(db: Executor, key: string, rule: ThrottleRule, now: Da
   return { blocked, blockStarted: blocked && until!.getTime() === blockedUntil.getTime(), failures: row?.failures ?? 0, blockedUntil: until };
 }
 
-/** A success resets the consecutive-failure counter of the key the client was judged by first. */
-export async function clearFailures(db: Executor, key: string): Promise<void> {
-  await db.delete(authThrottle).where(eq(authThrottle.key, key));
+export type Counted = LoginKey & Hit;
+
+/**
+ * Counts an attempt against every key before its password is checked, so attempts sent in
+ * parallel cannot all slip past a limit while it is still being counted: at most `limit`
+ * attempts per key reach the hash. Returns the counts, or null when this attempt is over a limit
+ * (a parallel one got there first).
+ */
+export async function countAttempt(db: Executor, keys: readonly LoginKey[], now: Date): Promise<Counted[] | null> {
+  const counted: Counted[] = [];
+  for (const key of keys) counted.push({ ...key, ...(await hit(db, key.key, LOGIN_RULES[key.rule], now)) });
+  return counted.some((c) => c.failures > LOGIN_RULES[c.rule].limit) ? null : counted;
+}
+
+/**
+ * A success gives its attempt back: the consecutive-failure counter it was judged by first is
+ * reset, the others lose this attempt, and a block this very attempt started is lifted.
+ */
+export async function releaseAttempt(db: Executor, counted: readonly Counted[]): Promise<void> {
+  const [consecutive, ...others] = counted;
+  if (consecutive) await db.delete(authThrottle).where(eq(authThrottle.key, consecutive.key));
+  for (const c of others) {
+    await db
+      .update(authThrottle)
+      .set({ failures: sql`GREATEST(${authThrottle.failures} - 1, 0)`, ...(c.blockStarted ? { blockedUntil: null } : {}) })
+      .where(eq(authThrottle.key, c.key));
+  }
 }

@@ -11,6 +11,7 @@ import { logIn } from "@/lib/auth/login";
 import { hashingStats } from "@/lib/auth/password";
 import { LOGIN_RULES } from "@/lib/auth/throttle";
 import { freshDemoDb } from "../helpers/db";
+import { describePostgres, warmPool } from "../helpers/race";
 
 const SECRET = "test-secret-for-device-cookies-0123456789";
 const MINUTE = 60_000;
@@ -85,9 +86,10 @@ describe("login throttling (security.md H1)", () => {
     const cookie = await trustedBrowser("admin@acme.test", now);
     for (let i = 0; i < LOGIN_RULES.device.limit; i++) expect(await attempt("admin@acme.test", `wrong-${i}`, { cookie, now })).toBeNull();
     // The account and the address were not counted…
-    const keys = (await db.select({ key: authThrottle.key }).from(authThrottle)).map((r) => r.key);
-    expect(keys.filter((k) => k.startsWith("login:device:"))).toHaveLength(1);
-    expect(keys.filter((k) => k.startsWith("login:account:") || k.startsWith("login:ip:"))).toHaveLength(0);
+    const rows = await db.select({ key: authThrottle.key, failures: authThrottle.failures }).from(authThrottle);
+    expect(rows.filter((r) => r.key.startsWith("login:device:")).map((r) => r.failures)).toEqual([LOGIN_RULES.device.limit]);
+    // (The first login, from an untrusted browser, counted there and gave its attempt back.)
+    expect(rows.filter((r) => r.key.startsWith("login:account:") || r.key.startsWith("login:ip:")).map((r) => r.failures)).toEqual([0, 0]);
     // …and the blocked browser is now judged like any other client: the right password works from a clean address.
     expect(await attempt("admin@acme.test", DEMO_PASSWORD, { cookie, now })).not.toBeNull();
   });
@@ -108,6 +110,13 @@ describe("login throttling (security.md H1)", () => {
     expect(pair!.refused).toBe(25);
   });
 
+  it("gives a successful attempt back: it counts toward no limit afterwards", async () => {
+    const now = new Date();
+    for (let i = 0; i < 3; i++) await attempt("admin@acme.test", DEMO_PASSWORD, { ip: "10.2.2.2", now });
+    const rows = await db.select({ key: authThrottle.key, failures: authThrottle.failures }).from(authThrottle);
+    expect(rows.every((r) => r.failures === 0)).toBe(true);
+  });
+
   it("logs the raw rate of refusals: the first of a block and every 100th", async () => {
     const now = new Date();
     const lines: string[] = [];
@@ -121,5 +130,20 @@ describe("login throttling (security.md H1)", () => {
     const throttled = lines.map((l) => JSON.parse(l) as { msg: string; rule: string; refused: number }).filter((l) => l.msg === "login attempts refused while throttled");
     expect(throttled.map((l) => l.refused)).toEqual([1, 100]);
     expect(lines.join("\n")).not.toContain("ghost@nowhere.test");
+  });
+});
+
+describePostgres("login limits under parallel attempts (H1)", () => {
+  it("lets at most `limit` of 30 simultaneous wrong passwords for one (email, address) reach the hash", async () => {
+    await warmPool(db, 10);
+    const now = new Date();
+    const before = hashingStats.verifications;
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => attempt("staff@acme.test", `parallel-${i}`, { ip: "10.8.8.8", now })));
+    expect(results.every((r) => r === null)).toBe(true);
+    expect(hashingStats.verifications - before).toBeLessThanOrEqual(LOGIN_RULES.emailIp.limit);
+    // And the right password from there is refused now, without a hash.
+    const blocked = hashingStats.verifications;
+    expect(await attempt("staff@acme.test", DEMO_PASSWORD, { ip: "10.8.8.8", now })).toBeNull();
+    expect(hashingStats.verifications).toBe(blocked);
   });
 });
