@@ -16,9 +16,11 @@ const MIN_SECRET_LENGTH = 8;
 
 /** Every parameter value worth hiding, longest first (so a value's prefix does not leave a tail). */
 function secrets(params: readonly unknown[]): string[] {
+  // Dates and JSON are bound as text by the driver in its own way; a JSON value's pieces are not
+  // matched either. The SQLSTATE, constraint and table names are kept for error mapping.
   return params
     .flatMap((p) => (Array.isArray(p) ? p : [p]))
-    .map((p) => (p instanceof Date ? p.toISOString() : typeof p === "string" || typeof p === "number" || typeof p === "bigint" ? String(p) : null))
+    .map((p) => (typeof p === "string" || typeof p === "number" || typeof p === "bigint" ? String(p) : null))
     .filter((p): p is string => p !== null && p.length >= MIN_SECRET_LENGTH)
     .sort((a, b) => b.length - a.length);
 }
@@ -28,17 +30,18 @@ const scrub = (text: string, values: readonly string[]) => values.reduce((out, v
 /** The same failure without its parameters: the SQL text (placeholders only) and the driver's error, scrubbed of every value. */
 export function withoutParams(error: unknown): unknown {
   if (!(error instanceof DrizzleQueryError)) return error;
-  const values = secrets(error.params ?? []);
-  const cause = error.cause as (Error & { detail?: unknown; where?: unknown }) | undefined;
+  const cause = error.cause as Error | undefined;
   if (cause instanceof Error) {
+    const fields = cause as unknown as Record<string, unknown>;
+    // PGlite's error repeats the statement's parameters in a field of its own; Postgres' detail
+    // names a conflicting key's value or a whole failing row (columns the statement never bound).
+    delete fields.params;
+    delete fields.detail;
+    delete fields.internalQuery;
+    const values = secrets(error.params ?? []);
     cause.message = scrub(cause.message, values);
     if (cause.stack) cause.stack = scrub(cause.stack, values);
-    // PGlite's error repeats the statement's parameters in a field of its own.
-    delete (cause as unknown as Record<string, unknown>).params;
-    for (const field of ["detail", "where", "hint"] as const) {
-      const text = (cause as unknown as Record<string, unknown>)[field];
-      if (typeof text === "string") (cause as unknown as Record<string, unknown>)[field] = scrub(text, values);
-    }
+    for (const field of ["where", "hint"]) if (typeof fields[field] === "string") fields[field] = scrub(fields[field], values);
   }
   const redacted = new DrizzleQueryError(error.query, [], cause);
   redacted.message = `Failed query: ${error.query}`;

@@ -8,7 +8,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { toResult } from "@/lib/action";
 import { loadViewer } from "@/lib/auth/session-check";
-import { pgCode } from "@/lib/commands/transaction";
+import { pgCode, pgConstraint } from "@/lib/commands/transaction";
+import { users } from "@/db/schema";
+import { userByEmail } from "../helpers/demo";
 import { acceptInvitation } from "@/lib/users/commands/account-recovery";
 import { inviteUser } from "@/lib/users/commands/invite";
 import { hashToken } from "@/lib/users/tokens";
@@ -82,5 +84,22 @@ describe("J4: a failed statement outside any action (a page render, a library) c
     for (const secret of [sid, uid]) expect(printed, `printed error contains ${secret}`).not.toContain(secret);
     // The SQLSTATE survives, so error mapping (toDomainError) still sees what failed.
     expect(pgCode(error)).toBe("22P02");
+  });
+});
+
+describe("J4: a constraint violation is printed without the row or key it names", () => {
+  it("a duplicate email: Postgres' detail would name it; the printed error does not, and the mapping still sees the constraint", async () => {
+    const admin = await userByEmail(db, "admin@acme.test");
+    const error = await db
+      .insert(users)
+      .values({ tenantId: admin.tenantId, orgId: admin.orgId, email: admin.email, name: "Duplicate", role: "user", registeredAt: new Date() })
+      .then(
+        () => new Error("the insert did not fail"),
+        (e: unknown) => e,
+      );
+    const printed = [inspect(error, { depth: 5 }), String(error), (error as Error).stack ?? ""].join("\n");
+    expect(pgCode(error)).toBe("23505");
+    expect(pgConstraint(error)).toBeTruthy();
+    expect(printed).not.toContain(admin.email);
   });
 });
