@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 import { writeAudit, type AuditEntry } from "@/lib/audit/write";
 import { emailSchema } from "@/lib/users/email";
-import { rememberDevice, trustedDeviceId } from "./device-cookie";
+import { hasDeviceEntries, rememberDevice, trustedDeviceId } from "./device-cookie";
 import { hashPassword, needsRehash, PASSWORD_MAX, verifyPassword } from "./password";
 import { countAttempt, loginKeys, refuseIfBlocked, releaseAttempt, type LoginKey } from "./throttle";
 
@@ -30,12 +30,18 @@ export async function logIn(db: Db, attempt: LoginAttempt): Promise<LoginSuccess
   const password = typeof attempt.password === "string" && attempt.password.length <= PASSWORD_MAX ? attempt.password : null;
   if (!email.success || password === null) return null;
 
-  const keys = await judgedBy(db, email.data, attempt, now);
+  // The account is looked up first only for a browser that says it has logged in before: its
+  // entry is signed for the user's id and session version. Anyone else costs no lookup until
+  // the throttle has let them through.
+  const device = attempt.device && hasDeviceEntries(attempt.device.cookie) ? attempt.device : null;
+  let user = device ? await findUser(db, email.data) : undefined;
+  const trusted = device && user ? trustedDeviceId(device.cookie, user, device.secret) : null;
+  const keys = await judgedBy(db, email.data, attempt.ip, trusted, now);
   if (!keys) return null;
   const counted = await countAttempt(db, keys, now);
   if (!counted) return null;
 
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.data}`).limit(1);
+  if (user === undefined) user = await findUser(db, email.data);
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !passwordOk || user.suspendedAt !== null || user.acceptedAt === null) {
     const audit: Omit<AuditEntry, "action"> = { tenantId: user?.tenantId ?? null, orgId: user?.orgId, actorId: user?.id, actorEmail: email.data, ip: attempt.ip };
@@ -62,7 +68,7 @@ export async function logIn(db: Db, attempt: LoginAttempt): Promise<LoginSuccess
     await writeAudit(tx, { tenantId: user.tenantId, orgId: user.orgId, action: "authn_login_success", actorId: user.id, actorEmail: user.email, targetType: "session", targetId: row!.id, ip: attempt.ip });
     return row!;
   });
-  const deviceCookie = attempt.device ? rememberDevice(attempt.device.cookie, email.data, attempt.device.secret) : null;
+  const deviceCookie = attempt.device ? rememberDevice(attempt.device.cookie, user, attempt.device.secret) : null;
   return { userId: user.id, sessionId: session.id, sessionVersion: user.sessionVersion, deviceCookie };
 }
 
@@ -70,17 +76,21 @@ export async function logIn(db: Db, attempt: LoginAttempt): Promise<LoginSuccess
  * The counters this attempt is judged by, or null when one of them is blocked. A trusted
  * device that is itself blocked is judged as an untrusted client (OWASP's device cookies).
  */
-async function judgedBy(db: Db, email: string, attempt: LoginAttempt, now: Date): Promise<LoginKey[] | null> {
-  const device = attempt.device ? trustedDeviceId(attempt.device.cookie, email, attempt.device.secret) : null;
-  if (device) {
-    const keys = loginKeys(email, attempt.ip, device);
+async function judgedBy(db: Db, email: string, ip: string, trustedDevice: string | null, now: Date): Promise<LoginKey[] | null> {
+  if (trustedDevice) {
+    const keys = loginKeys(email, ip, trustedDevice);
     if ((await refuseIfBlocked(db, keys.map((k) => k.key), now)).length === 0) return keys;
   }
-  const keys = loginKeys(email, attempt.ip, null);
+  const keys = loginKeys(email, ip, null);
   const refused = await refuseIfBlocked(db, keys.map((k) => k.key), now);
   if (refused.length === 0) return keys;
   logThrottled(refused);
   return null;
+}
+
+async function findUser(db: Db, email: string) {
+  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+  return user ?? null;
 }
 
 /** The raw rate of throttled attempts, for operators: a line on the first refusal of a block and every 100th. */

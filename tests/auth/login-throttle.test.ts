@@ -1,10 +1,10 @@
 // security.md H1 and issue 17 items 2 and 6: per-address limits refuse that address for
 // minutes, never a day; a browser that logged in to the account before (its device cookie) is
 // not locked out by anyone else's failures; throttled attempts are counted, not audited one by one.
-import { count, eq, like } from "drizzle-orm";
+import { count, eq, like, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
-import { auditLog, authThrottle } from "@/db/schema";
+import { auditLog, authThrottle, users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { rememberDevice, trustedDeviceId } from "@/lib/auth/device-cookie";
 import { logIn } from "@/lib/auth/login";
@@ -35,25 +35,31 @@ async function trustedBrowser(email: string, now: Date): Promise<string> {
 const auditCount = async (action: string) => (await db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, action)))[0]!.n;
 
 describe("device cookies", () => {
-  it("are signed per account: another account's, a forged or a mangled entry is not trusted", () => {
-    const cookie = rememberDevice(undefined, "admin@acme.test", SECRET);
-    expect(trustedDeviceId(cookie, "admin@acme.test", SECRET)).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(trustedDeviceId(cookie, "staff@acme.test", SECRET)).toBeNull();
-    expect(trustedDeviceId(cookie, "admin@acme.test", "another-secret-0123456789-0123456789")).toBeNull();
-    expect(trustedDeviceId(`${cookie.slice(0, -2)}xx`, "admin@acme.test", SECRET)).toBeNull();
-    expect(trustedDeviceId("garbage", "admin@acme.test", SECRET)).toBeNull();
-    // The email is not readable from the cookie.
-    expect(cookie).not.toContain("admin");
+  const alice = { id: "7d0c1d2e-0000-4000-8000-00000000000a", sessionVersion: 1 };
+  const bob = { id: "7d0c1d2e-0000-4000-8000-00000000000b", sessionVersion: 1 };
+
+  it("are signed per account and session version: another account's, an older version's, a forged or a mangled entry is not trusted", () => {
+    const cookie = rememberDevice(undefined, alice, SECRET);
+    expect(trustedDeviceId(cookie, alice, SECRET)).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(trustedDeviceId(cookie, bob, SECRET)).toBeNull();
+    // A password change or reset, a force logout or a suspension bumps the version.
+    expect(trustedDeviceId(cookie, { ...alice, sessionVersion: 2 }, SECRET)).toBeNull();
+    expect(trustedDeviceId(cookie, alice, "another-secret-0123456789-0123456789")).toBeNull();
+    expect(trustedDeviceId(`${cookie.slice(0, -2)}xx`, alice, SECRET)).toBeNull();
+    expect(trustedDeviceId("garbage", alice, SECRET)).toBeNull();
+    // The account is not readable from the cookie.
+    expect(cookie).not.toContain(alice.id);
   });
 
   it("remember up to five accounts, the latest first, and keep an account's entry across logins", () => {
+    const accounts = Array.from({ length: 6 }, (_, i) => ({ id: `7d0c1d2e-0000-4000-8000-00000000001${i}`, sessionVersion: 1 }));
     let cookie: string | undefined;
-    for (let i = 0; i < 6; i++) cookie = rememberDevice(cookie, `p${i}@acme.test`, SECRET);
-    expect(trustedDeviceId(cookie, "p0@acme.test", SECRET)).toBeNull();
-    const id = trustedDeviceId(cookie, "p3@acme.test", SECRET);
+    for (const account of accounts) cookie = rememberDevice(cookie, account, SECRET);
+    expect(trustedDeviceId(cookie, accounts[0]!, SECRET)).toBeNull();
+    const id = trustedDeviceId(cookie, accounts[3]!, SECRET);
     expect(id).not.toBeNull();
-    const again = rememberDevice(cookie, "p3@acme.test", SECRET);
-    expect(trustedDeviceId(again, "p3@acme.test", SECRET)).toBe(id);
+    const again = rememberDevice(cookie, accounts[3]!, SECRET);
+    expect(trustedDeviceId(again, accounts[3]!, SECRET)).toBe(id);
     expect(again.split("~")).toHaveLength(5);
   });
 });
@@ -116,6 +122,14 @@ describe("login throttling (security.md H1)", () => {
     const rows = await db.select({ key: authThrottle.key, failures: authThrottle.failures }).from(authThrottle);
     expect(rows.every((r) => r.failures === 0)).toBe(true);
   });
+
+  it("no longer trusts a browser once the account's sessions were ended (here: a force logout)", async () => {
+    const now = new Date();
+    const cookie = await trustedBrowser("w@muller.test", now);
+    await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.email, "w@muller.test"));
+    for (let i = 0; i < LOGIN_RULES.account.limit; i++) await attempt("w@muller.test", "bad-password", { ip: `10.3.${Math.floor(i / 9)}.${i % 9}`, now });
+    expect(await attempt("w@muller.test", DEMO_PASSWORD, { ip: "10.9.9.9", cookie, now })).toBeNull();
+  }, 60_000);
 
   it("logs the raw rate of refusals: the first of a block and every 100th", async () => {
     const now = new Date();
