@@ -1,4 +1,5 @@
 import "server-only";
+import { isIP } from "node:net";
 import { env } from "@/lib/env";
 import { PEER_HEADER, stampedPeer } from "./peer-stamp.cjs";
 
@@ -31,5 +32,9 @@ export function clientIp(headers: Headers, trustedProxies: number = env.TRUST_PR
     .split(",")
     .map((part) => part.trim())
     .filter(Boolean);
-  return forwarded[forwarded.length - trustedProxies] ?? peer;
+  // Fewer hops than the operator said are in front of us (the request went around the proxy),
+  // or not an address at all: we cannot tell who it is, so it is refused, not keyed as the proxy.
+  const address = forwarded[forwarded.length - trustedProxies];
+  if (!address || isIP(address) === 0) throw new UnknownClientAddressError();
+  return address;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { isIP } from "node:net";
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { authThrottle } from "@/db/schema";
@@ -20,12 +21,29 @@ export const LOGIN_RULES = {
 export type LoginRuleName = keyof typeof LOGIN_RULES;
 export type LoginKey = { key: string; rule: LoginRuleName };
 
+/**
+ * The part of an address that limits count by: the whole IPv4 address, or the /64 network of an
+ * IPv6 one (a single host is usually given a whole /64 and could walk through it).
+ */
+export function addressBucket(ip: string): string {
+  if (isIP(ip) !== 6) return ip;
+  // An IPv4 client of a server listening on IPv6 ("::ffff:203.0.113.7") is that IPv4 address.
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  const [head = "", tail = ""] = ip.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = ip.includes("::") ? [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+}
+
 /** The counters a login attempt is judged by: its trusted device's alone, or the three of an untrusted client. */
 export function loginKeys(email: string, ip: string, trustedDevice: string | null): LoginKey[] {
   if (trustedDevice) return [{ key: `login:device:${trustedDevice}`, rule: "device" }];
+  const address = addressBucket(ip);
   return [
-    { key: `login:email-ip:${email}|${ip}`, rule: "emailIp" },
-    { key: `login:ip:${ip}`, rule: "ip" },
+    { key: `login:email-ip:${email}|${address}`, rule: "emailIp" },
+    { key: `login:ip:${address}`, rule: "ip" },
     { key: `login:account:${email}`, rule: "account" },
   ];
 }

@@ -5,6 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { clientIp, UnknownClientAddressError } from "@/lib/auth/client-ip";
+import { addressBucket } from "@/lib/auth/throttle";
 import { installPeerStamp, PEER_HEADER, peerStampFor, stampedPeer } from "@/lib/auth/peer-stamp.cjs";
 
 /** A server that answers with what clientIp() makes of each request, given TRUST_PROXY. */
@@ -65,7 +66,9 @@ describe("with the stamp installed", () => {
   it("ignores X-Forwarded-For without TRUST_PROXY, and takes exactly the trusted hop with it", async () => {
     expect((await ask(direct, { "x-forwarded-for": "1.2.3.4" })).body.ip).toBe("127.0.0.1");
     expect((await ask(behindProxy, { "x-forwarded-for": "6.6.6.6, 203.0.113.7" })).body.ip).toBe("203.0.113.7");
-    expect((await ask(behindProxy)).body.ip).toBe("127.0.0.1");
+    // A request that went around the proxy (no hop), or a hop that is no address, is refused, never keyed as the proxy.
+    expect(await ask(behindProxy)).toEqual({ status: 503, body: { error: "UnknownClientAddressError" } });
+    expect(await ask(behindProxy, { "x-forwarded-for": "not-an-address" })).toEqual({ status: 503, body: { error: "UnknownClientAddressError" } });
   });
 
   it("refuses a header that this process did not stamp", () => {
@@ -77,5 +80,16 @@ describe("with the stamp installed", () => {
     await ask(direct, { "x-forwarded-for": "9.9.9.9" });
     const about = warnings.filter((w) => w.includes("X-Forwarded-For") && w.includes("Set TRUST_PROXY"));
     expect(about).toHaveLength(1);
+  });
+});
+
+describe("the address limits count by", () => {
+  it("is the IPv4 address itself, an IPv4-mapped one's IPv4 address, or an IPv6 address's /64", () => {
+    expect(addressBucket("203.0.113.7")).toBe("203.0.113.7");
+    expect(addressBucket("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(addressBucket("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(addressBucket("2001:0db8:0001:0002:ffff:1:2:3")).toBe("2001:db8:1:2::/64");
+    expect(addressBucket("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(addressBucket("::1")).toBe("0:0:0:0::/64");
   });
 });

@@ -5,7 +5,7 @@ import { resetRequests, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
 import { hashPassword } from "@/lib/auth/password";
 import { newPasswordSchema } from "@/lib/auth/password-policy";
-import { hit, isBlocked, type ThrottleRule } from "@/lib/auth/throttle";
+import { addressBucket, hit, isBlocked, type ThrottleRule } from "@/lib/auth/throttle";
 import { parseInput } from "@/lib/commands/parse";
 import { inTransaction } from "@/lib/commands/transaction";
 import { DomainError } from "@/lib/errors";
@@ -34,7 +34,7 @@ const TOO_MANY = "Too many attempts from your network. Wait a minute and try aga
 async function setPasswordWithToken(db: Db, raw: unknown, kind: TokenKind, meta: Meta) {
   const input = parseInput(acceptTokenSchema.extend({ password: newPasswordSchema }), raw);
   const now = meta.now ?? new Date();
-  const ipKey = `token:ip:${meta.ip}`;
+  const ipKey = `token:ip:${addressBucket(meta.ip)}`;
   if (await isBlocked(db, ipKey, now)) throw new DomainError("LIMIT", TOO_MANY);
   const passwordHash = await hashPassword(input.password);
   const result = await inTransaction(db, async (tx) => {
@@ -91,7 +91,7 @@ export async function requestPasswordReset(db: Db, raw: unknown, meta: Meta): Pr
   const input = parseInput(forgotPasswordSchema, raw);
   const now = meta.now ?? new Date();
   const overEmail = (await hit(db, `reset:email:${input.email}`, TOKEN_RULES.resetPerEmail, now)).blocked;
-  const overIp = (await hit(db, `reset:ip:${meta.ip}`, TOKEN_RULES.resetPerIp, now)).blocked;
+  const overIp = (await hit(db, `reset:ip:${addressBucket(meta.ip)}`, TOKEN_RULES.resetPerIp, now)).blocked;
   if (overEmail || overIp) return;
   await db.insert(resetRequests).values({ email: input.email, ip: meta.ip, createdAt: now });
 }
