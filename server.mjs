@@ -49,12 +49,9 @@ if (workers > 1 && cluster.isPrimary) {
 } else {
   const app = next({ dev, hostname, port });
   const handle = app.getRequestHandler();
+  // Before the server exists, so its very first request is stamped.
   peerStamp.installPeerStamp(Number(process.env.TRUST_PROXY) || 0);
   await app.prepare();
-  if (!peerStamp.peerStampInstalled()) {
-    console.error("Roster cannot tell client addresses apart: the peer stamp is not installed. Refusing to start.");
-    process.exit(1);
-  }
 
   http
     .createServer((req, res) => handle(req, res))

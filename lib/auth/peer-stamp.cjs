@@ -43,10 +43,6 @@ function stamp(req, state) {
   }
 }
 
-function peerStampInstalled() {
-  return Boolean(globalThis[STATE]);
-}
-
 /** The stamp this process would put on a request from `address` (tests build requests with it). */
 function peerStampFor(address) {
   const state = globalThis[STATE];
@@ -67,4 +63,4 @@ function stampedPeer(value) {
   return address === "" ? null : address;
 }
 
-module.exports = { PEER_HEADER, installPeerStamp, peerStampInstalled, peerStampFor, stampedPeer };
+module.exports = { PEER_HEADER, installPeerStamp, peerStampFor, stampedPeer };

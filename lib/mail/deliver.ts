@@ -4,6 +4,7 @@ import nodemailer from "nodemailer";
 import type { Db } from "@/db/client";
 import { outbox } from "@/db/schema";
 import { env } from "@/lib/env";
+import { prepareResetRequests } from "@/lib/users/commands/account-recovery";
 
 export type Transport = { sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown> };
 
@@ -81,7 +82,10 @@ export function kickOutbox(getDb: () => Promise<Db>): void {
       const transport = smtpTransport(env.SMTP_URL!);
       do {
         holder.again = false;
-        await deliverDue(await getDb(), transport);
+        const db = await getDb();
+        // Reset requests whose step after the answer never ran (a crash) become mail here.
+        await prepareResetRequests(db);
+        await deliverDue(db, transport);
       } while (holder.again);
     } catch (error) {
       console.error(JSON.stringify({ level: "error", msg: "outbox delivery failed", error: error instanceof Error ? error.message : String(error) }));

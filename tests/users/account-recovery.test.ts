@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from "@/db/seed";
 import { logIn } from "@/lib/auth/login";
 import { loadViewer } from "@/lib/auth/session-check";
 import { env } from "@/lib/env";
-import { acceptInvitation, LINK_EXPIRED, prepareResetRequests, requestPasswordReset, resetPassword } from "@/lib/users/commands/account-recovery";
+import { acceptInvitation, LINK_EXPIRED, prepareResetRequests, requestPasswordReset, resetPassword, RESET_REQUEST_TTL_MS } from "@/lib/users/commands/account-recovery";
 import { newToken } from "@/lib/users/tokens";
 import { freshDemoDb } from "../helpers/db";
 import { tableDigests } from "../helpers/db-state";
@@ -115,6 +115,13 @@ describe("forgot password", () => {
     expect((await emailsTo(db, "user@acme.test")).map((e) => e.kind)).toEqual(["password_reset"]);
     expect(await emailsTo(db, "nobody@acme.test")).toEqual([]);
     // Both requests are gone once handled: an unknown address leaves nothing behind.
+    expect(await prepareResetRequests(db)).toBe(0);
+  });
+
+  it("drops a request whose step after the answer never ran in time: no late link", async () => {
+    await requestPasswordReset(db, { email: "user@acme.test" }, { ip: "10.3.3.1" });
+    expect(await prepareResetRequests(db, new Date(Date.now() + RESET_REQUEST_TTL_MS + 60_000))).toBe(1);
+    expect(await emailsTo(db, "user@acme.test")).toEqual([]);
     expect(await prepareResetRequests(db)).toBe(0);
   });
 

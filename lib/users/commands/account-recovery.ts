@@ -96,15 +96,19 @@ export async function requestPasswordReset(db: Db, raw: unknown, meta: Meta): Pr
   await db.insert(resetRequests).values({ email: input.email, ip: meta.ip, createdAt: now });
 }
 
+/** A request not handled by then (its process died before the step after the answer) is dropped: a late link would only confuse. */
+export const RESET_REQUEST_TTL_MS = 15 * MINUTE;
+
 /**
  * Turns queued reset requests into reset emails for active accounts, and drops the others
- * without a trace. Run after a request's answer has gone out, and by every mail worker; several
- * processes may run it at once (SKIP LOCKED). Returns how many requests it took.
+ * without a trace. Run after a request's answer has gone out, by the mail worker and by the dev
+ * mailbox; several processes may run it at once (SKIP LOCKED). Returns how many requests it took.
  */
 export async function prepareResetRequests(db: Db, now = new Date()): Promise<number> {
   return inTransaction(db, async (tx) => {
     const due = await tx.select().from(resetRequests).orderBy(asc(resetRequests.createdAt)).limit(50).for("update", { skipLocked: true });
     for (const request of due) {
+      if (now.getTime() - request.createdAt.getTime() > RESET_REQUEST_TTL_MS) continue;
       const [user] = await tx
         .select({ id: users.id, name: users.name, email: users.email, tenantId: users.tenantId, orgId: users.orgId })
         .from(users)
