@@ -25,6 +25,22 @@ export async function loadGrants(db: Executor, tenantId: string, orgId: string, 
   return new Set(rows.map((r) => r.permission).filter(isPermission));
 }
 
+/** Every role's permissions in one org, by role key (what tells which roles stand above a viewer). */
+export async function loadRoleGrants(db: Executor, tenantId: string, orgId: string): Promise<Map<string, Set<Permission>>> {
+  const rows = await db
+    .select({ key: roles.key, permission: roleGrants.permission })
+    .from(roles)
+    .leftJoin(roleGrants, and(eq(roleGrants.roleId, roles.id), eq(roleGrants.orgId, orgId)))
+    .where(eq(roles.tenantId, tenantId));
+  const out = new Map<string, Set<Permission>>();
+  for (const { key, permission } of rows) {
+    const held = out.get(key) ?? new Set<Permission>();
+    if (permission && isPermission(permission)) held.add(permission);
+    out.set(key, held);
+  }
+  return out;
+}
+
 /**
  * Resolves the org named in the URL for this viewer. An org outside their reach — another
  * tenant's, a parent, a sibling, or below them without "switch to sub-organizations" —
@@ -38,9 +54,10 @@ export async function resolveOrgContext(db: Executor, viewer: Viewer, orgId: str
     .where(and(eq(organizations.id, orgId), eq(organizations.tenantId, viewer.tenant.id)))
     .limit(1);
   if (!org || !org.path.startsWith(viewer.org.path)) return null;
-  const ownGrants = await loadGrants(db, viewer.tenant.id, viewer.org.id, viewer.role);
+  const roleGrantsHere = await loadRoleGrants(db, viewer.tenant.id, org.id);
+  const grants = roleGrantsHere.get(viewer.role) ?? new Set<Permission>();
+  const ownGrants = org.id === viewer.org.id ? grants : await loadGrants(db, viewer.tenant.id, viewer.org.id, viewer.role);
   if (org.id !== viewer.org.id && !ownGrants.has("orgs.switch")) return null;
-  const grants = org.id === viewer.org.id ? ownGrants : await loadGrants(db, viewer.tenant.id, org.id, viewer.role);
   const current: CurrentOrg = {
     id: org.id,
     tenantId: org.tenantId,
@@ -61,6 +78,7 @@ export async function resolveOrgContext(db: Executor, viewer: Viewer, orgId: str
     role: viewer.role,
     currentOrg: { id: current.id, tenantId: current.tenantId, path: current.path, depth: current.depth, name: current.name },
     grants,
+    roleGrants: roleGrantsHere,
     developerMode: viewer.developerMode,
   };
   return { viewer, org: current, policy, canSwitch: ownGrants.has("orgs.switch") };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Action } from "./actions";
 import { assertAuthorized, authorize, can } from "./authorize";
 import { PolicyError } from "./errors";
-import { PERMISSION_KEYS } from "./permissions";
+import { PERMISSION_KEYS, type Permission } from "./permissions";
 import { DEFAULT_GRANTS } from "./roles";
 import { planLimits } from "./plans";
 import { deviceIn, orgAt, orgTarget, selfOf, tenantOf, userIn, viewerAt } from "./test-fixtures";
@@ -28,11 +28,22 @@ describe("only an Admin makes an Admin", () => {
     expect(authorize(powerStaff, "users.transfer", userIn(OWN), { destination: SUB, role: "admin" })).toEqual(onlyAdmin);
   });
 
-  it("lets a non-admin give non-admin roles, custom ones included, and an Admin give any", () => {
+  it("lets a non-admin give roles that hold no more than they do, custom ones included, and an Admin give any", () => {
+    const roleGrants = new Map<string, ReadonlySet<Permission>>([
+      ["installer_lead", new Set<Permission>(["users.view", "own_devices.view"])],
+      ["guest", new Set<Permission>()],
+      ["deleter", new Set<Permission>(["users.view", "users.delete"])],
+    ]);
+    const staffHere = { ...staff, roleGrants };
     for (const role of ["user", "staff", "installer_lead"]) {
-      expect(can(staff, "users.invite", orgTarget(OWN), { role })).toBe(true);
-      expect(can(staff, "users.change_role", userIn(OWN, { role: "guest" }), { role })).toBe(true);
+      expect(can(staffHere, "users.invite", orgTarget(OWN), { role })).toBe(true);
+      expect(can(staffHere, "users.change_role", userIn(OWN, { role: "guest" }), { role })).toBe(true);
     }
+    // A custom role holding a permission Staff lacks is above Staff: not given, not acted on.
+    expect(authorize(staffHere, "users.invite", orgTarget(OWN), { role: "deleter" })).toEqual(forbidden("You cannot give a role above your own"));
+    expect(authorize(staffHere, "users.edit", userIn(OWN, { role: "deleter" }))).toEqual(forbidden("You cannot edit someone whose role is above yours"));
+    // A role whose grants are not known is taken to be above.
+    expect(can(staff, "users.invite", orgTarget(OWN), { role: "unknown_role" })).toBe(false);
     expect(can(admin, "users.invite", orgTarget(SUB), { role: "admin" })).toBe(true);
     expect(can(admin, "users.change_role", userIn(SUB), { role: "admin" })).toBe(true);
     expect(can(admin, "users.transfer", userIn(OWN), { destination: SUB, role: "admin" })).toBe(true);
@@ -72,13 +83,16 @@ describe("only an Admin makes an Admin", () => {
   });
 
   it("keeps a User's hands off Staff, and lets equals act on each other", () => {
-    const powerUser = viewerAt({ org: OWN, role: "user", grants: PERMISSION_KEYS });
+    // A User granted the users permissions only: Staff holds more (devices, settings), so is above.
+    const usersOnly = PERMISSION_KEYS.filter((p) => p.startsWith("users."));
+    const powerUser = viewerAt({ org: OWN, role: "user", grants: usersOnly });
     const aStaff = userIn(OWN, { role: "staff" });
     expect(authorize(powerUser, "users.edit", aStaff)).toEqual(forbidden("You cannot edit someone whose role is above yours"));
     expect(authorize(powerUser, "users.force_logout", aStaff)).toEqual(forbidden("You cannot log out someone whose role is above yours"));
     expect(authorize(powerUser, "users.change_role", userIn(OWN, { role: "user" }), { role: "staff" })).toEqual(forbidden("You cannot give a role above your own"));
-    expect(can(powerStaff, "users.edit", aStaff)).toBe(true);
-    expect(can(powerStaff, "users.edit", userIn(OWN, { role: "lead" }))).toBe(true);
+    expect(can(staff, "users.edit", aStaff)).toBe(true);
+    expect(can(powerStaff, "users.edit", userIn(OWN, { role: "lead" }))).toBe(false);
+    expect(can({ ...powerStaff, roleGrants: new Map([["lead", new Set<Permission>(["users.view"])]]) }, "users.edit", userIn(OWN, { role: "lead" }))).toBe(true);
   });
 });
 

@@ -88,13 +88,13 @@ const notSelf = (viewer: PolicyViewer, target: UserTarget): Refusal =>
 // Nobody edits or acts on a person whose role is above their own: without this a Staff member
 // granted e.g. users.change_password could take over an Admin's account.
 const protectAbove = (viewer: PolicyViewer, target: UserTarget, verb: string): Refusal => {
-  if (!isRoleAbove(target.role, viewer.role)) return null;
+  if (!isRoleAbove(target.role, viewer)) return null;
   return deny("FORBIDDEN", isAdminRole(target.role) ? `Only an Admin can ${verb} an Admin` : `You cannot ${verb} someone whose role is above yours`);
 };
 
 // Nobody grants more than they hold.
 const assignable = (viewer: PolicyViewer, role: RoleKey | undefined): Refusal => {
-  if (role === undefined || !isRoleAbove(role, viewer.role)) return null;
+  if (role === undefined || !isRoleAbove(role, viewer)) return null;
   return deny("FORBIDDEN", isAdminRole(role) ? "Only an Admin can make someone an Admin" : "You cannot give a role above your own");
 };
 

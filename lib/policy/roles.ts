@@ -43,16 +43,18 @@ export function isAdminRole(key: RoleKey): boolean {
 }
 
 /**
- * Where a role stands: Admin above Staff above User. A custom role (business) stands with Staff:
- * above the people with no permissions by default, below the Admins.
+ * Whether `role` stands above the viewer: nobody edits, acts on, or hands out a role above their
+ * own. Admin stands above everyone else and nobody above an Admin. Any other role is above the
+ * viewer when it holds a permission the viewer does not hold here (its grants in the viewer's
+ * current org, `roleGrants`; the defaults for a built-in role without them; a role whose grants
+ * are unknown is taken to be above). So Staff may give and act on User and Staff, and on a
+ * custom role only when it holds no more than Staff does.
  */
-export function roleRank(key: RoleKey): number {
-  if (key === "admin") return 3;
-  if (key === "user") return 1;
-  return 2;
-}
-
-/** Nobody edits, acts on, or hands out a role above their own. */
-export function isRoleAbove(role: RoleKey, than: RoleKey): boolean {
-  return roleRank(role) > roleRank(than);
+export function isRoleAbove(role: RoleKey, viewer: { role: RoleKey; grants: ReadonlySet<Permission>; roleGrants?: ReadonlyMap<RoleKey, ReadonlySet<Permission>> }): boolean {
+  if (isAdminRole(viewer.role)) return false;
+  if (isAdminRole(role)) return true;
+  const held = viewer.roleGrants?.get(role) ?? (isBuiltinRole(role) ? DEFAULT_GRANTS[role] : null);
+  if (!held) return true;
+  for (const permission of held) if (!viewer.grants.has(permission)) return true;
+  return false;
 }

@@ -23,6 +23,8 @@ export type PolicyViewer = {
   currentOrg: OrgRef;
   /** The viewer's role's grants in currentOrg. */
   grants: ReadonlySet<Permission>;
+  /** Every role's grants in currentOrg, to tell which roles stand above the viewer (isRoleAbove). */
+  roleGrants?: ReadonlyMap<RoleKey, ReadonlySet<Permission>>;
   developerMode: boolean;
 };
 
