@@ -1,12 +1,14 @@
-// Adds 60 customers to the Acme Heating root so the users table has pages to walk, mixed
-// roles and statuses to filter, before the end-to-end suite starts (scripts/test.sh).
-// Idempotent. Run with: npx tsx --conditions=react-server e2e/seed-e2e.ts
+// The end-to-end suite's data, before it starts (scripts/test.sh): exactly the demo tenants —
+// whatever the integration tests left in the same database is wiped first — plus 60 customers
+// in the Acme Heating root, so the users table has pages to walk and mixed roles and statuses to
+// filter. Run with: npx tsx --conditions=react-server e2e/seed-e2e.ts
 import { eq, sql } from "drizzle-orm";
-import { closeDb, getDb } from "@/db/client";
+import { closeDb } from "@/db/client";
 import { users } from "@/db/schema";
+import { freshDemoDb } from "@/tests/helpers/db";
 
 async function main() {
-  const db = await getDb();
+  const db = await freshDemoDb();
   const [admin] = await db.select().from(users).where(eq(users.email, "admin@acme.test"));
   if (!admin) throw new Error("the demo tenant is missing; seed it first");
   const day = 86_400_000;

@@ -8,7 +8,7 @@ import { auditBy, type Actor } from "@/lib/commands/actor";
 import { parseInput } from "@/lib/commands/parse";
 import { inTransaction, lockTenant } from "@/lib/commands/transaction";
 import { DomainError } from "@/lib/errors";
-import { checkRoleCount, isAdminRole } from "@/lib/policy";
+import { checkRoleCount, isAdminRole, isRoleAbove } from "@/lib/policy";
 import { createRoleSchema, deleteRoleSchema, renameRoleSchema } from "../schemas";
 
 const nameClash = (name: string) => new DomainError("CONFLICT", `There is already a role named “${name}”.`, { field: "name" });
@@ -80,7 +80,9 @@ export async function deleteRole(db: Db, actor: Actor, raw: unknown): Promise<{ 
     const [replacement] = await tx.select().from(roles).where(and(eq(roles.tenantId, tenantId), eq(roles.key, input.replacement)));
     if (!replacement) throw new DomainError("INVALID", "Choose another role for its members.", { field: "replacement" });
     // Nobody grants more than they hold (product.md §4).
-    if (isAdminRole(replacement.key) && !isAdminRole(actor.viewer.role)) throw new DomainError("FORBIDDEN", "Only an Admin can make someone an Admin");
+    if (isRoleAbove(replacement.key, actor.policy)) {
+      throw new DomainError("FORBIDDEN", isAdminRole(replacement.key) ? "Only an Admin can make someone an Admin" : "You cannot give a role above your own");
+    }
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.role, role.key)));
     await tx.update(users).set({ role: replacement.key, developerMode: isAdminRole(replacement.key) ? users.developerMode : sql`false` }).where(and(eq(users.tenantId, tenantId), eq(users.role, role.key)));
     await tx.delete(roles).where(eq(roles.id, role.id));
