@@ -18,5 +18,30 @@ const config = [
       "react/no-danger": "error",
     },
   },
+  // Layering (architecture.md): each rule names what a folder may not import. A later entry
+  // replaces an earlier one for the files both match, so the narrower folders repeat the wider rule.
+  ...layers([
+    { files: ["lib/**/*.{ts,tsx}"], forbid: ["@/components", "@/components/*", "@/app", "@/app/*"], message: "lib/ imports neither components/ nor app/." },
+    { files: ["components/**/*.{ts,tsx}"], forbid: ["@/app", "@/app/*"], message: "components/ does not import app/: a route hands its server actions down as props." },
+    {
+      files: ["lib/policy/**/*.ts"],
+      ignores: ["lib/policy/**/*.test.ts"],
+      forbid: ["@/*", "node:*", "drizzle-orm", "drizzle-orm/*", "pg", "next", "next/*", "react", "server-only"],
+      message: "lib/policy is pure: no I/O and nothing outside itself.",
+    },
+    {
+      files: ["db/**/*.ts"],
+      forbid: ["@/lib/*", "!@/lib/env", "!@/lib/policy", "!@/lib/policy/*", "@/components", "@/components/*", "@/app", "@/app/*"],
+      message: "db/ imports from lib/ only lib/env and the pure lib/policy (whose lists feed the enums and the demo seed).",
+    },
+  ]),
 ];
 export default config;
+
+function layers(rules) {
+  return rules.map(({ files, ignores, forbid, message }) => ({
+    files,
+    ...(ignores ? { ignores } : {}),
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: forbid, message }] }] },
+  }));
+}

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { drizzle as drizzleLite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { env } from "@/lib/env";
@@ -11,12 +11,9 @@ import { migrateDatabase } from "./migrate";
 import { redactQueryErrors } from "./query-errors";
 import * as schema from "./schema";
 import { seedDemo } from "./seed";
+import type { Db } from "./types";
 
-// One query API over both engines. PGlite's driver has the same query surface as
-// node-postgres' for everything Roster uses, so it is typed as the latter.
-export type Db = NodePgDatabase<typeof schema>;
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-export type Executor = Db | Tx;
+export type { Db, Executor, Tx } from "./types";
 
 redactQueryErrors();
 

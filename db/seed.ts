@@ -1,13 +1,17 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { hashPassword } from "@/lib/auth/password";
 import { BUILTIN_ROLES, DEFAULT_GRANTS, ROLE_LABELS, type Permission } from "@/lib/policy";
-import type { Db, Tx } from "./client";
+import type { Db, Tx } from "./types";
 import { devices, organizations, roleGrants, roles, tenants, users, type OrgType, type Plan, type UserType } from "./schema";
 
 // The demo tenants of product.md §7. Demo mode only: the embedded database seeds them on
 // first start, `npm run db:seed` on purpose; a production DATABASE_URL never gets them.
 export const DEMO_PASSWORD = "roster-demo-1";
+/**
+ * DEMO_PASSWORD hashed once with the app's argon2id parameters (lib/auth/password.ts), so the
+ * seed needs no hashing code of its own; a login re-hashes it if the parameters ever rise.
+ */
+export const DEMO_PASSWORD_HASH = "$argon2id$v=19$m=19456,t=2,p=1$yOXfbt7CXwJOggOQGRIATw$B6PzIrQIBOZ9Mt83TeMeWlirOV112pztcgFeGdf4xiY";
 
 type DemoUser = { email: string; name: string; role: "admin" | "staff" | "user"; type?: UserType; developer?: boolean; lastLoginDaysAgo: number };
 type DemoOrg = {
@@ -88,7 +92,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
 
 /** Creates the demo tenants that do not exist yet; running it again changes nothing. */
 export async function seedDemo(db: Db): Promise<{ created: string[] }> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = DEMO_PASSWORD_HASH;
   const created: string[] = [];
   for (const tenant of DEMO_TENANTS) {
     const firstEmail = tenant.root.users[0]!.email;

@@ -4,9 +4,7 @@ import { getDb } from "@/db/client";
 import type { ActionResult } from "@/lib/action-result";
 import { getViewer } from "@/lib/auth/viewer";
 import { orgTypeLabel } from "@/lib/orgs/labels";
-import { switchableOrgs } from "@/lib/orgs/tree";
-
-export type SwitcherOrg = { id: string; name: string; type: string; depth: number; users: number; own: boolean };
+import { switchableOrgs, type SwitcherOrg } from "@/lib/orgs/tree";
 
 export async function switcherOrgsAction(): Promise<ActionResult<SwitcherOrg[]>> {
   const viewer = await getViewer();

@@ -1,10 +1,14 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import type { ActionResult } from "@/lib/action-result";
+import type { NavItem } from "@/lib/orgs/nav";
+import type { SwitcherOrg } from "@/lib/orgs/tree";
 import { NavLink } from "./nav-link";
 import { OrgSwitcher } from "./org-switcher";
 import { UserMenu } from "./user-menu";
 
-export type NavItem = { href: string; label: string; exact?: boolean };
+/** The server actions the frame calls, handed down by the routes that render it (components/ never imports app/). */
+export type ShellActions = { logout: () => Promise<void>; switcherOrgs: () => Promise<ActionResult<SwitcherOrg[]>> };
 
 type Props = {
   tenantName: string;
@@ -14,10 +18,11 @@ type Props = {
   homeHref: string;
   nav: NavItem[];
   user: { name: string; email: string; roleLabel: string };
+  actions: ShellActions;
   children: ReactNode;
 };
 
-export function ConsoleShell({ tenantName, orgName, switcher, homeHref, nav, user, children }: Props) {
+export function ConsoleShell({ tenantName, orgName, switcher, homeHref, nav, user, actions, children }: Props) {
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
       <aside className="border-b border-slate-200 bg-white md:sticky md:top-0 md:h-screen md:w-60 md:shrink-0 md:border-b-0 md:border-r">
@@ -40,14 +45,14 @@ export function ConsoleShell({ tenantName, orgName, switcher, homeHref, nav, use
           <div className="min-w-0">
             <p className="truncate text-xs text-slate-500">{tenantName}</p>
             {switcher ? (
-              <OrgSwitcher currentOrgId={switcher.currentOrgId} currentOrgName={orgName} ownOrgId={switcher.ownOrgId} ownOrgName={switcher.ownOrgName} />
+              <OrgSwitcher currentOrgId={switcher.currentOrgId} currentOrgName={orgName} ownOrgId={switcher.ownOrgId} ownOrgName={switcher.ownOrgName} listOrgs={actions.switcherOrgs} />
             ) : (
               <p className="truncate text-sm font-semibold text-slate-900" data-testid="current-org">
                 {orgName}
               </p>
             )}
           </div>
-          <UserMenu {...user} />
+          <UserMenu {...user} logout={actions.logout} />
         </header>
         <main className="flex-1 px-4 py-6 md:px-8">{children}</main>
       </div>

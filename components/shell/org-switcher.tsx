@@ -3,9 +3,10 @@
 import * as Popover from "@radix-ui/react-popover";
 import { usePathname, useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
-import { switcherOrgsAction, type SwitcherOrg } from "@/app/(console)/actions";
+import type { ActionResult } from "@/lib/action-result";
+import type { SwitcherOrg } from "@/lib/orgs/tree";
 
-type Props = { currentOrgId: string; currentOrgName: string; ownOrgId: string; ownOrgName: string };
+type Props = { currentOrgId: string; currentOrgName: string; ownOrgId: string; ownOrgName: string; listOrgs: () => Promise<ActionResult<SwitcherOrg[]>> };
 
 /** The same page under another org: /o/<a>/users/… becomes /o/<b>/users (ids below don't carry over). */
 export function pathInOrg(pathname: string, orgId: string): string {
@@ -17,7 +18,7 @@ export function pathInOrg(pathname: string, orgId: string): string {
  * A searchable tree of the orgs the viewer may switch into, as a keyboard-operable combobox
  * (type to filter, arrows to move, Enter to go, Escape to close).
  */
-export function OrgSwitcher({ currentOrgId, currentOrgName, ownOrgId, ownOrgName }: Props) {
+export function OrgSwitcher({ currentOrgId, currentOrgName, ownOrgId, ownOrgName, listOrgs }: Props) {
   const router = useRouter();
   const pathname = usePathname();
   const listId = useId();
@@ -39,7 +40,7 @@ export function OrgSwitcher({ currentOrgId, currentOrgName, ownOrgId, ownOrgName
       setQuery("");
       setActive(0);
       // Loaded when opened: counting users per org is not worth doing on every page view.
-      void switcherOrgsAction().then((r) => (r.ok ? setOrgs(r.data) : setError(r.message)));
+      void listOrgs().then((r) => (r.ok ? setOrgs(r.data) : setError(r.message)));
     }
   }
 

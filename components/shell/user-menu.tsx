@@ -3,10 +3,9 @@
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import Link from "next/link";
 import { useTransition } from "react";
-import { logoutAction } from "@/app/(auth)/actions";
 import { Avatar } from "@/components/ui/avatar";
 
-export function UserMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
+export function UserMenu({ name, email, roleLabel, logout }: { name: string; email: string; roleLabel: string; logout: () => Promise<void> }) {
   const [loggingOut, startTransition] = useTransition();
   return (
     <DropdownMenu.Root>
@@ -37,7 +36,7 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
             disabled={loggingOut}
             // The menu closes on select, so the action runs in a transition rather than a form
             // that would unmount before it submits.
-            onSelect={() => startTransition(() => logoutAction())}
+            onSelect={() => startTransition(() => logout())}
             className="cursor-pointer rounded-md px-3 py-2 text-sm text-slate-700 outline-none data-[disabled]:opacity-50 data-[highlighted]:bg-slate-100"
           >
             {loggingOut ? "Logging out…" : "Log out"}

@@ -1,7 +1,9 @@
-import type { NavItem } from "@/components/shell/console-shell";
 import type { PolicyViewer } from "@/lib/policy";
 
 /** The console's navigation: only pages that exist, and only those the viewer may open. */
+/** One entry of the console's main navigation. */
+export type NavItem = { href: string; label: string; exact?: boolean };
+
 export function consoleNav(orgId: string, policy: PolicyViewer): NavItem[] {
   const has = (p: Parameters<typeof policy.grants.has>[0]) => policy.grants.has(p);
   const items: (NavItem | false)[] = [

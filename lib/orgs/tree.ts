@@ -70,3 +70,6 @@ export async function switchableOrgs(db: Executor, viewer: Viewer): Promise<OrgN
   const all = await subtree(db, viewer.tenant.id, viewer.org.path);
   return grants.has("orgs.switch") ? all : all.filter((o) => o.id === viewer.org.id);
 }
+
+/** An org as the header's org switcher lists it. */
+export type SwitcherOrg = { id: string; name: string; type: string; depth: number; users: number; own: boolean };

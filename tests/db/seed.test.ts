@@ -5,6 +5,8 @@ import { devices, organizations, tenants, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
+import { DEMO_PASSWORD, DEMO_PASSWORD_HASH } from "@/db/seed";
+import { needsRehash, verifyPassword } from "@/lib/auth/password";
 
 let db: Db;
 beforeAll(async () => {
@@ -75,5 +77,12 @@ describe("demo seed", () => {
     const appendOnly = { cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) };
     await expect(db.execute(sql`UPDATE audit_log SET action = 'changed'`)).rejects.toMatchObject(appendOnly);
     await expect(db.execute(sql`DELETE FROM audit_log`)).rejects.toMatchObject(appendOnly);
+  });
+});
+
+describe("the demo password's stored hash", () => {
+  it("is DEMO_PASSWORD under today's argon2id parameters", async () => {
+    expect(await verifyPassword(DEMO_PASSWORD_HASH, DEMO_PASSWORD)).toBe(true);
+    expect(needsRehash(DEMO_PASSWORD_HASH)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { shellActions } from "@/app/(console)/shell-actions";
 import { ConsoleShell } from "@/components/shell/console-shell";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -17,6 +18,7 @@ export default async function ProfileLayout({ children }: { children: ReactNode 
       orgName={viewer.org.name}
       homeHref={`/o/${viewer.org.id}`}
       nav={consoleNav(viewer.org.id, ctx.policy)}
+      actions={shellActions}
       user={{ name: viewer.name, email: viewer.email, roleLabel: `${roleLabel(viewer.role)} · ${viewer.org.name}` }}
     >
       {children}

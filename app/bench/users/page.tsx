@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { shellActions } from "@/app/(console)/shell-actions";
 import { ConsoleShell } from "@/components/shell/console-shell";
 import { env } from "@/lib/env";
 import { consoleNav } from "@/lib/orgs/nav";
@@ -25,6 +26,7 @@ export default async function BenchUsersPage() {
       switcher={{ currentOrgId: view.orgId, ownOrgId: view.orgId, ownOrgName: view.orgName }}
       homeHref={`/o/${view.orgId}`}
       nav={consoleNav(view.orgId, benchPolicy)}
+      actions={shellActions}
       user={{ name: "Bench Admin", email: "bench-admin@bench.test", roleLabel: "Admin · Bench Root" }}
     >
       <UsersView {...view} />

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { shellActions } from "@/app/(console)/shell-actions";
 import { ConsoleShell } from "@/components/shell/console-shell";
 import { roleLabel } from "@/lib/orgs/labels";
 import { getOrgContext } from "@/lib/orgs/context";
@@ -14,6 +15,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
       switcher={canSwitch ? { currentOrgId: org.id, ownOrgId: viewer.org.id, ownOrgName: viewer.org.name } : null}
       homeHref={`/o/${org.id}`}
       nav={consoleNav(org.id, policy)}
+      actions={shellActions}
       user={{ name: viewer.name, email: viewer.email, roleLabel: `${roleLabel(viewer.role)} · ${viewer.org.name}` }}
     >
       {children}
