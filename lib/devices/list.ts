@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { devices, locations, organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { orgTarget } from "@/lib/orgs/queries";
+import { pathAtOrBelow } from "@/lib/orgs/subtree-sql";
 import { authorize } from "@/lib/policy";
 import { escapeLike } from "@/lib/sql/like";
 import { COUNT_CAP } from "@/lib/users/list";
@@ -48,7 +49,7 @@ export async function listDevices(
   const where = sql.join(
     [
       sql`d.tenant_id = ${tenantId}`,
-      reach ? sql`o.path LIKE ${`${escapeLike(actor.org.path)}%`}` : sql`d.org_id = ${actor.org.id}`,
+      reach ? pathAtOrBelow(sql`o.path`, actor.org.path) : sql`d.org_id = ${actor.org.id}`,
       view === "own" ? sql`d.owner_id = ${actor.viewer.userId}` : sql`TRUE`,
       request.q ? sql`(d.name ILIKE ${`%${escapeLike(request.q)}%`} OR d.model ILIKE ${`%${escapeLike(request.q)}%`})` : sql`TRUE`,
     ],

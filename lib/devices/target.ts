@@ -1,11 +1,11 @@
 import "server-only";
-import { and, eq, like } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { devices, organizations, type Device } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { notFound } from "@/lib/errors";
 import type { DeviceTarget, OrgRef } from "@/lib/policy";
-import { escapeLike } from "@/lib/sql/like";
+import { pathAtOrBelow } from "@/lib/orgs/subtree-sql";
 
 /**
  * A device in the actor's view (tenant and org subtree), locked for update, with what the policy
@@ -17,7 +17,7 @@ export async function deviceInView(tx: Tx, actor: Actor, deviceId: string): Prom
     .select({ device: devices, org: organizations })
     .from(devices)
     .innerJoin(organizations, eq(organizations.id, devices.orgId))
-    .where(and(eq(devices.id, deviceId), eq(devices.tenantId, tenantId), like(organizations.path, `${escapeLike(actor.org.path)}%`)))
+    .where(and(eq(devices.id, deviceId), eq(devices.tenantId, tenantId), pathAtOrBelow(organizations.path, actor.org.path)))
     .for("update", { of: devices });
   if (!row) throw notFound();
   const org: OrgRef = { id: row.org.id, tenantId: row.org.tenantId, path: row.org.path, depth: row.org.depth, name: row.org.name };

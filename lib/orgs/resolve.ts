@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { organizations, roleGrants, roles, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/session-check";
 import { isPermission, type OrgRef, type Permission, type PolicyViewer } from "@/lib/policy";
+import { isActiveAdmin } from "@/lib/users/active";
 
 export type CurrentOrg = OrgRef & { type: string; description: string; timezone: string; parentId: string | null; canCreateSubOrgs: boolean };
 export type OrgContext = {
@@ -91,7 +92,7 @@ export async function adminsWhoCanHelp(db: Executor, org: { tenantId: string; pa
     .select({ orgId: users.orgId, name: users.name, orgName: organizations.name })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.orgId))
-    .where(and(eq(users.tenantId, org.tenantId), inArray(users.orgId, ancestorIds), eq(users.role, "admin"), isNull(users.suspendedAt), isNotNull(users.acceptedAt)))
+    .where(and(eq(users.tenantId, org.tenantId), inArray(users.orgId, ancestorIds), isActiveAdmin()))
     .orderBy(asc(users.name))
     .limit(200);
   for (const id of ancestorIds) {

@@ -1,12 +1,13 @@
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, isNull, like, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor, Tx } from "@/db/client";
 import { organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { checkKeepsAdmin, isAdminRole, type OrgRef, type UserTarget } from "@/lib/policy";
-import { escapeLike } from "@/lib/sql/like";
+import { pathAtOrBelow } from "@/lib/orgs/subtree-sql";
 import { isAnyOf } from "@/lib/sql/any-of";
 import { isUuid } from "@/lib/sql/uuid";
+import { isActiveAdmin } from "./active";
 
 /** A user row as commands need it, already proven to be inside the actor's view. */
 export type ScopedUser = {
@@ -39,7 +40,7 @@ export function toUserTarget(user: ScopedUser): UserTarget {
 
 /** SQL for "in this tenant and in the org shown or below it": the scope of every list. */
 export function inViewOf(actor: Actor) {
-  return and(eq(users.tenantId, actor.viewer.tenant.id), like(organizations.path, `${escapeLike(actor.org.path)}%`));
+  return and(eq(users.tenantId, actor.viewer.tenant.id), pathAtOrBelow(organizations.path, actor.org.path));
 }
 
 const columns = {
@@ -107,7 +108,7 @@ export async function activeAdminCounts(tx: Tx, orgIds: readonly string[]): Prom
   const rows = await tx
     .select({ orgId: users.orgId, n: sql<number>`count(*)::int` })
     .from(users)
-    .where(and(inArray(users.orgId, [...orgIds]), eq(users.role, "admin"), isNull(users.suspendedAt), isNotNull(users.acceptedAt)))
+    .where(and(inArray(users.orgId, [...orgIds]), isActiveAdmin()))
     .groupBy(users.orgId);
   return new Map(rows.map((r) => [r.orgId, r.n]));
 }

@@ -15,6 +15,7 @@ import { LINK_EXPIRED } from "../link-messages";
 import { acceptTokenSchema, forgotPasswordSchema } from "../schemas";
 import { consumeToken, issueToken, type TokenKind } from "../tokens";
 import { endSessions } from "./sessions";
+import { isActiveUser } from "../active";
 
 type Meta = { ip: string; now?: Date };
 
@@ -112,7 +113,7 @@ export async function prepareResetRequests(db: Db, now = new Date()): Promise<nu
       const [user] = await tx
         .select({ id: users.id, name: users.name, email: users.email, tenantId: users.tenantId, orgId: users.orgId })
         .from(users)
-        .where(and(sql`lower(${users.email}) = ${request.email}`, isNotNull(users.acceptedAt), isNull(users.suspendedAt)))
+        .where(and(sql`lower(${users.email}) = ${request.email}`, isActiveUser()))
         .limit(1);
       if (!user) continue;
       const token = await issueToken(tx, { tenantId: user.tenantId, userId: user.id, kind: "password_reset", now });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { devices, organizations, userLocations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
@@ -13,6 +13,7 @@ import { roleExists } from "../roles";
 import { orgInView } from "./invite";
 import { assertMayActOnUsers, runOnUsers, single } from "./run-on-users";
 import { endSessions } from "./sessions";
+import { isActiveAdmin } from "../active";
 
 /** The destination org, named directly or through the email of one of its Admins. */
 async function destinationOrg(db: Executor, actor: Actor, destination: { orgId: string } | { adminEmail: string }): Promise<string> {
@@ -67,7 +68,7 @@ export async function transferUser(db: Db, actor: Actor, raw: unknown): Promise<
           .select({ email: users.email, name: users.name })
           .from(users)
           .innerJoin(organizations, eq(organizations.id, users.orgId))
-          .where(and(eq(users.orgId, dest.id), eq(users.role, "admin"), isNull(users.suspendedAt), isNotNull(users.acceptedAt)));
+          .where(and(eq(users.orgId, dest.id), isActiveAdmin()));
         for (const admin of admins.filter((a) => a.email !== u.email)) {
           await enqueueEmail(tx, tenantId, arrivalEmail({ to: admin.email, adminName: admin.name, userName: u.name, userEmail: u.email, orgName: dest.name }));
         }
