@@ -4,7 +4,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, organizations } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
-import { orgTarget } from "@/lib/orgs/queries";
+import { orgTarget } from "@/lib/orgs/target";
 import { orgsAtOrBelow } from "@/lib/orgs/subtree-sql";
 import { escapeLike } from "@/lib/sql/like";
 import type { AuditFilters } from "./filters";

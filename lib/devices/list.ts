@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, locations, organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
-import { orgTarget } from "@/lib/orgs/queries";
+import { orgTarget } from "@/lib/orgs/target";
 import { pathAtOrBelow } from "@/lib/orgs/subtree-sql";
 import { authorize } from "@/lib/policy";
 import { escapeLike } from "@/lib/sql/like";

@@ -2,18 +2,9 @@ import "server-only";
 import { and, count, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { devices, organizations, users } from "@/db/schema";
-import { can, PERMISSION_GROUPS, PERMISSIONS, type OrgTarget, type Permission } from "@/lib/policy";
+import { can, PERMISSION_GROUPS, PERMISSIONS, type Permission } from "@/lib/policy";
 import type { OrgContext } from "./resolve";
-
-export function orgTarget(ctx: OrgContext): OrgTarget {
-  const { org } = ctx;
-  return {
-    kind: "org",
-    org: { id: org.id, tenantId: org.tenantId, path: org.path, depth: org.depth, name: org.name },
-    canCreateSubOrgs: org.canCreateSubOrgs,
-    isRoot: org.parentId === null,
-  };
-}
+import { orgTarget } from "./target";
 
 export type OrgOverview = {
   users: number | null;

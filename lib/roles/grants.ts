@@ -4,13 +4,13 @@ import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/commands/actor";
 import { loadGrants } from "@/lib/orgs/resolve";
 import { PERMISSION_GROUPS, PERMISSIONS } from "@/lib/policy";
-import { orgInView } from "@/lib/users/commands/invite";
+import { orgInView } from "@/lib/orgs/target";
 
 export type RoleGrants = { orgName: string; role: string; groups: { label: string; permissions: { label: string; description: string; granted: boolean }[] }[] };
 
 /** What `role` may do in an org of the actor's view, grouped as the catalogue groups it. */
 export async function roleGrantsIn(db: Db, actor: Actor, input: { targetOrgId: string; role: string }): Promise<RoleGrants> {
-  const org = await db.transaction((tx) => orgInView(tx, actor, input.targetOrgId));
+  const org = await orgInView(db, actor, input.targetOrgId);
   assertAllowed(actor.policy, "roles.view", org.target);
   const granted = await loadGrants(db, actor.viewer.tenant.id, org.id, input.role);
   return {

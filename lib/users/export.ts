@@ -4,7 +4,7 @@ import { and, asc, gt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
-import { orgTarget } from "@/lib/orgs/queries";
+import { orgTarget } from "@/lib/orgs/target";
 import { isBuiltinRole, ROLE_LABELS } from "@/lib/policy";
 import { isAnyOf } from "@/lib/sql/any-of";
 import { showsSubtree, subtreeOrgIdList, userListWhere } from "./filter-sql";

@@ -4,7 +4,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
-import { orgTarget } from "@/lib/orgs/queries";
+import { orgTarget } from "@/lib/orgs/target";
 import { isAnyOf } from "@/lib/sql/any-of";
 import { rememberedEstimate } from "@/lib/sql/estimates";
 import { isUuid } from "@/lib/sql/uuid";

@@ -9,7 +9,7 @@ import { parseInput } from "@/lib/commands/parse";
 import { inTransaction } from "@/lib/commands/transaction";
 import { notFound } from "@/lib/errors";
 import { type NewOwnerRef, type OrgRef } from "@/lib/policy";
-import { orgInView } from "@/lib/users/commands/invite";
+import { orgInView } from "@/lib/orgs/target";
 import { transferDeviceSchema } from "../schemas";
 import { deviceInView } from "../target";
 

@@ -10,7 +10,8 @@ import { parseInput } from "@/lib/commands/parse";
 import { inTransaction, lockTenant, pgCode } from "@/lib/commands/transaction";
 import { DomainError } from "@/lib/errors";
 import { checkSubOrgCount, checkSubOrgDepth } from "@/lib/policy";
-import { invitePerson, orgInView } from "@/lib/users/commands/invite";
+import { orgInView } from "@/lib/orgs/target";
+import { invitePerson } from "@/lib/users/commands/invite";
 import { createOrgSchema } from "../schemas";
 
 export const nameTaken = (name: string) => new DomainError("CONFLICT", `An organization named “${name}” already exists at this level.`, { field: "name" });

@@ -9,7 +9,7 @@ import { parseInput } from "@/lib/commands/parse";
 import { inTransaction, lockOrgs } from "@/lib/commands/transaction";
 import { DomainError } from "@/lib/errors";
 
-import { orgInView } from "@/lib/users/commands/invite";
+import { orgInView } from "@/lib/orgs/target";
 import { deleteOrgSchema } from "../schemas";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -8,7 +8,7 @@ import { auditBy, type Actor } from "@/lib/commands/actor";
 import { parseInput } from "@/lib/commands/parse";
 import { inTransaction, pgCode } from "@/lib/commands/transaction";
 
-import { orgInView } from "@/lib/users/commands/invite";
+import { orgInView } from "@/lib/orgs/target";
 import { editOrgSchema } from "../schemas";
 import { nameTaken } from "./create";
 

@@ -8,32 +8,17 @@ import { writeAudit } from "@/lib/audit/write";
 import { auditBy, type Actor } from "@/lib/commands/actor";
 import { parseInput } from "@/lib/commands/parse";
 import { inTransaction, lockTenant, pgCode } from "@/lib/commands/transaction";
-import { DomainError, notFound } from "@/lib/errors";
+import { DomainError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { invitationEmail } from "@/lib/mail/templates";
-import { checkDailyInvites, checkUserLimit, isInView, type OrgRef } from "@/lib/policy";
+import { orgInView } from "@/lib/orgs/target";
+import { checkDailyInvites, checkUserLimit, isInView } from "@/lib/policy";
 import type { z } from "zod";
 import { inviteSchema } from "../schemas";
 import { roleExists } from "../roles";
 import { issueToken } from "../tokens";
 
 export const ALREADY_REGISTERED = "This email is already registered.";
-
-/** An org of the actor's tenant inside their view, with what the policy needs to know of it. */
-export async function orgInView(db: Tx, actor: Actor, orgId: string, options: { share?: boolean } = {}) {
-  const query = db
-    .select()
-    .from(organizations)
-    .where(and(eq(organizations.id, orgId), eq(organizations.tenantId, actor.viewer.tenant.id)))
-    .limit(1);
-  // Commands that put something into the org hold it, so a concurrent delete of the org waits
-  // for them (then sees what they added) or wins first (then the org is simply not found).
-  const [org] = options.share ? await query.for("share") : await query;
-  if (!org) throw notFound();
-  const ref: OrgRef = { id: org.id, tenantId: org.tenantId, path: org.path, depth: org.depth, name: org.name };
-  if (!isInView(actor.policy, ref)) throw notFound();
-  return { ...org, ref, target: { kind: "org" as const, org: ref, canCreateSubOrgs: org.canCreateSubOrgs, isRoot: org.parentId === null } };
-}
 
 /** Locations must belong to the destination org; returns the first name for the table's sort. */
 export async function setUserLocations(tx: Tx, tenantId: string, orgId: string, userId: string, locationIds: readonly string[]): Promise<string | null> {

@@ -6,7 +6,7 @@ import type { BulkResult, Skipped } from "@/lib/commands/bulk";
 import { assertAllowed } from "@/lib/commands/authorize";
 import { inTransaction, lockOrgs } from "@/lib/commands/transaction";
 import { DomainError, NOT_FOUND_MESSAGE } from "@/lib/errors";
-import { orgTarget } from "@/lib/orgs/queries";
+import { orgTarget } from "@/lib/orgs/target";
 import { authorize, holdsPermission, type Action, type ActionContext } from "@/lib/policy";
 import { selectedUserIds, type UserSelection } from "../selection";
 import { activeAdminCounts, keepAdmins, loadUsersInView, toUserTarget, type ScopedUser } from "../targets";

@@ -10,7 +10,7 @@ import { arrivalEmail, transferredEmail } from "@/lib/mail/templates";
 import { isAdminRole, ROLE_LABELS, isBuiltinRole } from "@/lib/policy";
 import { transferUserSchema } from "../schemas";
 import { roleExists } from "../roles";
-import { orgInView } from "./invite";
+import { orgInView } from "@/lib/orgs/target";
 import { assertMayActOnUsers, runOnUsers, single } from "./run-on-users";
 import { endSessions } from "./sessions";
 import { isActiveAdmin } from "../active";
@@ -40,7 +40,7 @@ export async function transferUser(db: Db, actor: Actor, raw: unknown): Promise<
   const tenantId = actor.viewer.tenant.id;
   await roleExists(db, tenantId, input.role);
   const destId = await destinationOrg(db, actor, input.destination);
-  const dest = await db.transaction((tx) => orgInView(tx, actor, destId)).catch((error: unknown) => {
+  const dest = await orgInView(db, actor, destId).catch((error: unknown) => {
     // An Admin out of the viewer's reach reads exactly like an unknown email (security.md A2);
     // anything else (a busy pool, say) keeps its own meaning.
     if (!(error instanceof DomainError && error.code === "NOT_FOUND")) throw error;

@@ -8,7 +8,7 @@ import { auditLabel } from "@/lib/audit/actions";
 import { auditActions, listAudit } from "@/lib/audit/list";
 import { formatLastLogin } from "@/lib/format/dates";
 import { getOrgContext } from "@/lib/orgs/context";
-import { orgTarget } from "@/lib/orgs/queries";
+import { orgTarget } from "@/lib/orgs/target";
 import { can } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Audit log" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getOrgContext } from "@/lib/orgs/context";
-import { orgTarget } from "@/lib/orgs/queries";
+import { orgTarget } from "@/lib/orgs/target";
 import { can } from "@/lib/policy";
 import { userFiltersSchema } from "@/lib/users/filters";
 import { listUsers } from "@/lib/users/list";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getOrgContext } from "@/lib/orgs/context";
-import { orgTarget } from "@/lib/orgs/queries";
+import { orgTarget } from "@/lib/orgs/target";
 import { loadGrants } from "@/lib/orgs/resolve";
 import { authorize, can, PERMISSION_DEPENDENCIES, PERMISSION_GROUPS, PERMISSIONS, planLimits } from "@/lib/policy";
 import { roleMemberCounts } from "@/lib/roles/commands/update-grants";

@@ -7,7 +7,7 @@ import { auditRowsForExport } from "@/lib/audit/list";
 import { getViewer } from "@/lib/auth/viewer";
 import { actorIn } from "@/lib/commands/actor";
 import { DomainError } from "@/lib/errors";
-import { orgTarget } from "@/lib/orgs/queries";
+import { orgTarget } from "@/lib/orgs/target";
 import { authorize } from "@/lib/policy";
 import { neutralizeFormula } from "@/lib/users/export";
 
