@@ -24,16 +24,16 @@ export const AUDIT_ACTIONS = {
   user_tagged: "Tagged",
   developer_mode_on: "Turned developer mode on",
   developer_mode_off: "Turned developer mode off",
-  device_created: "Device added",
+  device_created: "Device created",
   device_deleted: "Device deleted",
   device_transferred: "Device transferred",
-  org_created: "Organization created",
-  org_updated: "Organization edited",
-  org_deleted: "Organization deleted",
+  org_created: "Org created",
+  org_updated: "Org updated",
+  org_deleted: "Org deleted",
   role_created: "Role created",
   role_renamed: "Role renamed",
   role_deleted: "Role deleted",
-  role_grants_changed: "Permissions changed",
+  role_grants_changed: "Role grants changed",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
