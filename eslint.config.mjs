@@ -18,6 +18,18 @@ const config = [
       "react/no-danger": "error",
     },
   },
+  // Pages, components and the data layer ask the policy (can, may, devicesInSight) what a viewer
+  // may do, never the raw grants: a control then shows exactly when the server would accept it.
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    ignores: ["lib/policy/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.property.name='has'][callee.object.property.name='grants']", message: "Ask lib/policy (can, may, devicesInSight) instead of reading grants." },
+      ],
+    },
+  },
   // Layering (architecture.md): each rule names what a folder may not import. A later entry
   // replaces an earlier one for the files both match, so the narrower folders repeat the wider rule.
   ...layers([

@@ -3,9 +3,8 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, locations, organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
-import { orgTarget } from "@/lib/orgs/target";
 import { pathAtOrBelow } from "@/lib/orgs/subtree-sql";
-import { authorize } from "@/lib/policy";
+import { devicesInSight, may } from "@/lib/policy";
 import { escapeLike } from "@/lib/sql/like";
 import { COUNT_CAP } from "@/lib/users/list";
 import type { DeviceSortKey } from "./sort";
@@ -21,8 +20,7 @@ export type DevicePage = { view: DeviceView; rows: DeviceRow[]; total: number; c
  * else their own with own_devices.view, else nothing (null).
  */
 export function deviceView(actor: Actor): DeviceView | null {
-  if (actor.policy.grants.has("org_devices.view")) return "org";
-  return authorize(actor.policy, "devices.view", orgTarget(actor)).ok ? "own" : null;
+  return devicesInSight(actor.policy);
 }
 
 const SORTS: Record<DeviceSortKey, SQL> = {
@@ -45,7 +43,7 @@ export async function listDevices(
   const view = deviceView(actor);
   if (!view) return null;
   const tenantId = actor.viewer.tenant.id;
-  const reach = view === "org" && request.scope === "reach" && actor.policy.grants.has("orgs.switch");
+  const reach = view === "org" && request.scope === "reach" && may(actor.policy, "orgs.switch");
   const where = sql.join(
     [
       sql`d.tenant_id = ${tenantId}`,

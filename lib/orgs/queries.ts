@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { devices, organizations, users } from "@/db/schema";
-import { can, PERMISSION_GROUPS, PERMISSIONS, type Permission } from "@/lib/policy";
+import { can, devicesInSight, heldPermissions, PERMISSION_GROUPS, PERMISSIONS, type Permission } from "@/lib/policy";
 import type { OrgContext } from "./resolve";
 import { orgTarget } from "./target";
 
@@ -18,21 +18,22 @@ export type OrgOverview = {
 export async function orgOverview(db: Executor, ctx: OrgContext): Promise<OrgOverview> {
   const target = orgTarget(ctx);
   const { org, policy } = ctx;
+  const held = heldPermissions(policy);
 
   const [userCount, deviceCount, subOrgCount, ownDeviceCount] = await Promise.all([
     can(policy, "users.view", target) ? db.select({ n: count() }).from(users).where(and(eq(users.tenantId, org.tenantId), eq(users.orgId, org.id))) : null,
-    policy.grants.has("org_devices.view") ? db.select({ n: count() }).from(devices).where(and(eq(devices.tenantId, org.tenantId), eq(devices.orgId, org.id))) : null,
+    devicesInSight(policy) === "org" ? db.select({ n: count() }).from(devices).where(and(eq(devices.tenantId, org.tenantId), eq(devices.orgId, org.id))) : null,
     can(policy, "orgs.switch", target)
       ? db.select({ n: count() }).from(organizations).where(and(eq(organizations.tenantId, org.tenantId), eq(organizations.parentId, org.id)))
       : null,
-    policy.grants.has("own_devices.view")
+    held.includes("own_devices.view")
       ? db.select({ n: count() }).from(devices).where(and(eq(devices.tenantId, org.tenantId), eq(devices.orgId, org.id), eq(devices.ownerId, policy.userId)))
       : null,
   ]);
 
   const permissions = PERMISSION_GROUPS.map((group) => ({
     group: group.label,
-    labels: group.keys.filter((key: Permission) => policy.grants.has(key)).map((key: Permission) => PERMISSIONS[key].label),
+    labels: group.keys.filter((key: Permission) => held.includes(key)).map((key: Permission) => PERMISSIONS[key].label),
   })).filter((group) => group.labels.length > 0);
 
   return {

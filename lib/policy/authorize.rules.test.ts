@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Action } from "./actions";
-import { assertAuthorized, authorize, can } from "./authorize";
+import { assertAuthorized, authorize, can, devicesInSight, heldPermissions, may } from "./authorize";
 import { PolicyError } from "./errors";
 import { PERMISSION_KEYS, type Permission } from "./permissions";
 import { DEFAULT_GRANTS } from "./roles";
@@ -233,5 +233,23 @@ describe("assertAuthorized", () => {
     expect(() => assertAuthorized(admin, "devices.transfer", deviceIn(OWN))).toThrow("needs ctx.newOwner");
     expect(() => assertAuthorized(admin, "orgs.create", orgTarget(OWN))).toThrow("needs ctx.orgType");
     expect(() => assertAuthorized(admin, "devices.transfer", deviceIn(OWN), { newOwner: null })).not.toThrow();
+  });
+});
+
+describe("questions a page asks without a particular target", () => {
+  it("may: the action's permission is held here", () => {
+    expect(may(staff, "users.invite")).toBe(true);
+    expect(may(staff, "users.delete")).toBe(false);
+    expect(may(staff, "devices.create")).toBe(true);
+  });
+
+  it("devicesInSight: every device of the org, only one's own, or none", () => {
+    expect(devicesInSight(staff)).toBe("org");
+    expect(devicesInSight(viewerAt({ org: OWN, role: "user", grants: ["own_devices.view"] }))).toBe("own");
+    expect(devicesInSight(viewerAt({ org: OWN, role: "user" }))).toBeNull();
+  });
+
+  it("heldPermissions: the grants in catalogue order", () => {
+    expect(heldPermissions(viewerAt({ org: OWN, role: "user", grants: ["users.view", "roles.view"] }))).toEqual(["roles.view", "users.view"]);
   });
 });

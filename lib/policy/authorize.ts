@@ -67,6 +67,23 @@ export function holdsPermission(viewer: PolicyViewer, action: Action): PolicyRes
   return permission === null || viewer.grants.has(permission) ? ALLOW : missingPermission(permission);
 }
 
+/** Whether the viewer's grants here hold the action's permission: for a control that needs no particular target. */
+export function may(viewer: PolicyViewer, action: Action): boolean {
+  return holdsPermission(viewer, action).ok;
+}
+
+/** The permissions the viewer holds here, in catalogue order (the overview lists them). */
+export function heldPermissions(viewer: PolicyViewer): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => viewer.grants.has(p));
+}
+
+/** Which devices the viewer may see here: every device of the org, only the ones they own, or none. */
+export function devicesInSight(viewer: PolicyViewer): "org" | "own" | null {
+  if (may(viewer, "devices.view")) return "org";
+  const own = actionSpec("devices.view").ownPermission;
+  return own && viewer.grants.has(own) ? "own" : null;
+}
+
 // Self-service actions: the only valid target is the viewer's own record; any other id is "not found".
 function authorizeSelf(viewer: PolicyViewer, action: Action, target: PolicyTarget): PolicyResult {
   const self =

@@ -5,6 +5,7 @@ import { organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { cachedSubtreeOrgIds } from "@/lib/orgs/subtree-cache";
 import { orgsAtOrBelow } from "@/lib/orgs/subtree-sql";
+import { may } from "@/lib/policy";
 import { equalsAnyOf } from "@/lib/sql/any-of";
 import { escapeLike } from "@/lib/sql/like";
 import { inactiveCutoff, type UserFilters, type UserStatus } from "./filters";
@@ -19,7 +20,7 @@ const MAX_LISTED_ORGS = 1_000;
 
 /** The list shows the org's subtree, not only the org: "All in reach", for a viewer who may switch below. */
 export function showsSubtree(actor: Actor, filters: UserFilters): boolean {
-  return filters.scope === "reach" && actor.policy.grants.has("orgs.switch");
+  return filters.scope === "reach" && may(actor.policy, "orgs.switch");
 }
 
 /** The ids of the orgs in the actor's subtree, in tree order: one range scan of the path index. */

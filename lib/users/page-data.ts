@@ -4,7 +4,7 @@ import type { Executor } from "@/db/client";
 import { locations, organizations, roles } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { orgsAtOrBelow } from "@/lib/orgs/subtree-sql";
-import { can, type Action, type OrgRef, type PolicyViewer } from "@/lib/policy";
+import { can, may, type Action, type OrgRef, type PolicyViewer } from "@/lib/policy";
 import type { UserRow } from "./list";
 
 /** The row menu's entries, in menu order; each is shown only when the policy allows it. */
@@ -56,7 +56,7 @@ export type OrgOption = { id: string; name: string; depth: number };
 
 /** The orgs the actor may invite into or move people to: the current org and below. */
 export async function orgsInView(db: Executor, actor: Actor): Promise<OrgOption[]> {
-  if (!actor.policy.grants.has("orgs.switch")) return [{ id: actor.org.id, name: actor.org.name, depth: actor.org.depth }];
+  if (!may(actor.policy, "orgs.switch")) return [{ id: actor.org.id, name: actor.org.name, depth: actor.org.depth }];
   return db
     .select({ id: organizations.id, name: organizations.name, depth: organizations.depth })
     .from(organizations)

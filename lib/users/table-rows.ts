@@ -1,7 +1,7 @@
 import "server-only";
 import { formatDate, formatLastLogin } from "@/lib/format/dates";
 import { roleLabel } from "@/lib/orgs/labels";
-import { isAdminRole, type PolicyViewer } from "@/lib/policy";
+import { isAdminRole, may, type Action, type PolicyViewer } from "@/lib/policy";
 import type { UserRow } from "./list";
 import type { RoleOption, RowAction } from "./page-data";
 import type { BulkPermissions, UserTableRow } from "./view-model";
@@ -31,16 +31,16 @@ export function toTableRows(
 
 /** Which bulk actions and toolbar entries the viewer's grants here offer. */
 export function bulkPermissions(policy: PolicyViewer): BulkPermissions {
-  const has = (p: Parameters<typeof policy.grants.has>[0]) => policy.grants.has(p);
+  const has = (action: Action) => may(policy, action);
   return {
     invite: has("users.invite"),
-    changeRole: has("users.edit"),
+    changeRole: has("users.change_role"),
     forceLogout: has("users.force_logout"),
     suspend: has("users.suspend"),
-    resend: has("users.invite"),
+    resend: has("users.resend_invitation"),
     delete: has("users.delete"),
     export: has("users.export"),
-    tags: has("tags.manage"),
+    tags: has("tags.apply"),
     reach: has("orgs.switch"),
     rolesView: has("roles.view"),
     makeAdmin: isAdminRole(policy.role),

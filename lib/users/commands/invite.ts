@@ -12,7 +12,7 @@ import { DomainError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { invitationEmail } from "@/lib/mail/templates";
 import { orgInView } from "@/lib/orgs/target";
-import { checkDailyInvites, checkUserLimit, isInView } from "@/lib/policy";
+import { checkDailyInvites, checkUserLimit, isInView, may } from "@/lib/policy";
 import type { z } from "zod";
 import { inviteSchema } from "../schemas";
 import { roleExists } from "../roles";
@@ -44,7 +44,7 @@ async function emailTaken(tx: Tx, actor: Actor, email: string): Promise<DomainEr
   if (!existing) return null;
   // Named only to a viewer who could find them in the users table anyway: in view (a sub-org
   // only with "switch to sub-organizations") and with "View users".
-  const visible = actor.policy.grants.has("users.view") && isInView(actor.policy, existing.org);
+  const visible = may(actor.policy, "users.view") && isInView(actor.policy, existing.org);
   return visible
     ? new DomainError("CONFLICT", `${existing.name} already has an account in ${existing.org.name}. Transfer them instead.`, { field: "email" })
     : new DomainError("CONFLICT", ALREADY_REGISTERED, { field: "email" });

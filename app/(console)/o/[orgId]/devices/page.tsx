@@ -6,7 +6,7 @@ import { formatDate } from "@/lib/format/dates";
 import { getOrgContext } from "@/lib/orgs/context";
 import { adminsWhoCanHelp } from "@/lib/orgs/resolve";
 import { orgsInView } from "@/lib/users/page-data";
-import { PERMISSIONS } from "@/lib/policy";
+import { may, PERMISSIONS } from "@/lib/policy";
 import { DevicesView, type DeviceTableRow } from "./_components/devices-view";
 
 export const metadata: Metadata = { title: "Devices" };
@@ -45,10 +45,10 @@ export default async function DevicesPage({ params, searchParams }: { params: Pr
   const rows: DeviceTableRow[] = page.rows.map((d) => ({
     ...d,
     created: formatDate(d.createdAt, now, ctx.viewer.org.timezone),
-    canTransfer: page.view === "org" && policy.grants.has("devices.transfer"),
-    canDelete: page.view === "org" && policy.grants.has("org_devices.delete"),
+    canTransfer: page.view === "org" && may(policy, "devices.transfer"),
+    canDelete: page.view === "org" && may(policy, "devices.delete"),
   }));
-  const canManage = page.view === "org" && (policy.grants.has("devices.transfer") || policy.grants.has("org_devices.create"));
+  const canManage = page.view === "org" && (may(policy, "devices.transfer") || may(policy, "devices.create"));
   // The people who could own a device are searched from the dialogs, not sent with the page.
   const orgs = canManage ? await orgsInView(db, ctx) : [];
 
@@ -63,8 +63,8 @@ export default async function DevicesPage({ params, searchParams }: { params: Pr
       page={page.page}
       pages={page.pages}
       orgs={orgs}
-      canCreate={page.view === "org" && policy.grants.has("org_devices.create")}
-      canReach={page.view === "org" && policy.grants.has("orgs.switch")}
+      canCreate={page.view === "org" && may(policy, "devices.create")}
+      canReach={page.view === "org" && may(policy, "orgs.switch")}
     />
   );
 }

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { orgTypeLabel } from "@/lib/orgs/labels";
 import { getOrgContext } from "@/lib/orgs/context";
 import { subtree } from "@/lib/orgs/tree";
-import { authorize, planLimits, type OrgRef, type OrgTarget } from "@/lib/policy";
+import { authorize, may, planLimits, type OrgRef, type OrgTarget } from "@/lib/policy";
 import { OrgsView, type OrgTableRow } from "./_components/orgs-view";
 
 export const metadata: Metadata = { title: "Organizations" };
@@ -13,7 +13,7 @@ export default async function OrganizationsPage({ params }: { params: Promise<{ 
   const { orgId } = await params;
   const ctx = await getOrgContext(orgId);
   const { policy } = ctx;
-  if (!policy.grants.has("orgs.switch") && !policy.grants.has("orgs.create")) notFound();
+  if (!may(policy, "orgs.switch") && !may(policy, "orgs.create")) notFound();
   const db = await getDb();
   const nodes = await subtree(db, ctx.viewer.tenant.id, ctx.org.path);
   const limits = planLimits(ctx.viewer.tenant.plan);
@@ -46,8 +46,8 @@ export default async function OrganizationsPage({ params }: { params: Promise<{ 
       canSwitch: authorize(policy, "orgs.switch", target).ok,
       canEdit: authorize(policy, "orgs.edit", target).ok,
       canDelete: authorize(policy, "orgs.delete", target).ok,
-      canAddChild: policy.grants.has("orgs.create") && create.ok,
-      addChildRefusal: policy.grants.has("orgs.create") && !create.ok ? create.reason : null,
+      canAddChild: may(policy, "orgs.create") && create.ok,
+      addChildRefusal: may(policy, "orgs.create") && !create.ok ? create.reason : null,
     };
   });
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getOrgContext } from "@/lib/orgs/context";
 import { orgTarget } from "@/lib/orgs/target";
-import { can } from "@/lib/policy";
+import { can, may } from "@/lib/policy";
 import { userFiltersSchema } from "@/lib/users/filters";
 import { listUsers } from "@/lib/users/list";
 import { orgLocations, rowActions, tenantRoles } from "@/lib/users/page-data";
@@ -27,7 +27,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
     q: url.q.slice(0, 100),
     roles: url.role.filter((r) => roleKeys.test(r)).slice(0, 20),
     statuses: url.status,
-    scope: url.scope === "reach" && policy.grants.has("orgs.switch") ? "reach" : "org",
+    scope: url.scope === "reach" && may(policy, "orgs.switch") ? "reach" : "org",
     noDevices: url.nodev,
   });
   const db = await getDb();

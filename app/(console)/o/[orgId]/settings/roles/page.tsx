@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { getOrgContext } from "@/lib/orgs/context";
 import { orgTarget } from "@/lib/orgs/target";
 import { loadGrants } from "@/lib/orgs/resolve";
-import { authorize, can, PERMISSION_DEPENDENCIES, PERMISSION_GROUPS, PERMISSIONS, planLimits } from "@/lib/policy";
+import { authorize, can, may, PERMISSION_DEPENDENCIES, PERMISSION_GROUPS, PERMISSIONS, planLimits } from "@/lib/policy";
 import { roleMemberCounts } from "@/lib/roles/commands/update-grants";
 import { tenantRoles } from "@/lib/users/page-data";
 import { RolesView } from "./_components/roles-view";
@@ -24,7 +24,7 @@ export default async function RolesPage({ params }: { params: Promise<{ orgId: s
   ]);
   const edit = authorize(ctx.policy, "roles.edit", { kind: "tenant", tenantId });
   const limits = planLimits(ctx.viewer.tenant.plan);
-  const hasSubOrgs = ctx.policy.grants.has("orgs.switch");
+  const hasSubOrgs = may(ctx.policy, "orgs.switch");
 
   return (
     <RolesView

@@ -9,7 +9,7 @@ import { DomainError } from "@/lib/errors";
 import { formatDate, formatLastLogin } from "@/lib/format/dates";
 import { roleLabel } from "@/lib/orgs/labels";
 import { getOrgContext } from "@/lib/orgs/context";
-import { isAdminRole } from "@/lib/policy";
+import { isAdminRole, may } from "@/lib/policy";
 import { userActionLog, userDetails, userDevices } from "@/lib/users/details";
 import { rowActions, tenantRoles } from "@/lib/users/page-data";
 import type { UserTableRow } from "@/lib/users/view-model";
@@ -36,7 +36,7 @@ export default async function UserProfilePage({ params, searchParams }: { params
   const active = TABS.some((t) => t.key === tab) ? tab : "info";
   const now = new Date();
   const timeZone = ctx.viewer.org.timezone;
-  const canLog = ctx.policy.grants.has("users.view_log");
+  const canLog = may(ctx.policy, "users.view_log");
 
   const [roles, actions] = await Promise.all([
     tenantRoles(db, ctx.viewer.tenant.id),
