@@ -28,7 +28,7 @@ function secrets(params: readonly unknown[]): string[] {
 const scrub = (text: string, values: readonly string[]) => values.reduce((out, value) => out.split(value).join(REDACTED), text);
 
 /** The same failure without its parameters: the SQL text (placeholders only) and the driver's error, scrubbed of every value. */
-export function withoutParams(error: unknown): unknown {
+function withoutParams(error: unknown): unknown {
   if (!(error instanceof DrizzleQueryError)) return error;
   const cause = error.cause as Error | undefined;
   if (cause instanceof Error) {

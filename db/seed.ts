@@ -29,7 +29,7 @@ type DemoTenant = { plan: Plan; root: DemoOrg };
 const OWN_DEVICES: Permission[] = ["own_devices.view", "own_devices.control"];
 const ORG_DEVICES: Permission[] = [...OWN_DEVICES, "org_devices.view", "org_devices.control"];
 
-export const DEMO_TENANTS: DemoTenant[] = [
+const DEMO_TENANTS: DemoTenant[] = [
   {
     plan: "pro",
     root: {

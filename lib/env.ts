@@ -28,5 +28,3 @@ function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | un
 }
 
 export const env: Env = schema.parse(emptyToUndefined(process.env));
-
-export const isEmbeddedDatabase = env.DATABASE_URL === undefined;

@@ -3,7 +3,7 @@
 import { createLoader, parseAsIsoDate, parseAsString, parseAsStringLiteral } from "nuqs/server";
 import { AUDIT_ACTION_KEYS, type AuditAction } from "./actions";
 
-export const auditUrlState = {
+const auditUrlState = {
   actor: parseAsString.withDefault(""),
   // An action the catalogue does not know is no filter at all.
   action: parseAsStringLiteral(AUDIT_ACTION_KEYS),

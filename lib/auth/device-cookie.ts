@@ -9,7 +9,7 @@ import { secureCookies } from "./session-cookie";
 // user's id and session version: a password change or reset, a force logout, a suspension or a
 // deleted and re-created account make every earlier entry worthless.
 export const DEVICE_COOKIE = secureCookies ? "__Host-roster.device" : "roster.device";
-export const DEVICE_COOKIE_MAX_AGE_SECONDS = 180 * 24 * 3600;
+const DEVICE_COOKIE_MAX_AGE_SECONDS = 180 * 24 * 3600;
 /** Accounts remembered per browser; the oldest entry goes first. */
 const MAX_ENTRIES = 5;
 

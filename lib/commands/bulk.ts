@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Most ids one request may name (security.md B5). */
-export const BULK_MAX = 1000;
+const BULK_MAX = 1000;
 
 /** 1–1000 uuids, duplicates dropped. */
 export const idListSchema = z

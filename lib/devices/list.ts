@@ -15,14 +15,6 @@ export type DeviceView = "org" | "own";
 export type DeviceRow = { id: string; name: string; model: string; orgId: string; orgName: string; ownerId: string | null; ownerName: string | null; location: string | null; tags: string[]; createdAt: Date };
 export type DevicePage = { view: DeviceView; rows: DeviceRow[]; total: number; capped: boolean; page: number; pages: number };
 
-/**
- * What the viewer may see of the devices page: every device of the org with org_devices.view,
- * else their own with own_devices.view, else nothing (null).
- */
-export function deviceView(actor: Actor): DeviceView | null {
-  return devicesInSight(actor.policy);
-}
-
 const SORTS: Record<DeviceSortKey, SQL> = {
   name: sql`d.name`,
   owner: sql`coalesce(u.name, '')`,
@@ -40,7 +32,8 @@ export async function listDevices(
   actor: Actor,
   request: { scope: "org" | "reach"; q: string; sort: DeviceSortKey; dir: "asc" | "desc"; page: number; size: number },
 ): Promise<DevicePage | null> {
-  const view = deviceView(actor);
+  // Every device of the org with org_devices.view, else one's own with own_devices.view, else nothing.
+  const view = devicesInSight(actor.policy);
   if (!view) return null;
   const tenantId = actor.viewer.tenant.id;
   const reach = view === "org" && request.scope === "reach" && may(actor.policy, "orgs.switch");

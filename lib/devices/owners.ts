@@ -15,7 +15,7 @@ export type OwnerOption = { id: string; name: string; email: string; hasLoggedIn
 /** How many people one search returns; the picker asks to narrow the search beyond it. */
 export const OWNER_RESULTS = 50;
 
-export const ownerSearchSchema = z.strictObject({
+const ownerSearchSchema = z.strictObject({
   /** The org the page shows. */
   orgId: z.uuid(),
   /** The org whose people may own the device: the shown org or a sub-org in reach. */

@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 
 export type Email = { kind: string; to: string; subject: string; text: string };
 
-export const appLink = (path: string) => new URL(path, env.APP_URL).toString();
+const appLink = (path: string) => new URL(path, env.APP_URL).toString();
 
 // Names are validated without CR/LF, but a subject must never carry one (security.md F6).
 const oneLine = (text: string) => text.replace(/[\r\n]+/g, " ");

@@ -27,7 +27,7 @@ export async function loadGrants(db: Executor, tenantId: string, orgId: string, 
 }
 
 /** Every role's permissions in one org, by role key (what tells which roles stand above a viewer). */
-export async function loadRoleGrants(db: Executor, tenantId: string, orgId: string): Promise<Map<string, Set<Permission>>> {
+async function loadRoleGrants(db: Executor, tenantId: string, orgId: string): Promise<Map<string, Set<Permission>>> {
   const rows = await db
     .select({ key: roles.key, permission: roleGrants.permission })
     .from(roles)

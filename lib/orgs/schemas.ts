@@ -8,13 +8,13 @@ const SUB_ORG_TYPES = ["client", "distributor", "reseller", "contractor", "insta
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-export const orgNameSchema = z
+const orgNameSchema = z
   .string()
   .trim()
   .min(3, "Use at least 3 characters.")
   .max(80, "Use at most 80 characters.")
   .refine((s) => !CONTROL.test(s), "Use letters, digits and punctuation only.");
-export const orgDescriptionSchema = z.string().trim().max(500, "Use at most 500 characters.").default("");
+const orgDescriptionSchema = z.string().trim().max(500, "Use at most 500 characters.").default("");
 
 export const createOrgSchema = z.strictObject({
   orgId: z.uuid(),

@@ -8,11 +8,9 @@ import { PERMISSIONS, type Permission } from "./permissions";
 import { planLimits, type PlanLimits } from "./plans";
 import { ALLOW, deny, NOT_FOUND } from "./result";
 import { isAdminRole, isRoleAbove, type RoleKey } from "./roles";
-import { isAncestorOrSelf, isInReach, isInView, isSameOrg, isWellFormedOrg } from "./scope";
+import { isInReach, isInView, isSameOrg, isWellFormedOrg } from "./scope";
 import type { ActionContext, DeviceTarget, OrgRef, OrgTarget, PolicyResult, PolicyTarget, PolicyViewer, UserTarget } from "./types";
 
-export { checkDailyInvites, checkDeveloperLimit, checkKeepsAdmin, checkRoleCount, checkSubOrgCount, checkSubOrgDepth, checkTagLimit, checkUserLimit, DAILY_INVITE_CAP, MAX_TAGS_PER_USER } from "./checks";
-export { NOT_FOUND_REASON } from "./result";
 
 type Refusal = PolicyResult | null;
 
@@ -242,5 +240,3 @@ export function assertAuthorized(viewer: PolicyViewer, action: Action, target: P
   if (!result.ok) throw new PolicyError(result.code, result.reason);
 }
 
-/** Exposed for queries that scope lists the same way authorize scopes single targets. */
-export { isAncestorOrSelf, isInReach, isInView };

@@ -7,5 +7,4 @@ export * from "./checks";
 export * from "./scope";
 export type * from "./types";
 export { PolicyError } from "./errors";
-export { ALLOW, NOT_FOUND_REASON } from "./result";
 export { assertAuthorized, authorize, can, devicesInSight, heldPermissions, holdsPermission, may } from "./authorize";

@@ -3,7 +3,7 @@ import { PERMISSION_KEYS, type Permission } from "@/lib/policy/permissions";
 
 const permission = z.enum(PERMISSION_KEYS as [Permission, ...Permission[]]);
 
-export const PROPAGATION = ["none", "changed", "overwrite"] as const;
+const PROPAGATION = ["none", "changed", "overwrite"] as const;
 
 export const updateGrantsSchema = z
   .strictObject({

@@ -138,7 +138,7 @@ export const CLEARLY_MANY = 10 * FENCE_MAX_IN_ORG;
 
 type Cursor = { v: string[]; id: string };
 
-export function encodeCursor(cursor: Cursor): string {
+function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
 }
 
@@ -147,7 +147,7 @@ export function encodeCursor(cursor: Cursor): string {
  * be one Postgres accepts for its cast: a forged cursor reaching the database as an invalid
  * uuid, date or NUL byte would be a 500, not a first page.
  */
-export function decodeCursor(raw: string, key: UserSortKey): Cursor | null {
+function decodeCursor(raw: string, key: UserSortKey): Cursor | null {
   try {
     const value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown;
     if (!value || typeof value !== "object") return null;

@@ -16,16 +16,16 @@ export const nameSchema = z
   .max(60, "Use at most 60 characters.")
   .refine((s) => !CONTROL.test(s), "Use letters, digits and punctuation only.");
 
-export const phoneSchema = z
+const phoneSchema = z
   .string()
   .trim()
   .max(30, "Use at most 30 characters.")
   .regex(/^[+0-9 ()./-]*$/, "Use digits, spaces and + ( ) - only.")
   .transform((s) => (s === "" ? null : s));
 
-export const roleKeySchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, "Choose a role.");
-export const orgIdSchema = z.uuid();
-export const locationIdsSchema = z.array(z.uuid()).max(20, "At most 20 locations.").default([]);
+const roleKeySchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, "Choose a role.");
+const orgIdSchema = z.uuid();
+const locationIdsSchema = z.array(z.uuid()).max(20, "At most 20 locations.").default([]);
 
 // What the form can send as a new password; the server also refuses well-known passwords.
 export const passwordInputSchema = z.string().min(8, "Use at least 8 characters.").max(256, "Use at most 256 characters.");

@@ -8,7 +8,7 @@ import { userListWhere } from "./filter-sql";
 import type { UserFilters } from "./filters";
 
 /** "All matching" may reach this many users at once; past it, narrow the filter. */
-export const MATCHING_MAX = 50_000;
+const MATCHING_MAX = 50_000;
 
 /** The users a command applies to: the ones named, or every user its filters match now. */
 export type UserSelection = { userIds?: readonly string[]; matching?: UserFilters };

@@ -1,6 +1,5 @@
 // The sort orders of the users table. Each key maps to the exact expressions an index of
 // db/schema.ts starts with (after tenant_id), so ORDER BY … LIMIT walks the index.
-import { z } from "zod";
 
 export const USER_SORT_KEYS = ["name", "email", "org", "role", "location", "status", "lastLogin", "registered", "devices"] as const;
 export type UserSortKey = (typeof USER_SORT_KEYS)[number];
@@ -23,5 +22,3 @@ export const FIRST_DIR: Record<UserSortKey, SortDir> = {
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 50;
 
-export const sortKeySchema = z.enum(USER_SORT_KEYS).catch(DEFAULT_SORT.key);
-export const sortDirSchema = z.enum(["asc", "desc"]).catch(DEFAULT_SORT.dir);

@@ -39,7 +39,7 @@ export function toUserTarget(user: ScopedUser): UserTarget {
 }
 
 /** SQL for "in this tenant and in the org shown or below it": the scope of every list. */
-export function inViewOf(actor: Actor) {
+function inViewOf(actor: Actor) {
   return and(eq(users.tenantId, actor.viewer.tenant.id), pathAtOrBelow(organizations.path, actor.org.path));
 }
 

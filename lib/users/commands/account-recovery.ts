@@ -22,7 +22,7 @@ type Meta = { ip: string; now?: Date };
 const MINUTE = 60_000;
 // security.md E7 and H2 (our proposals). `hit` reports "blocked" on the limit-th hit: after 10
 // wrong tokens the 11th is refused; 3 reset emails per address and 20 per IP an hour get sent.
-export const TOKEN_RULES = {
+const TOKEN_RULES = {
   wrongTokenPerIp: { limit: 10, windowMs: MINUTE, blockMs: MINUTE },
   resetPerEmail: { limit: 4, windowMs: 60 * MINUTE, blockMs: 60 * MINUTE },
   resetPerIp: { limit: 21, windowMs: 60 * MINUTE, blockMs: 60 * MINUTE },

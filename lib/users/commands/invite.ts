@@ -68,7 +68,7 @@ export async function invitationsToday(tx: Tx, tenantId: string, now: Date): Pro
   return row?.n ?? 0;
 }
 
-export async function usersInTenant(tx: Tx, tenantId: string): Promise<number> {
+async function usersInTenant(tx: Tx, tenantId: string): Promise<number> {
   const [row] = await tx.select({ n: count() }).from(users).where(eq(users.tenantId, tenantId));
   return row?.n ?? 0;
 }
