@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { isIP } from "node:net";
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
@@ -37,14 +38,19 @@ export function addressBucket(ip: string): string {
   return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
 }
 
+/** An email as a counter's key names it: hashed, so the throttle table holds no addresses. */
+export function emailKey(email: string): string {
+  return createHash("sha256").update(email).digest("base64url");
+}
+
 /** The counters a login attempt is judged by: its trusted device's alone, or the three of an untrusted client. */
 export function loginKeys(email: string, ip: string, trustedDevice: string | null): LoginKey[] {
   if (trustedDevice) return [{ key: `login:device:${trustedDevice}`, rule: "device" }];
   const address = addressBucket(ip);
   return [
-    { key: `login:email-ip:${email}|${address}`, rule: "emailIp" },
+    { key: `login:email-ip:${emailKey(email)}|${address}`, rule: "emailIp" },
     { key: `login:ip:${address}`, rule: "ip" },
-    { key: `login:account:${email}`, rule: "account" },
+    { key: `login:account:${emailKey(email)}`, rule: "account" },
   ];
 }
 

@@ -114,6 +114,8 @@ describe("login throttling (security.md H1)", () => {
     expect((await db.select({ n: count() }).from(auditLog))[0]!.n).toBe(auditBefore);
     const [pair] = await db.select().from(authThrottle).where(like(authThrottle.key, "login:email-ip:%"));
     expect(pair!.refused).toBe(25);
+    // The counters name no address: the email is hashed in every key.
+    expect((await db.select({ key: authThrottle.key }).from(authThrottle)).map((r) => r.key).join(" ")).not.toContain("admin@acme.test");
   });
 
   it("gives a successful attempt back: it counts toward no limit afterwards", async () => {

@@ -5,7 +5,7 @@ import { resetRequests, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
 import { hashPassword } from "@/lib/auth/password";
 import { newPasswordSchema } from "@/lib/auth/password-policy";
-import { addressBucket, hit, isBlocked, type ThrottleRule } from "@/lib/auth/throttle";
+import { addressBucket, emailKey, hit, isBlocked, type ThrottleRule } from "@/lib/auth/throttle";
 import { parseInput } from "@/lib/commands/parse";
 import { inTransaction } from "@/lib/commands/transaction";
 import { DomainError } from "@/lib/errors";
@@ -91,7 +91,7 @@ export async function resetPassword(db: Db, raw: unknown, meta: Meta): Promise<v
 export async function requestPasswordReset(db: Db, raw: unknown, meta: Meta): Promise<void> {
   const input = parseInput(forgotPasswordSchema, raw);
   const now = meta.now ?? new Date();
-  const overEmail = (await hit(db, `reset:email:${input.email}`, TOKEN_RULES.resetPerEmail, now)).blocked;
+  const overEmail = (await hit(db, `reset:email:${emailKey(input.email)}`, TOKEN_RULES.resetPerEmail, now)).blocked;
   const overIp = (await hit(db, `reset:ip:${addressBucket(meta.ip)}`, TOKEN_RULES.resetPerIp, now)).blocked;
   if (overEmail || overIp) return;
   await db.insert(resetRequests).values({ email: input.email, ip: meta.ip, createdAt: now });
