@@ -3,13 +3,15 @@ import { isIP } from "node:net";
 import { env } from "@/lib/env";
 import { PEER_HEADER, stampedPeer } from "./peer-stamp.cjs";
 
-/** Thrown when a request carries no socket address stamped by this process: it is refused, never pooled. */
+/** Thrown when the client's address cannot be told: the request is refused, never pooled. */
 export class UnknownClientAddressError extends Error {
-  constructor() {
-    super("The client's address is unknown: the request was not stamped by this process (see instrumentation.ts). Refusing to serve it.");
+  constructor(why: string) {
+    super(`The client's address is unknown: ${why}. Refusing to serve the request.`);
     this.name = "UnknownClientAddressError";
   }
 }
+
+let saidSo = false;
 
 /**
  * The client's address: the socket peer, unless TRUST_PROXY says how many proxies in front
@@ -17,12 +19,10 @@ export class UnknownClientAddressError extends Error {
  * headers does not dodge rate limits (security.md H4); an unstamped request throws rather than
  * share one "unknown" identity with the whole internet.
  */
-let saidSo = false;
-
 export function clientIp(headers: Headers, trustedProxies: number = env.TRUST_PROXY): string {
   const peer = stampedPeer(headers.get(PEER_HEADER));
   if (peer === null) {
-    const error = new UnknownClientAddressError();
+    const error = new UnknownClientAddressError("the request was not stamped with its socket address by this process (lib/auth/peer-stamp.cjs)");
     if (!saidSo) console.error(JSON.stringify({ level: "error", msg: error.message }));
     saidSo = true;
     throw error;
@@ -35,6 +35,6 @@ export function clientIp(headers: Headers, trustedProxies: number = env.TRUST_PR
   // Fewer hops than the operator said are in front of us (the request went around the proxy),
   // or not an address at all: we cannot tell who it is, so it is refused, not keyed as the proxy.
   const address = forwarded[forwarded.length - trustedProxies];
-  if (!address || isIP(address) === 0) throw new UnknownClientAddressError();
+  if (!address || isIP(address) === 0) throw new UnknownClientAddressError(`X-Forwarded-For has no address ${trustedProxies} hop(s) from the right (TRUST_PROXY=${trustedProxies})`);
   return address;
 }

@@ -84,7 +84,7 @@ async function judgedBy(db: Db, email: string, ip: string, trustedDevice: string
   const keys = loginKeys(email, ip, null);
   const refused = await refuseIfBlocked(db, keys.map((k) => k.key), now);
   if (refused.length === 0) return keys;
-  logThrottled(refused);
+  logThrottled(refused, keys);
   return null;
 }
 
@@ -94,10 +94,10 @@ async function findUser(db: Db, email: string) {
 }
 
 /** The raw rate of throttled attempts, for operators: a line on the first refusal of a block and every 100th. */
-function logThrottled(refused: { key: string; refused: number }[]): void {
+function logThrottled(refused: { key: string; refused: number }[], keys: readonly LoginKey[]): void {
   for (const { key, refused: n } of refused) {
     if (n !== 1 && n % 100 !== 0) continue;
-    const rule = key.split(":")[1];
+    const rule = keys.find((k) => k.key === key)?.rule;
     console.warn(JSON.stringify({ level: "warn", msg: "login attempts refused while throttled", rule, refused: n }));
   }
 }

@@ -144,7 +144,10 @@ describe("login throttling (security.md H1)", () => {
       spy.mockRestore();
     }
     const throttled = lines.map((l) => JSON.parse(l) as { msg: string; rule: string; refused: number }).filter((l) => l.msg === "login attempts refused while throttled");
-    expect(throttled.map((l) => l.refused)).toEqual([1, 100]);
+    expect(throttled.map((l) => [l.rule, l.refused])).toEqual([
+      ["emailIp", 1],
+      ["emailIp", 100],
+    ]);
     expect(lines.join("\n")).not.toContain("ghost@nowhere.test");
   });
 });

@@ -3,7 +3,7 @@
 // id and the cause but no secret (password hash, token, token hash). The fault is a trigger in
 // the test database, so the real statement fails in the real driver. Runs on PGlite and Postgres.
 import { inspect } from "node:util";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { toResult } from "@/lib/action";
@@ -88,6 +88,24 @@ describe("J4: a failed statement outside any action (a page render, a library) c
 });
 
 describe("J4: a constraint violation is printed without the row or key it names", () => {
+  it("a check violation: Postgres' detail would print the whole failing row, password hash included; the printed error does not", async () => {
+    const admin = await userByEmail(db, "admin@acme.test");
+    // Only the name is bound; the row's email and hash reach the error through Postgres' detail alone.
+    const error = await db
+      .update(users)
+      .set({ name: "" })
+      .where(eq(users.id, admin.id))
+      .then(
+        () => new Error("the update did not fail"),
+        (e: unknown) => e,
+      );
+    const printed = [inspect(error, { depth: 5 }), String(error), (error as Error).stack ?? ""].join("\n");
+    expect(pgCode(error)).toBe("23514");
+    expect(pgConstraint(error)).toBe("users_name_ck");
+    expect(printed).not.toContain(admin.passwordHash!);
+    expect(printed).not.toContain(admin.email);
+  });
+
   it("a duplicate email: Postgres' detail would name it; the printed error does not, and the mapping still sees the constraint", async () => {
     const admin = await userByEmail(db, "admin@acme.test");
     const error = await db

@@ -106,8 +106,20 @@ export const RESET_REQUEST_TTL_MS = 15 * MINUTE;
  * mailbox; several processes may run it at once (SKIP LOCKED). Returns how many requests it took.
  */
 export async function prepareResetRequests(db: Db, now = new Date()): Promise<number> {
+  let taken = 0;
+  for (;;) {
+    const batch = await prepareBatch(db, now);
+    taken += batch;
+    if (batch < RESET_BATCH) return taken;
+  }
+}
+
+const RESET_BATCH = 50;
+
+/** One transaction's worth of requests: claimed, turned into mail or dropped, deleted. */
+async function prepareBatch(db: Db, now: Date): Promise<number> {
   return inTransaction(db, async (tx) => {
-    const due = await tx.select().from(resetRequests).orderBy(asc(resetRequests.createdAt)).limit(50).for("update", { skipLocked: true });
+    const due = await tx.select().from(resetRequests).orderBy(asc(resetRequests.createdAt)).limit(RESET_BATCH).for("update", { skipLocked: true });
     for (const request of due) {
       if (now.getTime() - request.createdAt.getTime() > RESET_REQUEST_TTL_MS) continue;
       const [user] = await tx
