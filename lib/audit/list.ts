@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/commands/actor";
 import { orgTarget } from "@/lib/orgs/target";
 import { orgsAtOrBelow } from "@/lib/orgs/subtree-sql";
 import { escapeLike } from "@/lib/sql/like";
-import type { AuditFilters } from "./filters";
+import type { AuditFilters } from "@/lib/table/audit";
 
 export type AuditRow = {
   id: number;

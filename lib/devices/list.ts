@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/commands/actor";
 import { pathAtOrBelow } from "@/lib/orgs/subtree-sql";
 import { devicesInSight, may } from "@/lib/policy";
 import { escapeLike } from "@/lib/sql/like";
-import { COUNT_CAP } from "@/lib/users/list";
+import { COUNT_CAP } from "@/lib/table/paging";
 import type { DeviceSortKey } from "./sort";
 
 export { DEVICE_SORT_KEYS, type DeviceSortKey } from "./sort";

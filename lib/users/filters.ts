@@ -1,6 +1,7 @@
 // The filters of the users table, shared by the page, "all matching" bulk actions and the CSV
 // export, so all three always mean the same set of people.
 import { z } from "zod";
+import { LIST_SCOPES } from "@/lib/table/parsers";
 
 export const USER_STATUSES = ["active", "pending", "inactive", "suspended"] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
@@ -11,8 +12,10 @@ export const INACTIVE_AFTER_DAYS = 30;
 /** Logged in before this moment: inactive. */
 export const inactiveCutoff = (now: Date) => new Date(now.getTime() - INACTIVE_AFTER_DAYS * 86_400_000);
 
-export const USER_SCOPES = ["org", "reach"] as const;
-export type UserScope = (typeof USER_SCOPES)[number];
+/** A role key as the tenant's roles spell them. */
+export const ROLE_KEY = /^[a-z][a-z0-9_]{0,39}$/;
+/** At most this many roles in one filter. */
+export const ROLES_MAX = 20;
 
 /** The same value twice in a list filter means it once (a hand-edited URL may repeat it). */
 const distinct = <T>(values: T[]) => [...new Set(values)];
@@ -24,10 +27,10 @@ export const userFiltersSchema = z.strictObject({
     .transform((q) => q.replaceAll("\u0000", ""))
     .pipe(z.string().trim().max(100))
     .default(""),
-  roles: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/)).transform(distinct).pipe(z.array(z.string()).max(20)).default([]),
+  roles: z.array(z.string().regex(ROLE_KEY)).transform(distinct).pipe(z.array(z.string()).max(ROLES_MAX)).default([]),
   statuses: z.array(z.enum(USER_STATUSES)).transform(distinct).pipe(z.array(z.enum(USER_STATUSES)).max(USER_STATUSES.length)).default([]),
   /** "org": the org shown; "reach": it and every org below it. */
-  scope: z.enum(USER_SCOPES).default("org"),
+  scope: z.enum(LIST_SCOPES).default("org"),
   noDevices: z.boolean().default(false),
 });
 export type UserFilters = z.output<typeof userFiltersSchema>;

@@ -8,13 +8,11 @@ import { orgTarget } from "@/lib/orgs/target";
 import { isAnyOf } from "@/lib/sql/any-of";
 import { rememberedEstimate } from "@/lib/sql/estimates";
 import { isUuid } from "@/lib/sql/uuid";
+import { COUNT_CAP } from "@/lib/table/paging";
 
 import { lastLoginBound, showsSubtree, STATUS_RANK, subtreeIdList, userListWhere } from "./filter-sql";
 import { inactiveCutoff, statusOf, type UserFilters, type UserStatus } from "./filters";
 import type { SortDir, UserSortKey } from "./sort";
-
-/** The total is exact up to this, "10,000+" beyond: never an unbounded count on a request. */
-export const COUNT_CAP = 10_000;
 
 /**
  * In one org ("This organization") every sort has an index led by org_id (db/schema.ts), so

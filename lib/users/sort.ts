@@ -19,6 +19,6 @@ export const FIRST_DIR: Record<UserSortKey, SortDir> = {
   devices: "desc",
 };
 
-export const PAGE_SIZES = [25, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 50;
+// The bench (bench/lib/matrix.ts) reads the page size from here.
+export { DEFAULT_PAGE_SIZE } from "@/lib/table/paging";
 

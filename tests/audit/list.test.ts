@@ -5,7 +5,7 @@ import { writeAuditMany, type AuditEntry } from "@/lib/audit/write";
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import type { AuditAction } from "@/lib/audit/actions";
-import type { AuditFilters } from "@/lib/audit/filters";
+import type { AuditFilters } from "@/lib/table/audit";
 const NO_FILTERS: AuditFilters = { actor: "", action: null, target: "", from: null, to: null };
 
 let db: Db;

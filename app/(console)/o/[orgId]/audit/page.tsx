@@ -3,13 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { inputClass } from "@/components/ui/field";
 import { getDb } from "@/db/client";
-import { auditFiltersFrom, type AuditFilters } from "@/lib/audit/filters";
 import { auditLabel } from "@/lib/audit/actions";
 import { auditActions, listAudit } from "@/lib/audit/list";
 import { formatLastLogin } from "@/lib/format/dates";
 import { getOrgContext } from "@/lib/orgs/context";
 import { orgTarget } from "@/lib/orgs/target";
 import { can } from "@/lib/policy";
+import { auditList } from "@/lib/table/audit";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -26,22 +26,12 @@ function changes(before: unknown, after: unknown): string {
   return b && a ? `${b} → ${a}` : a || b;
 }
 
-function query(filters: AuditFilters, extra: Record<string, string> = {}): string {
-  const p = new URLSearchParams();
-  if (filters.actor) p.set("actor", filters.actor);
-  if (filters.action) p.set("action", filters.action);
-  if (filters.target) p.set("target", filters.target);
-  if (filters.from) p.set("from", filters.from.toISOString().slice(0, 10));
-  if (filters.to) p.set("to", filters.to.toISOString().slice(0, 10));
-  for (const [k, v] of Object.entries(extra)) p.set(k, v);
-  return p.toString();
-}
-
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { orgId } = await params;
   const ctx = await getOrgContext(orgId);
   if (!can(ctx.policy, "audit.view", orgTarget(ctx))) notFound();
-  const { filters, before } = auditFiltersFrom(await searchParams);
+  const { url, filters } = auditList.read(await searchParams);
+  const { before } = url;
   const db = await getDb();
   const [page, actions] = await Promise.all([listAudit(db, ctx, filters, { before }), auditActions(db, ctx)]);
   const now = new Date();
@@ -52,7 +42,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
-        <a href={`/api/o/${orgId}/audit/export?${query(filters)}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-xs hover:bg-slate-50">
+        <a href={auditList.href(`/api/o/${orgId}/audit/export`, filters)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-xs hover:bg-slate-50">
           Export CSV
         </a>
       </div>
@@ -133,12 +123,12 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
       </div>
       <nav aria-label="Pages" className="flex justify-end gap-2 text-sm">
         {before ? (
-          <Link href={`?${query(filters)}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+          <Link href={auditList.href(`/o/${orgId}/audit`, filters)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
             ← Newest
           </Link>
         ) : null}
         {page.next ? (
-          <Link href={`?${query(filters, { before: String(page.next) })}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+          <Link href={auditList.href(`/o/${orgId}/audit`, filters, { before: page.next })} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
             Older →
           </Link>
         ) : null}

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { listDevices } from "@/lib/devices/list";
-import { loadDevicesUrlState } from "@/lib/devices/url-state";
 import { formatDate } from "@/lib/format/dates";
 import { getOrgContext } from "@/lib/orgs/context";
 import { adminsWhoCanHelp } from "@/lib/orgs/resolve";
 import { orgsInView } from "@/lib/users/page-data";
 import { may, PERMISSIONS } from "@/lib/policy";
+import { devicesList } from "@/lib/table/devices";
 import { DevicesView, type DeviceTableRow } from "./_components/devices-view";
 
 export const metadata: Metadata = { title: "Devices" };
@@ -15,8 +15,8 @@ export default async function DevicesPage({ params, searchParams }: { params: Pr
   const { orgId } = await params;
   const ctx = await getOrgContext(orgId);
   const db = await getDb();
-  const url = loadDevicesUrlState(await searchParams);
-  const page = await listDevices(db, ctx, { scope: url.scope, q: url.q.slice(0, 100), sort: url.sort, dir: url.dir, page: url.page, size: url.size });
+  const { url, filters } = devicesList.read(await searchParams);
+  const page = await listDevices(db, ctx, { ...filters, sort: url.sort, dir: url.dir, page: url.page, size: url.size });
 
   if (!page) {
     const helpers = await adminsWhoCanHelp(db, ctx.org);

@@ -4,11 +4,10 @@ import { getDb } from "@/db/client";
 import { getOrgContext } from "@/lib/orgs/context";
 import { orgTarget } from "@/lib/orgs/target";
 import { can, may } from "@/lib/policy";
-import { userFiltersSchema } from "@/lib/users/filters";
+import { usersList } from "@/lib/table/users";
 import { listUsers } from "@/lib/users/list";
 import { orgLocations, rowActions, tenantRoles } from "@/lib/users/page-data";
 import { bulkPermissions, toTableRows } from "@/lib/users/table-rows";
-import { loadUsersUrlState } from "@/lib/users/url-state";
 import { UsersView } from "./_components/users-view";
 
 export const metadata: Metadata = { title: "Users" };
@@ -21,15 +20,9 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
   // Without users.view the page does not exist for this viewer, like any page out of reach.
   if (!can(policy, "users.view", orgTarget(ctx))) notFound();
 
-  const url = loadUsersUrlState(await searchParams);
-  const roleKeys = /^[a-z][a-z0-9_]{0,39}$/;
-  const filters = userFiltersSchema.parse({
-    q: url.q.slice(0, 100),
-    roles: url.role.filter((r) => roleKeys.test(r)).slice(0, 20),
-    statuses: url.status,
-    scope: url.scope === "reach" && may(policy, "orgs.switch") ? "reach" : "org",
-    noDevices: url.nodev,
-  });
+  const { url, filters: asked } = usersList.read(await searchParams);
+  // "All in reach" only for a viewer who may switch below; the chips then show what is listed.
+  const filters = { ...asked, scope: asked.scope === "reach" && may(policy, "orgs.switch") ? ("reach" as const) : ("org" as const) };
   const db = await getDb();
   const now = new Date();
   const cursor = url.after ? { after: url.after } : url.before ? { before: url.before } : undefined;

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { countLabel } from "@/lib/format/count";
 import type { DeviceRow } from "@/lib/devices/list";
 import type { DeviceSortKey } from "@/lib/devices/sort";
-import { devicesUrlState } from "@/lib/devices/url-state";
+import { devicesList } from "@/lib/table/devices";
 import type { OrgOption } from "@/lib/users/page-data";
 import { deleteDeviceAction } from "../actions";
 import { AddDeviceDialog } from "./add-device-dialog";
@@ -38,7 +38,7 @@ const noSubscribe = () => () => {};
 export function DevicesView(props: Props) {
   const { orgId, orgName, view, rows, orgs } = props;
   const [pending, startTransition] = useTransition();
-  const [state, setState] = useQueryStates(devicesUrlState, { shallow: false, startTransition, history: "push" });
+  const [state, setState] = useQueryStates(devicesList.url, { shallow: false, startTransition, history: "push" });
   const [search, setSearch] = useState(state.q);
   const [open, setOpen] = useState<{ kind: "add" } | { kind: "transfer" | "delete"; row: DeviceTableRow } | null>(null);
   const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);

@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { usersCount } from "@/lib/format/count";
-import { PAGE_SIZES } from "@/lib/users/sort";
+import { PAGE_SIZES } from "@/lib/table/paging";
 import { useUsersUrl } from "./use-users-url";
 
 type Props = { shown: number; total: number; capped: boolean; next: string | null; prev: string | null; size: number };

@@ -2,7 +2,7 @@
 
 import { useQueryStates } from "nuqs";
 import { useTransition } from "react";
-import { usersUrlState } from "@/lib/users/url-state";
+import { usersList } from "@/lib/table/users";
 
 /**
  * The table's URL state. Every change re-renders the page on the server (shallow: false); any
@@ -10,7 +10,7 @@ import { usersUrlState } from "@/lib/users/url-state";
  */
 export function useUsersUrl() {
   const [pending, startTransition] = useTransition();
-  const [state, setState] = useQueryStates(usersUrlState, { shallow: false, startTransition, history: "push" });
+  const [state, setState] = useQueryStates(usersList.url, { shallow: false, startTransition, history: "push" });
   const update = (patch: Partial<Omit<typeof state, "after" | "before">>) => setState({ ...patch, after: null, before: null });
   return { state, setState, update, pending };
 }

@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import { DataTable } from "@/components/data-table/data-table";
 import type { ActionResult } from "@/lib/action-result";
 import type { BulkResult } from "@/lib/commands/bulk";
+import { usersList } from "@/lib/table/users";
 import type { UserFilters } from "@/lib/users/filters";
 import type { RoleOption, RowAction } from "@/lib/users/page-data";
 import { FIRST_DIR, type UserSortKey } from "@/lib/users/sort";
@@ -123,7 +124,7 @@ export function UsersView(props: Props) {
         return void runBulk(resendInvitationsAction, selection, "invitations resent");
       case "export":
         if (allMatching) {
-          window.location.assign(exportUrl(orgId, filters));
+          window.location.assign(usersList.href(`/api/o/${orgId}/users/export`, filters));
         } else {
           exportForm.current?.requestSubmit();
         }
@@ -224,13 +225,3 @@ export function UsersView(props: Props) {
 }
 
 const noSubscribe = () => () => {};
-
-function exportUrl(orgId: string, filters: UserFilters): string {
-  const params = new URLSearchParams();
-  if (filters.q) params.set("q", filters.q);
-  for (const role of filters.roles) params.append("role", role);
-  for (const status of filters.statuses) params.append("status", status);
-  params.set("scope", filters.scope);
-  if (filters.noDevices) params.set("noDevices", "1");
-  return `/api/o/${orgId}/users/export?${params}`;
-}

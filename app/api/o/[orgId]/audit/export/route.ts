@@ -1,7 +1,6 @@
 // GET /api/o/[orgId]/audit/export — CSV of the audit log of an org and its subtree, with the page's filters
 import { getDb } from "@/db/client";
 import { csvResponse } from "@/lib/csv/response";
-import { auditFiltersFrom } from "@/lib/audit/filters";
 import { auditLabel } from "@/lib/audit/actions";
 import { auditRowsForExport } from "@/lib/audit/list";
 import { getViewer } from "@/lib/auth/viewer";
@@ -9,6 +8,7 @@ import { actorIn } from "@/lib/commands/actor";
 import { DomainError } from "@/lib/errors";
 import { orgTarget } from "@/lib/orgs/target";
 import { authorize } from "@/lib/policy";
+import { auditList } from "@/lib/table/audit";
 import { neutralizeFormula } from "@/lib/users/export";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +27,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ orgI
   if (!actor) return text(404, "Not found");
   const decision = authorize(actor.policy, "audit.view", orgTarget(actor));
   if (!decision.ok) return decision.code === "NOT_FOUND" ? text(404, "Not found") : text(403, decision.reason);
-  const { filters } = auditFiltersFrom(new URL(request.url).searchParams);
+  const { filters } = auditList.read(new URL(request.url).searchParams);
   const rows = (async function* () {
     for await (const r of auditRowsForExport(db, actor, filters)) {
       yield [r.createdAt.toISOString(), r.actorEmail ?? "", auditLabel(r.action), r.targetLabel ?? "", r.orgName ?? "", JSON.stringify({ before: r.before, after: r.after })].map(neutralizeFormula);

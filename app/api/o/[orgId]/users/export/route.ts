@@ -8,7 +8,7 @@ import { csvResponse } from "@/lib/csv/response";
 import { DomainError } from "@/lib/errors";
 import { PolicyError } from "@/lib/policy";
 import { EXPORT_COLUMNS, exportUserRows } from "@/lib/users/export";
-import { userFiltersSchema } from "@/lib/users/filters";
+import { usersList } from "@/lib/table/users";
 
 export const dynamic = "force-dynamic";
 
@@ -36,23 +36,17 @@ async function exportCsv(searchParams: URLSearchParams, { params }: { params: Pr
   const viewer = await getViewer();
   if (!viewer) return refuse(401, "Log in to export users.");
   const { orgId } = await params;
-  const url = { searchParams };
-  const ids = url.searchParams.getAll("id");
-  const filters = userFiltersSchema.safeParse({
-    q: url.searchParams.get("q") ?? undefined,
-    roles: url.searchParams.getAll("role"),
-    statuses: url.searchParams.getAll("status"),
-    scope: url.searchParams.get("scope") ?? undefined,
-    noDevices: url.searchParams.get("noDevices") === "1",
-  });
+  // The filters are read as the users page reads them (the same URL names, cleaned the same way).
+  const { filters } = usersList.read(searchParams);
+  const ids = searchParams.getAll("id");
   const userIds = ids.length ? idListSchema.safeParse(ids) : null;
-  if (!filters.success || (userIds && !userIds.success)) return refuse(400, "The export request was not valid.");
+  if (userIds && !userIds.success) return refuse(400, "The export request was not valid.");
 
   const db = await getDb();
   let rows: AsyncGenerator<string[]>;
   try {
     const actor = await actorIn(db, viewer, orgId);
-    rows = exportUserRows(db, actor, { userIds: userIds?.data, filters: filters.data });
+    rows = exportUserRows(db, actor, { userIds: userIds?.data, filters });
     // Runs the authorization before the first byte, so a refusal is a status code, not a broken file.
     const first = await rows.next();
     const all = (async function* () {

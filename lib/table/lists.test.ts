@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { devicesList } from "./devices";
+import { usersList } from "./users";
+
+describe("the users list's URL (one reader for the page and the CSV export)", () => {
+  it("cleans what a hand-edited URL holds instead of refusing it", () => {
+    const roles = Array.from({ length: 30 }, (_, i) => `role_${i}`);
+    const { filters, url } = usersList.read({ q: `  ${"x".repeat(300)}\u0000`, role: ["admin,Bad-Key,admin", ...roles].join(","), status: "pending,probe", nodev: "true", size: "7" });
+    expect(filters.q).toBe("x".repeat(98));
+    expect(filters.roles).toEqual(["admin", ...roles.slice(0, 18)]);
+    expect(filters.statuses).toEqual(["pending"]);
+    expect(filters.noDevices).toBe(true);
+    expect(url.size).toBe(50);
+  });
+
+  it("writes the page's names, and reads back the filters it wrote", () => {
+    const filters = usersList.filtersSchema.parse({ q: "smith & co", roles: ["admin", "staff"], statuses: ["active"], scope: "reach", noDevices: true });
+    const href = usersList.href("/api/o/1/users/export", filters);
+    const params = new URL(href, "http://localhost").searchParams;
+    expect([...params.keys()].sort()).toEqual(["nodev", "q", "role", "scope", "status"]);
+    expect(usersList.read(params).filters).toEqual(filters);
+    expect(usersList.href("/o/1/users", usersList.filtersSchema.parse({}))).toBe("/o/1/users");
+  });
+});
+
+describe("the devices list's URL", () => {
+  it("bounds the search and falls back to defaults", () => {
+    const { filters, url } = devicesList.read({ q: "d".repeat(150), scope: "everywhere", page: "x" });
+    expect(filters).toEqual({ q: "d".repeat(100), scope: "org" });
+    expect(url.page).toBe(1);
+  });
+});
