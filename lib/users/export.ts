@@ -24,8 +24,7 @@ const roleLabel = (role: string) => (isBuiltinRole(role) ? ROLE_LABELS[role] : r
 /**
  * Where the export reads: the selected users, the whole tenant (reach from the root), or one
  * org at a time. Walking a subtree org by org reads only its users through the org index;
- * walking the tenant's ids with the subtree as a filter read every user of the tenant (a
- * 100,000-user region of a 1M tenant took 11.8 s, bench/README.md).
+ * walking the tenant's ids with the subtree as a filter would read every user of the tenant.
  */
 async function exportParts(db: Db, actor: Actor, selection: { userIds?: string[]; filters: UserFilters }, now: Date): Promise<SQL[]> {
   if (selection.userIds) return [and(userListWhere(actor, { ...selection.filters, scope: "reach" }, now), isAnyOf(users.id, selection.userIds))!];

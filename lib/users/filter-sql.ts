@@ -36,9 +36,8 @@ export async function subtreeOrgIdList(db: Executor, actor: Actor): Promise<stri
 /**
  * The org ids of the actor's subtree when the filters reach below the current org, read first
  * (or from the cache of subtrees, lib/orgs/subtree-cache.ts), so the users query gets
- * `org_id = ANY(…)` instead of a semi-join: 22 ms instead of 120–340 ms for a rare filter in a
- * 100k-user subtree at 1M users (bench/README.md). Undefined when there is nothing to resolve
- * or the subtree is too large.
+ * `org_id = ANY(…)`, which the planner serves from the org index, instead of a semi-join.
+ * Undefined when there is nothing to resolve or the subtree is too large.
  */
 export async function subtreeIdList(db: Db, actor: Actor, filters: UserFilters): Promise<string[] | undefined> {
   if (!showsSubtree(actor, filters) || actor.org.depth === 1) return undefined;
@@ -64,9 +63,8 @@ export function lastLoginBound(statuses: readonly UserStatus[], cutoff: Date): S
  * The chosen statuses as a condition on the status rank and the last login key: the columns the
  * status, role and registered indexes carry, so a capped count reads an index alone and a walk
  * checks the status inside the index. Whole ranks become one `status_rank IN (…)`, which an
- * index can use; an OR of equalities it can only filter row by row (pending and suspended in
- * the whole tenant at 1M: 19–22 → 4–6 ms a page, the count read from the status index alone
- * instead of the table, bench/README.md). Equivalent to statusOf() in lib/users/filters.ts.
+ * index can use; an OR of equalities it can only filter row by row, and a count could no longer
+ * read the status index alone. Equivalent to statusOf() in lib/users/filters.ts.
  */
 function statusesCondition(statuses: readonly UserStatus[], cutoff: Date): SQL | undefined {
   const bound = lastLoginBound(statuses, cutoff);
