@@ -1,17 +1,29 @@
 "use client";
 
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowSelectionState } from "@tanstack/react-table";
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowData, type RowSelectionState } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 
+declare module "@tanstack/react-table" {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- TanStack's declaration names both parameters
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** Classes of this column's cells, beside the row's common ones. */
+    cellClass?: string;
+  }
+}
+
 export type SortState = { key: string; dir: "asc" | "desc" };
+
+/** The classes every header cell and every row has: the table's look, set once for all cells. */
+type Look = { head: string; row: string };
 
 type Props<T> = {
   columns: ColumnDef<T, unknown>[];
   data: T[];
   getRowId: (row: T) => string;
-  sort: SortState;
+  /** Absent: the list has one order and no header sorts. */
+  sort?: SortState;
   /** Column ids that sort (server-side); clicking a header asks for that column. */
-  onSort: (columnId: string) => void;
+  onSort?: (columnId: string) => void;
   selection?: RowSelectionState;
   /** While the next page loads the rows fade and the table says it is busy. */
   pending?: boolean;
@@ -19,18 +31,22 @@ type Props<T> = {
   caption: string;
   /** The last column (row actions) stays in view when a narrow screen scrolls the table sideways. */
   stickyLast?: boolean;
+  look?: Look;
 };
 
 // Opaque backgrounds, so the rows scrolling underneath do not show through the pinned column.
 const STICKY = "sticky right-0 shadow-[inset_1px_0_0_#e2e8f0]";
-const ROW = "group/row hover:bg-slate-50 data-[state=selected]:bg-brand-50 *:whitespace-nowrap *:px-2.5 *:py-2.5 *:text-slate-700";
+const LOOK: Look = {
+  head: "whitespace-nowrap px-2.5 py-2.5 text-left text-xs font-semibold uppercase text-slate-500",
+  row: "group/row hover:bg-slate-50 data-[state=selected]:bg-brand-50 *:whitespace-nowrap *:px-2.5 *:py-2.5 *:text-slate-700",
+};
 const STICKY_CELL = `${STICKY} bg-white group-hover/row:bg-slate-50 group-data-[state=selected]/row:bg-brand-50`;
 
 /**
  * The generic server-driven table: TanStack Table only lays rows out; sorting, filtering and
  * paging happen in SQL and arrive as `data` (architecture.md "UI").
  */
-export function DataTable<T>({ columns, data, getRowId, sort, onSort, selection, pending, empty, caption, stickyLast }: Props<T>) {
+export function DataTable<T>({ columns, data, getRowId, sort, onSort, selection, pending, empty, caption, stickyLast, look = LOOK }: Props<T>) {
   // Not memoised by React Compiler (TanStack returns fresh functions); the table re-renders
   // with its data, which is what a server-driven table wants anyway.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -54,18 +70,18 @@ export function DataTable<T>({ columns, data, getRowId, sort, onSort, selection,
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header, i) => {
-                const sortable = header.column.columnDef.enableSorting !== false;
-                const active = sort.key === header.column.id;
+                const sortable = !!onSort && header.column.columnDef.enableSorting !== false;
+                const active = sort?.key === header.column.id;
                 const pinned = stickyLast && i === group.headers.length - 1;
                 return (
                   <th
                     key={header.id}
                     scope="col"
                     aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}
-                    className={`whitespace-nowrap px-2.5 py-2.5 text-left text-xs font-semibold uppercase text-slate-500 ${pinned ? `${STICKY} bg-slate-50` : ""}`}
+                    className={pinned ? `${look.head} ${STICKY} bg-slate-50` : look.head}
                   >
                     {sortable ? (
-                      <button type="button" onClick={() => onSort(header.column.id)} className="group inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600">
+                      <button type="button" onClick={() => onSort?.(header.column.id)} className="group inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600">
                         {flexRender(header.column.columnDef.header, header.getContext())}
                         <span aria-hidden className={active ? "text-slate-900" : "text-slate-300 group-hover:text-slate-400"}>
                           {active ? (sort.dir === "asc" ? "▲" : "▼") : "↕"}
@@ -91,9 +107,9 @@ export function DataTable<T>({ columns, data, getRowId, sort, onSort, selection,
             table.getRowModel().rows.map((row) => (
               // The cells' common classes sit once on the row (`*:`), not on each of its ~10 cells:
               // a quarter of the page's HTML at 50 rows.
-              <tr key={row.id} data-state={row.getIsSelected() ? "selected" : undefined} className={ROW}>
+              <tr key={row.id} data-state={row.getIsSelected() ? "selected" : undefined} className={look.row}>
                 {row.getVisibleCells().map((cell, i, cells) => (
-                  <td key={cell.id} className={stickyLast && i === cells.length - 1 ? STICKY_CELL : undefined}>
+                  <td key={cell.id} className={stickyLast && i === cells.length - 1 ? STICKY_CELL : cell.column.columnDef.meta?.cellClass}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}

@@ -1,13 +1,17 @@
 "use client";
 
-import { useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { DataTable } from "@/components/data-table/data-table";
+import { Pagination } from "@/components/data-table/pagination";
+import { SelectionBar, type SelectionAction } from "@/components/data-table/selection-bar";
+import { useRowSelection } from "@/components/data-table/use-row-selection";
 import type { ActionResult } from "@/lib/action-result";
 import type { BulkResult } from "@/lib/commands/bulk";
 import { usersList } from "@/lib/table/users";
 import type { UserFilters } from "@/lib/users/filters";
 import type { RoleOption, RowAction } from "@/lib/users/page-data";
+import { usersCount } from "@/lib/format/count";
 import { FIRST_DIR, type UserSortKey } from "@/lib/users/sort";
 import type { BulkPermissions, UserTableRow } from "@/lib/users/view-model";
 import {
@@ -20,7 +24,6 @@ import {
   revokeInvitationsAction,
   suspendUsersAction,
 } from "../actions";
-import { BulkBar, type BulkAction } from "./bulk-bar";
 import { ChangeRoleDialog } from "./dialogs/change-role-dialog";
 import { ConfirmDeleteDialog } from "./dialogs/confirm-delete-dialog";
 import { EditDialog } from "./dialogs/edit-dialog";
@@ -29,11 +32,10 @@ import { PasswordDialog } from "./dialogs/password-dialog";
 import { RolePanel } from "./dialogs/role-panel";
 import { TagDialog } from "./dialogs/tag-dialog";
 import { TransferDialog } from "./dialogs/transfer-dialog";
-import { Pagination } from "./pagination";
 import { reportBulk } from "./run-action";
 import { usersColumns } from "./users-columns";
 import { UsersToolbar } from "./users-toolbar";
-import { useUsersUrl } from "./use-users-url";
+import { useUsersTable } from "./use-users-table";
 
 type Props = {
   orgId: string;
@@ -51,6 +53,7 @@ type Props = {
 };
 
 type Selection = { userIds: string[] } | { matching: UserFilters };
+type BulkAction = "tag" | "role" | "logout" | "suspend" | "resend" | "export" | "delete";
 type Open =
   | { kind: "invite" }
   | { kind: "edit" | "password" | "transfer" | "grants"; row: UserTableRow }
@@ -60,33 +63,17 @@ type Open =
 
 export function UsersView(props: Props) {
   const { orgId, orgName, rows, total, capped, filters, roles, permissions } = props;
-  const { state, update, pending } = useUsersUrl();
-  const [selected, setSelected] = useState<Record<string, boolean>>({});
-  const [allMatching, setAllMatching] = useState(false);
+  const table = useUsersTable();
+  const { state, pending, hydrated } = table;
+  const rowSelection = useRowSelection(JSON.stringify(filters));
+  const { selected, allMatching, ids: selectedIds, clear } = rowSelection;
   const [open, setOpen] = useState<Open>(null);
   const exportForm = useRef<HTMLFormElement>(null);
-  // True once hydrated (false in the server render): end-to-end tests wait for it before clicking.
-  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
 
-  // A selection belongs to the filters it was made under: other filters show other people, and
-  // acting on rows no longer shown would surprise (sorting and paging keep it).
-  const view = JSON.stringify(filters);
-  const [selectedIn, setSelectedIn] = useState(view);
-  if (selectedIn !== view) {
-    setSelectedIn(view);
-    setSelected({});
-    setAllMatching(false);
-  }
-
-  const selectedIds = Object.keys(selected).filter((id) => selected[id]);
   const selection: Selection = allMatching ? { matching: filters } : { userIds: selectedIds };
   const selectionCount = allMatching ? total : selectedIds.length;
   // "All matching" past the count cap: at least `total`, said as "10,000+".
   const selectionCapped = allMatching && capped;
-  const clear = () => {
-    setSelected({});
-    setAllMatching(false);
-  };
 
   async function runBulk(action: (input: unknown) => Promise<ActionResult<BulkResult>>, input: object, verb: string) {
     const result = await action({ orgId, ...input });
@@ -139,10 +126,7 @@ export function UsersView(props: Props) {
         orgId,
         showOrg: filters.scope === "reach",
         selected,
-        toggle: (id) => {
-          setAllMatching(false);
-          setSelected((s) => ({ ...s, [id]: !s[id] }));
-        },
+        toggle: rowSelection.toggle,
         onRole: permissions.rolesView ? (row) => setOpen({ kind: "grants", row }) : null,
         menu,
       }),
@@ -151,10 +135,16 @@ export function UsersView(props: Props) {
     [orgId, filters.scope, selected, permissions.rolesView],
   );
 
-  const onSort = (id: string) => {
-    const key = id as UserSortKey;
-    update({ sort: key, dir: state.sort === key ? (state.dir === "asc" ? "desc" : "asc") : FIRST_DIR[key] });
-  };
+  const onSort = (id: string) => table.sortBy(id, FIRST_DIR[id as UserSortKey]);
+  const bulkActions: (SelectionAction<BulkAction> & { show: boolean })[] = [
+    { key: "tag", label: "Apply tag", show: permissions.tags },
+    { key: "role", label: "Change role", show: permissions.changeRole },
+    { key: "logout", label: "Force logout", show: permissions.forceLogout },
+    { key: "suspend", label: "Suspend", show: permissions.suspend },
+    { key: "resend", label: "Resend invitation", show: permissions.resend },
+    { key: "export", label: "Export CSV", show: permissions.export },
+    { key: "delete", label: "Delete", show: permissions.delete, danger: true },
+  ];
 
   const filtered = filters.q !== "" || filters.roles.length > 0 || filters.statuses.length > 0 || filters.noDevices;
   const empty = filtered ? (
@@ -175,7 +165,7 @@ export function UsersView(props: Props) {
         <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
         <p className="text-sm text-slate-500">{orgName}</p>
       </div>
-      <UsersToolbar filters={filters} roles={roles} canReach={permissions.reach} canInvite={permissions.invite} onInvite={() => setOpen({ kind: "invite" })} />
+      <UsersToolbar table={table} filters={filters} roles={roles} canReach={permissions.reach} canInvite={permissions.invite} onInvite={() => setOpen({ kind: "invite" })} />
       <DataTable
         caption={`Users of ${orgName}`}
         columns={columns}
@@ -188,15 +178,21 @@ export function UsersView(props: Props) {
         empty={empty}
         stickyLast
       />
-      <Pagination shown={rows.length} total={total} capped={capped} next={props.next} prev={props.prev} size={state.size} />
+      <Pagination
+        summary={`Showing ${rows.length.toLocaleString("en")} of ${usersCount(total, capped)}`}
+        size={{ value: state.size, onChange: (size) => table.update({ size }) }}
+        onPrev={props.prev ? () => table.goTo({ before: props.prev, after: null }) : null}
+        onNext={props.next ? () => table.goTo({ after: props.next, before: null }) : null}
+        pending={pending}
+      />
       {selectionCount > 0 ? (
-        <BulkBar
+        <SelectionBar
           count={selectionCount}
           total={total}
           capped={capped}
           allMatching={allMatching}
-          permissions={permissions}
-          onSelectAll={() => setAllMatching(true)}
+          actions={bulkActions.filter((a) => a.show)}
+          onSelectAll={rowSelection.selectAllMatching}
           onClear={clear}
           onAction={onBulk}
         />
@@ -223,5 +219,3 @@ export function UsersView(props: Props) {
     </div>
   );
 }
-
-const noSubscribe = () => () => {};

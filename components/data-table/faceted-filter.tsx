@@ -5,7 +5,7 @@ import * as Popover from "@radix-ui/react-popover";
 type Option = { value: string; label: string };
 
 /** A filter button that opens a checklist; the count of chosen values shows on the button. */
-export function MultiSelect({ label, options, value, onChange }: { label: string; options: Option[]; value: string[]; onChange: (next: string[]) => void }) {
+export function FacetedFilter({ label, options, value, onChange }: { label: string; options: Option[]; value: string[]; onChange: (next: string[]) => void }) {
   const chosen = new Set(value);
   const toggle = (v: string) => onChange(chosen.has(v) ? value.filter((x) => x !== v) : [...value, v]);
   return (

@@ -2,33 +2,24 @@
 
 import { Button } from "@/components/ui/button";
 import { countLabel } from "@/lib/format/count";
-import type { BulkPermissions } from "@/lib/users/view-model";
 
-export type BulkAction = "tag" | "role" | "logout" | "suspend" | "resend" | "export" | "delete";
+export type SelectionAction<K extends string> = { key: K; label: string; danger?: boolean };
 
-type Props = {
+type Props<K extends string> = {
   count: number;
   total: number;
   capped: boolean;
   allMatching: boolean;
-  permissions: BulkPermissions;
+  /** The actions the viewer may use, in bar order. */
+  actions: SelectionAction<K>[];
   onSelectAll: () => void;
   onClear: () => void;
-  onAction: (action: BulkAction) => void;
+  onAction: (action: K) => void;
 };
 
-/** "N selected of M · Clear · Select all M matching" and the bulk actions the viewer may use. */
-export function BulkBar({ count, total, capped, allMatching, permissions, onSelectAll, onClear, onAction }: Props) {
+/** "N selected of M · Clear · Select all M matching" and the actions for the selection. */
+export function SelectionBar<K extends string>({ count, total, capped, allMatching, actions, onSelectAll, onClear, onAction }: Props<K>) {
   const totalLabel = countLabel(total, capped);
-  const actions: { key: BulkAction; label: string; show: boolean; danger?: boolean }[] = [
-    { key: "tag", label: "Apply tag", show: permissions.tags },
-    { key: "role", label: "Change role", show: permissions.changeRole },
-    { key: "logout", label: "Force logout", show: permissions.forceLogout },
-    { key: "suspend", label: "Suspend", show: permissions.suspend },
-    { key: "resend", label: "Resend invitation", show: permissions.resend },
-    { key: "export", label: "Export CSV", show: permissions.export },
-    { key: "delete", label: "Delete", show: permissions.delete, danger: true },
-  ];
   return (
     <div role="region" aria-label="Bulk actions" className="sticky bottom-4 z-30 mx-auto flex w-fit max-w-full flex-wrap items-center gap-2 rounded-xl border border-slate-200 bg-slate-900 px-4 py-2.5 text-sm text-white shadow-xl">
       <span data-testid="selection-count" className="font-medium">
@@ -47,13 +38,11 @@ export function BulkBar({ count, total, capped, allMatching, permissions, onSele
         </>
       ) : null}
       <span aria-hidden className="mx-1 h-5 w-px bg-slate-700" />
-      {actions
-        .filter((a) => a.show)
-        .map((a) => (
-          <Button key={a.key} size="sm" variant={a.danger ? "danger" : "ghost"} className={a.danger ? "" : "text-white hover:bg-slate-700"} onClick={() => onAction(a.key)}>
-            {a.label}
-          </Button>
-        ))}
+      {actions.map((a) => (
+        <Button key={a.key} size="sm" variant={a.danger ? "danger" : "ghost"} className={a.danger ? "" : "text-white hover:bg-slate-700"} onClick={() => onAction(a.key)}>
+          {a.label}
+        </Button>
+      ))}
     </div>
   );
 }
