@@ -2,15 +2,18 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { useQueryStates } from "nuqs";
-import { useEffect, useState, useSyncExternalStore, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { DataTable } from "@/components/data-table/data-table";
+import { Pagination } from "@/components/data-table/pagination";
+import { ScopeChips } from "@/components/data-table/scope-chips";
+import { SearchBox } from "@/components/data-table/search-box";
+import { Toolbar } from "@/components/data-table/toolbar";
+import { useDataTable } from "@/components/data-table/use-data-table";
 import { Button } from "@/components/ui/button";
 import { countLabel } from "@/lib/format/count";
 import type { DeviceRow } from "@/lib/devices/list";
-import type { DeviceSortKey } from "@/lib/devices/sort";
-import { devicesList } from "@/lib/table/devices";
+import { DEVICES_PAGING, devicesList } from "@/lib/table/devices";
 import type { OrgOption } from "@/lib/users/page-data";
 import { deleteDeviceAction } from "../actions";
 import { AddDeviceDialog } from "./add-device-dialog";
@@ -33,21 +36,11 @@ type Props = {
   canReach: boolean;
 };
 
-const noSubscribe = () => () => {};
-
 export function DevicesView(props: Props) {
   const { orgId, orgName, view, rows, orgs } = props;
-  const [pending, startTransition] = useTransition();
-  const [state, setState] = useQueryStates(devicesList.url, { shallow: false, startTransition, history: "push" });
-  const [search, setSearch] = useState(state.q);
+  const table = useDataTable(devicesList.url, DEVICES_PAGING);
+  const { state, update, pending, hydrated } = table;
   const [open, setOpen] = useState<{ kind: "add" } | { kind: "transfer" | "delete"; row: DeviceTableRow } | null>(null);
-  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
-
-  useEffect(() => {
-    if (search.trim() === state.q) return;
-    const timer = setTimeout(() => void setState({ q: search.trim(), page: 1 }), 300);
-    return () => clearTimeout(timer);
-  }, [search, state.q, setState]);
 
   const columns: ColumnDef<DeviceTableRow, unknown>[] = [
     { id: "name", header: "Device", cell: ({ row }) => <span className="font-medium text-slate-900">{row.original.name}<span className="ml-2 text-xs text-slate-500">{row.original.model}</span></span> },
@@ -85,8 +78,6 @@ export function DevicesView(props: Props) {
     },
   ];
 
-  const chip = (active: boolean) =>
-    `rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset ${active ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`;
   const totalLabel = countLabel(props.total, props.capped);
 
   return (
@@ -95,37 +86,32 @@ export function DevicesView(props: Props) {
         <h1 className="text-2xl font-semibold tracking-tight">{view === "own" ? "My devices" : "Devices"}</h1>
         <p className="text-sm text-slate-500">{orgName}</p>
       </div>
-      <div className="flex flex-wrap items-center gap-2">
-        <label htmlFor="device-search" className="sr-only">
-          Search devices
-        </label>
-        <input id="device-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Search name or model" className="min-w-56 flex-1 rounded-md border border-slate-300 px-3 py-1.5 text-sm shadow-xs sm:max-w-xs" />
+      <Toolbar
+        action={
+          props.canCreate ? (
+            <Button className="ml-auto" onClick={() => setOpen({ kind: "add" })}>
+              <span aria-hidden>+</span> Add device
+            </Button>
+          ) : null
+        }
+      >
+        <SearchBox id="device-search" label="Search devices" placeholder="Search name or model" value={state.q} onSearch={(q) => update({ q })} />
         {props.canReach ? (
-          <div role="group" aria-label="Scope" className="flex gap-2">
-            <button type="button" aria-pressed={state.scope === "org"} className={chip(state.scope === "org")} onClick={() => void setState({ scope: "org", page: 1 })}>
-              This organization
-            </button>
-            <button type="button" aria-pressed={state.scope === "reach"} className={chip(state.scope === "reach")} onClick={() => void setState({ scope: "reach", page: 1 })}>
-              All in reach
-            </button>
-          </div>
+          <ScopeChips
+            chips={[
+              { label: "This organization", pressed: state.scope === "org", onClick: () => update({ scope: "org" }) },
+              { label: "All in reach", pressed: state.scope === "reach", onClick: () => update({ scope: "reach" }) },
+            ]}
+          />
         ) : null}
-        {props.canCreate ? (
-          <Button className="ml-auto" onClick={() => setOpen({ kind: "add" })}>
-            <span aria-hidden>+</span> Add device
-          </Button>
-        ) : null}
-      </div>
+      </Toolbar>
       <DataTable
         caption={view === "own" ? "My devices" : `Devices of ${orgName}`}
         columns={columns}
         data={rows}
         getRowId={(r) => r.id}
         sort={{ key: state.sort, dir: state.dir }}
-        onSort={(id) => {
-          const key = id as DeviceSortKey;
-          void setState({ sort: key, dir: state.sort === key && state.dir === "asc" ? "desc" : "asc", page: 1 });
-        }}
+        onSort={(id) => table.sortBy(id, "asc")}
         pending={pending}
         empty={
           <div className="text-sm text-slate-600">
@@ -134,19 +120,12 @@ export function DevicesView(props: Props) {
           </div>
         }
       />
-      <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
-        <p>
-          {totalLabel} {props.total === 1 ? "device" : "devices"} · page {props.page} of {props.pages}
-        </p>
-        <div className="flex gap-2">
-          <Button variant="secondary" size="sm" disabled={props.page <= 1 || pending} onClick={() => void setState({ page: props.page - 1 })}>
-            ← Previous
-          </Button>
-          <Button variant="secondary" size="sm" disabled={props.page >= props.pages || pending} onClick={() => void setState({ page: props.page + 1 })}>
-            Next →
-          </Button>
-        </div>
-      </nav>
+      <Pagination
+        summary={`${totalLabel} ${props.total === 1 ? "device" : "devices"} · page ${props.page} of ${props.pages}`}
+        onPrev={props.page > 1 ? () => table.goTo({ page: props.page - 1 }) : null}
+        onNext={props.page < props.pages ? () => table.goTo({ page: props.page + 1 }) : null}
+        pending={pending}
+      />
 
       {open?.kind === "add" ? <AddDeviceDialog orgId={orgId} orgName={orgName} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "transfer" ? <TransferDeviceDialog orgId={orgId} device={open.row} orgs={orgs} onClose={() => setOpen(null)} /> : null}
