@@ -10,6 +10,7 @@ import { getOrgContext } from "@/lib/orgs/context";
 import { orgTarget } from "@/lib/orgs/target";
 import { can } from "@/lib/policy";
 import { auditList } from "@/lib/table/audit";
+import { AuditTable, type AuditTableRow } from "./_components/audit-table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -37,6 +38,16 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const now = new Date();
   const tz = ctx.viewer.org.timezone;
   const filtered = !!(filters.actor || filters.action || filters.target || filters.from || filters.to);
+  const rows: AuditTableRow[] = page.rows.map((r) => ({
+    id: r.id,
+    at: r.createdAt.toISOString(),
+    when: formatLastLogin(r.createdAt, now, tz),
+    actor: r.actorEmail,
+    what: auditLabel(r.action),
+    target: r.targetLabel ?? "—",
+    org: r.orgName ?? "—",
+    details: changes(r.before, r.after) || "—",
+  }));
 
   return (
     <div className="space-y-4">
@@ -85,42 +96,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           ) : null}
         </div>
       </form>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-xs">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">Audit log of {ctx.org.name}</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            <tr>
-              {["When", "Who", "What", "Target", "Org", "Details"].map((h) => (
-                <th key={h} scope="col" className="px-3 py-2.5">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {page.rows.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="px-6 py-16 text-center text-slate-600">
-                  {filtered ? "Nothing in the log matches these filters." : "Nothing has been recorded here yet."}
-                </td>
-              </tr>
-            ) : (
-              page.rows.map((r) => (
-                <tr key={r.id} className="align-top">
-                  <td className="whitespace-nowrap px-3 py-2.5 text-slate-600">
-                    <time dateTime={r.createdAt.toISOString()}>{formatLastLogin(r.createdAt, now, tz)}</time>
-                  </td>
-                  <td className="px-3 py-2.5">{r.actorEmail ?? <span className="text-slate-400">system</span>}</td>
-                  <td className="whitespace-nowrap px-3 py-2.5 font-medium text-slate-900">{auditLabel(r.action)}</td>
-                  <td className="px-3 py-2.5">{r.targetLabel ?? "—"}</td>
-                  <td className="whitespace-nowrap px-3 py-2.5 text-slate-600">{r.orgName ?? "—"}</td>
-                  <td className="max-w-md break-words px-3 py-2.5 text-xs text-slate-600">{changes(r.before, r.after) || "—"}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <AuditTable caption={`Audit log of ${ctx.org.name}`} rows={rows} filtered={filtered} />
       <nav aria-label="Pages" className="flex justify-end gap-2 text-sm">
         {before ? (
           <Link href={auditList.href(`/o/${orgId}/audit`, filters)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
