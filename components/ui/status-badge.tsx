@@ -13,8 +13,8 @@ export const STATUS_LABELS: Record<UserStatus, string> = Object.fromEntries(Obje
 export function StatusBadge({ status }: { status: UserStatus }) {
   const s = STYLES[status];
   return (
-    <span className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${s.className}`}>
-      <span aria-hidden className={`h-1.5 w-1.5 rounded-full ${s.dot}`} />
+    <span className={`badge ${s.className}`}>
+      <span aria-hidden className={`badge-dot ${s.dot}`} />
       {s.label}
     </span>
   );

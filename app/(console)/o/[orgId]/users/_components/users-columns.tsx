@@ -20,18 +20,15 @@ type Options = {
 function SelectCell({ row, checked, toggle }: { row: UserTableRow; checked: boolean; toggle: () => void }) {
   // The initials avatar turns into a checkbox on hover or focus, and stays one when checked.
   return (
-    <label className="group/select relative flex h-8 w-8 cursor-pointer items-center justify-center">
+    <label className="dt-pick">
       <input
         type="checkbox"
         aria-label={`Select ${row.name}`}
         checked={checked}
         onChange={toggle}
-        className="peer absolute h-4 w-4 cursor-pointer accent-brand-600 opacity-0 checked:opacity-100 focus-visible:opacity-100 group-hover/row:opacity-100"
+        className="peer dt-pick-box"
       />
-      <span
-        aria-hidden
-        className="flex h-8 w-8 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 peer-checked:invisible peer-focus-visible:invisible group-hover/row:invisible"
-      >
+      <span aria-hidden className="dt-pick-face">
         {initials(row.name)}
       </span>
     </label>
@@ -41,16 +38,16 @@ function SelectCell({ row, checked, toggle }: { row: UserTableRow; checked: bool
 function NameCell({ row, orgId }: { row: UserTableRow; orgId: string }) {
   return (
     <span className="group/name relative inline-flex">
-      <Link href={`/o/${orgId}/users/${row.id}`} prefetch={false} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+      <Link href={`/o/${orgId}/users/${row.id}`} prefetch={false} className="dt-name">
         {row.name}
       </Link>
       {/* Hover or focus shows the email with a copy button. */}
-      <span className="invisible absolute left-0 top-full z-20 mt-1 flex items-center gap-2 rounded-md border border-slate-200 bg-white px-2.5 py-1.5 text-xs text-slate-700 shadow-md group-focus-within/name:visible group-hover/name:visible">
+      <span className="dt-card">
         {row.email}
         <button
           type="button"
           aria-label={`Copy ${row.email}`}
-          className="rounded px-1.5 py-0.5 font-medium text-brand-700 hover:bg-brand-50"
+          className="dt-copy"
           onClick={() => {
             void navigator.clipboard?.writeText(row.email).then(
               () => toast.success("Email copied"),
@@ -87,7 +84,7 @@ export function usersColumns({ orgId, showOrg, selected, toggle, onRole, menu }:
       header: "Role",
       cell: ({ row }) =>
         onRole ? (
-          <button type="button" onClick={() => onRole(row.original)} className="rounded text-brand-700 underline decoration-dotted underline-offset-4 hover:text-brand-900">
+          <button type="button" onClick={() => onRole(row.original)} className="dt-link">
             {row.original.roleLabel}
           </button>
         ) : (
