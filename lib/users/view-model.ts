@@ -1,20 +1,12 @@
 // What the users page hands to its client components: plain, serialisable, nothing secret.
-import type { UserStatus } from "./filters";
+import type { UserRow } from "./list";
 import type { RowAction } from "./page-data";
 
-export type UserTableRow = {
-  id: string;
-  name: string;
-  email: string;
-  orgId: string;
-  orgName: string;
-  role: string;
+/** A row of the users list with its dates as text, its role's name and its menu. */
+export type UserTableRow = Pick<UserRow, "id" | "name" | "email" | "orgId" | "orgName" | "role" | "location" | "status" | "devices"> & {
   roleLabel: string;
-  location: string | null;
-  status: UserStatus;
   lastLogin: string;
   registered: string;
-  devices: number;
   actions: RowAction[];
 };
 

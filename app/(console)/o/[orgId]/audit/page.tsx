@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { inputClass } from "@/components/ui/field";
 import { getDb } from "@/db/client";
@@ -25,6 +26,15 @@ function changes(before: unknown, after: unknown): string {
   const b = fmt(before);
   const a = fmt(after);
   return b && a ? `${b} → ${a}` : a || b;
+}
+
+function FilterField({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="text-sm font-medium text-slate-700">
+      {label}
+      {children}
+    </label>
+  );
 }
 
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -58,12 +68,10 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         </a>
       </div>
       <form method="get" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter the audit log">
-        <label className="text-sm font-medium text-slate-700">
-          Who
+        <FilterField label="Who">
           <input name="actor" defaultValue={filters.actor} placeholder="email" className={inputClass} />
-        </label>
-        <label className="text-sm font-medium text-slate-700">
-          What
+        </FilterField>
+        <FilterField label="What">
           <select name="action" defaultValue={filters.action ?? ""} className={inputClass}>
             <option value="">Any action</option>
             {actions.map((a) => (
@@ -72,19 +80,16 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
               </option>
             ))}
           </select>
-        </label>
-        <label className="text-sm font-medium text-slate-700">
-          Target
+        </FilterField>
+        <FilterField label="Target">
           <input name="target" defaultValue={filters.target} placeholder="email or name" className={inputClass} />
-        </label>
-        <label className="text-sm font-medium text-slate-700">
-          From
+        </FilterField>
+        <FilterField label="From">
           <input type="date" name="from" defaultValue={filters.from?.toISOString().slice(0, 10)} className={inputClass} />
-        </label>
-        <label className="text-sm font-medium text-slate-700">
-          To
+        </FilterField>
+        <FilterField label="To">
           <input type="date" name="to" defaultValue={filters.to?.toISOString().slice(0, 10)} className={inputClass} />
-        </label>
+        </FilterField>
         <div className="flex items-end gap-2">
           <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
             Filter
