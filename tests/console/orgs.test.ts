@@ -2,13 +2,12 @@ import { and, count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { organizations, roleGrants, users } from "@/db/schema";
-import { createOrg } from "@/lib/orgs/commands/create";
-import { deleteOrg } from "@/lib/orgs/commands/delete";
-import { editOrg } from "@/lib/orgs/commands/edit";
+
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { mullerAdmin } from "../helpers/fixtures";
 import { refusedWithoutChange } from "../helpers/snapshot";
+import { createOrg, deleteOrg, editOrg } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {

@@ -6,13 +6,14 @@ import { DEMO_PASSWORD } from "@/db/seed";
 import { logIn } from "@/lib/auth/login";
 import { loadViewer } from "@/lib/auth/session-check";
 import { env } from "@/lib/env";
-import { acceptInvitation, LINK_EXPIRED, prepareResetRequests, requestPasswordReset, resetPassword, RESET_REQUEST_TTL_MS } from "@/lib/users/commands/account-recovery";
+import { LINK_EXPIRED, prepareResetRequests, RESET_REQUEST_TTL_MS } from "@/lib/users/commands/account-recovery";
 import { newToken } from "@/lib/users/tokens";
 import { freshDemoDb } from "../helpers/db";
 import { tableDigests } from "../helpers/db-state";
 import { userByEmail } from "../helpers/demo";
 import { auditOf, emailsTo, invite, lastLinkToken, NEW_PASSWORD, openSession } from "../helpers/fixtures";
 import { refusedWithoutChange, snapshot } from "../helpers/snapshot";
+import { acceptInvitation, requestPasswordReset, resetPassword } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {

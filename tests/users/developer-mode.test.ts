@@ -1,12 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { changeRoles } from "@/lib/users/commands/change-role";
-import { setDeveloperMode } from "@/lib/users/commands/own-account";
 import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { auditOf, idOf, inviteAndAccept } from "../helpers/fixtures";
 import { refusedWithoutChange, withoutChange } from "../helpers/snapshot";
+import { changeRoles, setDeveloperMode } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {

@@ -3,12 +3,13 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { devices, organizations } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
-import { transferDevice } from "@/lib/devices/commands/transfer";
+
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { auditOf, idOf, invite, mullerAdmin, randomId } from "../helpers/fixtures";
 import { refusedWithoutChange } from "../helpers/snapshot";
+import { transferDevice } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {

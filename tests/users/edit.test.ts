@@ -2,13 +2,12 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { locations, organizations, userLocations } from "@/db/schema";
-import { editUser } from "@/lib/users/commands/edit";
-import { setDeveloperMode } from "@/lib/users/commands/own-account";
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { auditOf, MULLER_ADMIN, mullerAdmin } from "../helpers/fixtures";
 import { refusedWithoutChange } from "../helpers/snapshot";
+import { editUser, setDeveloperMode } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {

@@ -4,13 +4,14 @@ import type { Db } from "@/db/client";
 import { auditLog, roleGrants, roles, userTokens } from "@/db/schema";
 import { env } from "@/lib/env";
 import { hashToken, TOKEN_LIFETIME_MS } from "@/lib/users/tokens";
-import { revokeInvitations } from "@/lib/users/commands/invitations";
-import { ALREADY_REGISTERED, inviteUser } from "@/lib/users/commands/invite";
+
+import { ALREADY_REGISTERED } from "@/lib/users/commands/invite";
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { auditOf, emailsTo, invite, linkToken, mullerAdmin } from "../helpers/fixtures";
 import { refusedWithoutChange, snapshot } from "../helpers/snapshot";
+import { inviteUser, revokeInvitations } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {

@@ -7,19 +7,17 @@ import type { Db } from "@/db/client";
 import { devices, organizations } from "@/db/schema";
 import { actorIn, type Actor } from "@/lib/commands/actor";
 import type { BulkResult } from "@/lib/commands/bulk";
-import { transferDevice } from "@/lib/devices/commands/transfer";
+
 import { DomainError } from "@/lib/errors";
 import { PolicyError } from "@/lib/policy";
-import { applyTag } from "@/lib/users/commands/apply-tag";
-import { changeRoles } from "@/lib/users/commands/change-role";
-import { deleteUsers } from "@/lib/users/commands/delete";
-import { editUser } from "@/lib/users/commands/edit";
-import { resendInvitations, revokeInvitations } from "@/lib/users/commands/invitations";
-import { inviteUser } from "@/lib/users/commands/invite";
-import { forceLogout } from "@/lib/users/commands/sessions";
-import { setUserPassword } from "@/lib/users/commands/set-password";
-import { reactivateUsers, suspendUsers } from "@/lib/users/commands/suspend";
-import { transferUser } from "@/lib/users/commands/transfer";
+
+
+
+
+
+
+
+
 import { exportUserRows } from "@/lib/users/export";
 import { userFiltersSchema } from "@/lib/users/filters";
 import { actorFor, orgIdByName } from "../helpers/actors";
@@ -27,6 +25,7 @@ import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { mullerAdmin, randomId, withoutId } from "../helpers/fixtures";
 import { snapshot } from "../helpers/snapshot";
+import { applyTag, changeRoles, deleteUsers, editUser, forceLogout, inviteUser, reactivateUsers, resendInvitations, revokeInvitations, setUserPassword, suspendUsers, transferDevice, transferUser } from "../helpers/commands";
 
 let db: Db;
 
@@ -162,7 +161,7 @@ async function answer(run: () => Promise<unknown>): Promise<unknown> {
 }
 const isBulk = (v: unknown): v is BulkResult => !!v && typeof v === "object" && "done" in v && "skipped" in v;
 
-const UNKNOWN_ROW = { name: "Unknown user", reason: "Not found", code: "NOT_FOUND" };
+const UNKNOWN_ROW = { name: "Unknown user", reason: "Not found", code: "NOT_FOUND", refusal: "NOT_FOUND" };
 
 /** A refusal that says only "not found": the error, every bulk row skipped so, or no export rows. */
 function expectNotFound(outcome: unknown, probe: string, actor: Actor): void {

@@ -3,14 +3,13 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { devices } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
-import { setDeveloperMode } from "@/lib/users/commands/own-account";
-import { changeRoles } from "@/lib/users/commands/change-role";
-import { transferUser } from "@/lib/users/commands/transfer";
+
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { auditOf, emailsTo, idOf, MULLER_ADMIN, mullerAdmin } from "../helpers/fixtures";
 import { refusedWithoutChange } from "../helpers/snapshot";
+import { changeRoles, setDeveloperMode, transferUser } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {

@@ -7,7 +7,7 @@ import { auditFiltersFrom, type AuditFilters } from "@/lib/audit/filters";
 import { auditLabel } from "@/lib/audit/actions";
 import { auditActions, listAudit } from "@/lib/audit/list";
 import { formatLastLogin } from "@/lib/format/dates";
-import { getOrgContext } from "@/lib/orgs/context";
+import { getActor } from "@/lib/orgs/context";
 import { orgTarget } from "@/lib/orgs/target";
 import { can } from "@/lib/policy";
 
@@ -39,13 +39,13 @@ function query(filters: AuditFilters, extra: Record<string, string> = {}): strin
 
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { orgId } = await params;
-  const ctx = await getOrgContext(orgId);
-  if (!can(ctx.policy, "audit.view", orgTarget(ctx))) notFound();
+  const actor = await getActor(orgId);
+  if (!can(actor.policy, "audit.view", orgTarget(actor))) notFound();
   const { filters, before } = auditFiltersFrom(await searchParams);
   const db = await getDb();
-  const [page, actions] = await Promise.all([listAudit(db, ctx, filters, { before }), auditActions(db, ctx)]);
+  const [page, actions] = await Promise.all([listAudit(db, actor, filters, { before }), auditActions(db, actor)]);
   const now = new Date();
-  const tz = ctx.viewer.org.timezone;
+  const tz = actor.viewer.org.timezone;
   const filtered = !!(filters.actor || filters.action || filters.target || filters.from || filters.to);
 
   return (
@@ -97,7 +97,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
       </form>
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-xs">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">Audit log of {ctx.org.name}</caption>
+          <caption className="sr-only">Audit log of {actor.org.name}</caption>
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             <tr>
               {["When", "Who", "What", "Target", "Org", "Details"].map((h) => (

@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError, inputClass } from "@/components/ui/field";
+import type { SubOrgType } from "@/lib/orgs/schemas";
 import { createOrgAction } from "../actions";
 import type { OrgTableRow } from "./orgs-view";
 
@@ -30,7 +31,8 @@ export function CreateOrgDialog({ orgId, parent, orgTypes, planLabel, onClose }:
     }
     setBusy(true);
     setError(null);
-    const result = await createOrgAction({ orgId, parentId: parent.id, name, description, type, canCreateSubOrgs, admins: admins.filter((a) => a.name || a.email) });
+    // The select offers only the plan's sub-org types; the server checks the value again.
+    const result = await createOrgAction({ orgId, parentId: parent.id, name, description, type: type as SubOrgType, canCreateSubOrgs, admins: admins.filter((a) => a.name || a.email) });
     setBusy(false);
     if (!result.ok) {
       if (result.fieldErrors?.name) setStep(1);

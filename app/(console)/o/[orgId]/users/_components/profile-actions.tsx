@@ -20,7 +20,7 @@ export function ProfileActions({ row, orgId, roles, canMakeAdmin }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState<"edit" | "password" | "transfer" | "delete" | null>(null);
   const ids = { orgId, userIds: [row.id] };
-  const run = async (action: (input: unknown) => ReturnType<typeof forceLogoutAction>, verb: string) => reportBulk(await action(ids), verb);
+  const run = async (action: typeof forceLogoutAction, verb: string) => reportBulk(await action(ids), verb);
   const handlers: Record<RowAction, () => void> = {
     "users.edit": () => setOpen("edit"),
     "users.change_password": () => setOpen("password"),

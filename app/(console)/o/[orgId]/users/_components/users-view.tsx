@@ -87,7 +87,7 @@ export function UsersView(props: Props) {
     setAllMatching(false);
   };
 
-  async function runBulk(action: (input: unknown) => Promise<ActionResult<BulkResult>>, input: object, verb: string) {
+  async function runBulk<I extends Selection>(action: (input: I & { orgId: string }) => Promise<ActionResult<BulkResult>>, input: I, verb: string) {
     const result = await action({ orgId, ...input });
     if (reportBulk(result, verb)) {
       clear();
@@ -213,7 +213,7 @@ export function UsersView(props: Props) {
       {open?.kind === "transfer" ? <TransferDialog row={open.row} orgId={orgId} roles={roles} canMakeAdmin={permissions.makeAdmin} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "grants" ? <RolePanel row={open.row} orgId={orgId} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "delete" ? (
-        <ConfirmDeleteDialog count={open.count} capped={open.capped} name={open.name} onClose={() => setOpen(null)} onConfirm={(devices) => runBulk(deleteUsersAction, { ...open.selection, devices, confirm: "DELETE" }, "deleted")} />
+        <ConfirmDeleteDialog count={open.count} capped={open.capped} name={open.name} onClose={() => setOpen(null)} onConfirm={(devices) => runBulk(deleteUsersAction, { ...open.selection, devices, confirm: "DELETE" as const }, "deleted")} />
       ) : null}
       {open?.kind === "role" ? (
         <ChangeRoleDialog count={open.count} capped={open.capped} roles={roles} canMakeAdmin={permissions.makeAdmin} onClose={() => setOpen(null)} onConfirm={(role) => runBulk(changeRolesAction, { ...open.selection, role }, "changed")} />
