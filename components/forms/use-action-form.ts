@@ -31,6 +31,8 @@ export type ActionForm<Values extends FieldValues, Parsed> = {
   pending: boolean;
   /** A refusal no field owns, shown above the form's buttons. */
   formError: string | null;
+  /** For a check the schema cannot make (a wizard's step before the last). */
+  setFormError: (message: string | null) => void;
 };
 
 /**
@@ -61,5 +63,5 @@ export function useActionForm<Values extends FieldValues, Parsed, Input, Data>(
     options.onFailure?.(result);
   });
 
-  return { form, onSubmit, pending: form.formState.isSubmitting, formError };
+  return { form, onSubmit, pending: form.formState.isSubmitting, formError, setFormError };
 }
