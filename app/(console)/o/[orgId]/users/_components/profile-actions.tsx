@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import type { RoleOption } from "@/lib/users/page-data";
 import type { UserTableRow } from "@/lib/users/view-model";
 import { deleteUsersAction } from "../actions";
-import { ConfirmDeleteDialog } from "./dialogs/confirm-delete-dialog";
+import { ConfirmDeleteDialog } from "@/components/dialogs/confirm-delete-dialog";
 import { EditDialog } from "./dialogs/edit-dialog";
 import { PasswordDialog } from "./dialogs/password-dialog";
 import { TransferDialog } from "./dialogs/transfer-dialog";

@@ -12,7 +12,7 @@ import type { BulkPermissions, UserTableRow } from "@/lib/users/view-model";
 import { applyTagAction, changeRolesAction, deleteUsersAction, forceLogoutAction, resendInvitationsAction, suspendUsersAction } from "../actions";
 import { BulkBar, type BulkAction } from "./bulk-bar";
 import { ChangeRoleDialog } from "./dialogs/change-role-dialog";
-import { ConfirmDeleteDialog } from "./dialogs/confirm-delete-dialog";
+import { ConfirmDeleteDialog } from "@/components/dialogs/confirm-delete-dialog";
 import { EditDialog } from "./dialogs/edit-dialog";
 import { InviteDialog } from "./dialogs/invite-dialog";
 import { PasswordDialog } from "./dialogs/password-dialog";
