@@ -6,22 +6,13 @@ import { DataTable } from "@/components/data-table/data-table";
 import type { ActionResult } from "@/lib/action-result";
 import type { BulkResult } from "@/lib/commands/bulk";
 import type { UserFilters } from "@/lib/users/filters";
-import type { RoleOption, RowAction } from "@/lib/users/page-data";
+import type { RoleOption } from "@/lib/users/page-data";
 import { FIRST_DIR, type UserSortKey } from "@/lib/users/sort";
 import type { BulkPermissions, UserTableRow } from "@/lib/users/view-model";
-import {
-  applyTagAction,
-  changeRolesAction,
-  deleteUsersAction,
-  forceLogoutAction,
-  reactivateUsersAction,
-  resendInvitationsAction,
-  revokeInvitationsAction,
-  suspendUsersAction,
-} from "../actions";
+import { applyTagAction, changeRolesAction, deleteUsersAction, forceLogoutAction, resendInvitationsAction, suspendUsersAction } from "../actions";
 import { BulkBar, type BulkAction } from "./bulk-bar";
 import { ChangeRoleDialog } from "./dialogs/change-role-dialog";
-import { ConfirmDeleteDialog } from "./dialogs/confirm-delete-dialog";
+import { ConfirmDeleteDialog } from "@/components/dialogs/confirm-delete-dialog";
 import { EditDialog } from "./dialogs/edit-dialog";
 import { InviteDialog } from "./dialogs/invite-dialog";
 import { PasswordDialog } from "./dialogs/password-dialog";
@@ -32,6 +23,7 @@ import { Pagination } from "./pagination";
 import { reportBulk } from "./run-action";
 import { usersColumns } from "./users-columns";
 import { UsersToolbar } from "./users-toolbar";
+import { useUserRowActions } from "./use-user-row-actions";
 import { useUsersUrl } from "./use-users-url";
 
 type Props = {
@@ -96,17 +88,15 @@ export function UsersView(props: Props) {
   }
 
   const single = (row: UserTableRow): Selection => ({ userIds: [row.id] });
-  const menu: Record<RowAction, (row: UserTableRow) => void> = {
-    "users.edit": (row) => setOpen({ kind: "edit", row }),
-    "users.change_password": (row) => setOpen({ kind: "password", row }),
-    "users.transfer": (row) => setOpen({ kind: "transfer", row }),
-    "users.force_logout": (row) => void runBulk(forceLogoutAction, single(row), `logged out (${row.name})`),
-    "users.suspend": (row) => void runBulk(suspendUsersAction, single(row), "suspended"),
-    "users.reactivate": (row) => void runBulk(reactivateUsersAction, single(row), "reactivated"),
-    "users.resend_invitation": (row) => void runBulk(resendInvitationsAction, single(row), "invitation resent"),
-    "users.revoke_invitation": (row) => void runBulk(revokeInvitationsAction, single(row), "invitation revoked"),
-    "users.delete": (row) => setOpen({ kind: "delete", selection: single(row), count: 1, capped: false, name: row.name }),
-  };
+  const menu = useUserRowActions({
+    orgId,
+    open: ({ kind, row }) => setOpen(kind === "delete" ? { kind, selection: single(row), count: 1, capped: false, name: row.name } : { kind, row }),
+    onChanged: () => {
+      clear();
+      setOpen(null);
+    },
+    nameWhoLoggedOut: true,
+  });
 
   function onBulk(action: BulkAction) {
     switch (action) {
