@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, ilike, isNotNull, or } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import type { Executor } from "@/db/client";
 import { organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { fromPolicy, notFound } from "@/lib/errors";
@@ -29,7 +29,7 @@ export const ownerSearchSchema = z.strictObject({
  * has thousands of people, and a list cut at a fixed size left most of them unreachable.
  * Only for viewers who may add or transfer devices here; an org outside their reach is not found.
  */
-export async function searchOwners(db: Db, actor: Actor, input: z.output<typeof ownerSearchSchema>): Promise<{ owners: OwnerOption[]; more: boolean }> {
+export async function searchOwners(db: Executor, actor: Actor, input: z.output<typeof ownerSearchSchema>): Promise<{ owners: OwnerOption[]; more: boolean }> {
   const transfer = holdsPermission(actor.policy, "devices.transfer");
   if (!transfer.ok && !holdsPermission(actor.policy, "devices.create").ok) throw fromPolicy(transfer);
   const tenantId = actor.viewer.tenant.id;

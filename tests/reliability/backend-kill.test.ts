@@ -72,7 +72,7 @@ function expectGenericFailure(outcome: Awaited<ReturnType<typeof killWhileBlocke
   // 57P01 admin_shutdown, or the driver's "connection terminated" when the socket closed first.
   const code = pgCode(outcome.error);
   if (code) expect(code).toBe("57P01");
-  expect(outcome.shown).toEqual({ ok: false, code: "ERROR", message: "Something went wrong. Try again; if it keeps happening, quote 7a1b2c3d." });
+  expect(outcome.shown).toEqual({ ok: false, code: "ERROR", refusal: "UNEXPECTED", message: "Something went wrong. Try again; if it keeps happening, quote 7a1b2c3d." });
   const message = outcome.shown.ok ? "" : outcome.shown.message.toLowerCase();
   for (const leak of ["select", "update", "insert", "from", "/work/", "at "]) expect(message).not.toContain(leak);
 }

@@ -23,7 +23,7 @@ import { addUsers } from "../helpers/race-fixtures";
 import { describePostgres, poolOf, POOL_MAX } from "../helpers/race";
 import { changeRoles, deleteUsers, inviteUser, setDeveloperMode, suspendUsers, transferUser } from "../helpers/commands";
 
-const BUSY = { code: "BUSY", message: "Someone else is changing this right now. Try again in a moment." };
+const BUSY = { code: "BUSY", refusal: "BUSY", message: "Someone else is changing this right now. Try again in a moment." };
 
 let db: Db;
 let mullerId: string;

@@ -62,14 +62,14 @@ describe("device transfer", () => {
     const { userId } = await invite(db, "admin@acme.test", { email: "new@muller.test", orgName: "Muller Boiler Group" });
     const thermostat = await device("Thermostat", "Muller Boiler Group");
     const error = await refusedWithoutChange(db, () => move(admin, thermostat.id, { newOwnerId: userId }));
-    expect(error).toMatchObject({ code: "CONFLICT", message: "The new owner must have logged in at least once" });
+    expect(error).toMatchObject({ code: "CONFLICT", refusal: "OWNER_NEVER_LOGGED_IN", message: "The new owner must have logged in at least once" });
   });
 
   it("refuses an owner who is not a member of the destination (CONFLICT)", async () => {
     const admin = await actorFor(db, "admin@acme.test");
     const thermostat = await device("Thermostat", "Muller Boiler Group");
     const error = await refusedWithoutChange(db, async () => move(admin, thermostat.id, { newOwnerId: await idOf(db, "h@united.test") }));
-    expect(error).toMatchObject({ code: "CONFLICT", message: "The new owner must be a member of Muller Boiler Group" });
+    expect(error).toMatchObject({ code: "CONFLICT", refusal: "OWNER_OUTSIDE_ORG", message: "The new owner must be a member of Muller Boiler Group" });
   });
 
   it("refuses Users, even those who see and control the org's devices (FORBIDDEN)", async () => {
@@ -97,7 +97,7 @@ describe("device transfer", () => {
     ];
     for (const [actor, deviceId, input] of cases) {
       const error = await refusedWithoutChange(db, () => move(actor, deviceId, input));
-      expect({ code: error.code, message: error.message }).toEqual({ code: "NOT_FOUND", message: "Not found" });
+      expect({ code: error.code, message: error.message }).toEqual({ code: "NOT_FOUND", refusal: "NOT_FOUND", message: "Not found" });
     }
   });
 

@@ -63,7 +63,7 @@ describe("edit user", () => {
   it("keeps the last Admin of an org (CONFLICT naming it)", async () => {
     await mullerAdmin(db);
     const error = await refusedWithoutChange(db, () => editAs("admin@acme.test", MULLER_ADMIN, { role: "user" }));
-    expect(error).toMatchObject({ code: "CONFLICT", message: "Muller Boiler Group would be left without an Admin" });
+    expect(error).toMatchObject({ code: "CONFLICT", refusal: "LAST_ADMIN", message: "Muller Boiler Group would be left without an Admin" });
   });
 
   it("switches developer mode off when the role goes below Admin", async () => {

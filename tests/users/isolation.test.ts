@@ -170,7 +170,7 @@ function expectNotFound(outcome: unknown, probe: string, actor: Actor): void {
   if ((probe === "export the named user" && !actor.policy.grants.has("users.export")) || (USER_COMMANDS.has(probe) && !actor.policy.grants.has("users.view"))) {
     expect(outcome).toMatchObject({ code: "FORBIDDEN" });
   } else if (outcome && typeof outcome === "object" && "code" in outcome) {
-    expect(outcome).toMatchObject({ code: "NOT_FOUND", message: "Not found" });
+    expect(outcome).toMatchObject({ code: "NOT_FOUND", refusal: "NOT_FOUND", message: "Not found" });
   } else if (isBulk(outcome)) {
     expect(outcome.done).toEqual([]);
     expect(outcome.skipped.length).toBeGreaterThan(0);
@@ -199,7 +199,7 @@ describe.each(SCENARIOS)("%s", (_label, world) => {
   it("'all matching' with the victim's exact email finds nobody", async () => {
     const w = shared;
     // A viewer who may not see users is refused before any matching is done.
-    const expected = w.actor.policy.grants.has("users.view") ? { done: [], skipped: [] } : { code: "FORBIDDEN", message: 'You need the "View users" permission' };
+    const expected = w.actor.policy.grants.has("users.view") ? { done: [], skipped: [] } : { code: "FORBIDDEN", refusal: "MISSING_PERMISSION", message: 'You need the "View users" permission' };
     for (const run of [
       () => forceLogout(db, w.actor, { ...o(w), matching: { q: w.victim.email, scope: "reach" } }),
       () => changeRoles(db, w.actor, { ...o(w), matching: { q: w.victim.email, scope: "reach" }, role: "user" }),

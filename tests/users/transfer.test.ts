@@ -70,14 +70,14 @@ describe("transfer user", () => {
   it("refuses a move into the org the user is already in (CONFLICT)", async () => {
     const admin = await actorFor(db, "admin@acme.test");
     const error = await refusedWithoutChange(db, async () => transfer(admin, "r@muller.test", await to("Muller Boiler Group")));
-    expect(error).toMatchObject({ code: "CONFLICT", message: "This user is already in Muller Boiler Group" });
+    expect(error).toMatchObject({ code: "CONFLICT", refusal: "ALREADY_IN_ORG", message: "This user is already in Muller Boiler Group" });
   });
 
   it("keeps the last Admin of the org they leave", async () => {
     await mullerAdmin(db);
     const admin = await actorFor(db, "admin@acme.test");
     const error = await refusedWithoutChange(db, async () => transfer(admin, MULLER_ADMIN, await to("Hill Cottage"), "admin"));
-    expect(error).toMatchObject({ code: "CONFLICT", message: "Muller Boiler Group would be left without an Admin" });
+    expect(error).toMatchObject({ code: "CONFLICT", refusal: "LAST_ADMIN", message: "Muller Boiler Group would be left without an Admin" });
   });
 
   it("refuses a role the tenant does not have, and unexpected fields (INVALID)", async () => {

@@ -7,6 +7,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError, inputClass } from "@/components/ui/field";
+import type { SubOrgType } from "@/lib/orgs/schemas";
 import { createOrgAction } from "../actions";
 import type { OrgTableRow } from "./orgs-view";
 
@@ -26,7 +27,8 @@ export function CreateOrgDialog({ orgId, parent, orgTypes, planLabel, onClose }:
   const [step, setStep] = useState<1 | 2>(1);
   const { form, onSubmit, pending, formError, setFormError } = useActionForm(formSchema, createOrgAction, {
     defaultValues: { name: "", description: "", type: orgTypes[0]?.value ?? "client", canCreateSubOrgs: false, admins: [{ name: "", email: "" }] },
-    input: ({ admins, ...values }) => ({ orgId, parentId: parent.id, ...values, admins: admins.filter((a) => a.name || a.email) }),
+    // The select offers only the plan's sub-org types; the server checks the type again.
+    input: ({ admins, type, ...values }) => ({ orgId, parentId: parent.id, ...values, type: type as SubOrgType, admins: admins.filter((a) => a.name || a.email) }),
     success: (_, values) => `${values.name.trim()} created; invitations sent`,
     onSuccess: onClose,
     serverErrors: "form",

@@ -118,7 +118,7 @@ export default async function UserProfilePage({ params, searchParams }: { params
           ))}
         </dl>
       ) : active === "devices" ? (
-        <DevicesTab devices={await userDevices(db, actor.viewer.tenant.id, details.id)} name={details.name} />
+        <DevicesTab devices={await userDevices(db, actor, details.id)} name={details.name} />
       ) : (
         <LogTab entries={canLog ? await userActionLog(db, actor, details.id) : []} timeZone={timeZone} now={now} />
       )}
