@@ -1,11 +1,11 @@
 // npm run bench [-- --sizes=1k,100k,1m --engines=postgres,pglite --runs=3 --sample=1 --http=auto|off
-//                   --duration=10 --port=3200 --workers=1 --pg-url=postgres://postgres@127.0.0.1:5432/postgres --keep --build]
+//                   --duration=10 --port=3200 --workers=1 --pg-url=postgres://postgres@127.0.0.1:5432/postgres --db-name=roster_bench --keep --build]
 // The performance benchmark of the users table (bench/README.md). Never part of `npm test`.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runDelete, type DeleteRun } from "./lib/delete";
-import { dropBenchDatabase, openPglite, openPostgres, type Engine, type EngineKind } from "./lib/engines";
+import { assertDbName, BENCH_DB, dropBenchDatabase, openPglite, openPostgres, type Engine, type EngineKind } from "./lib/engines";
 import { BENCH_USERS_PAGE, build, buildInfo, cannon, exportCsv, login, ROOT, startServer, type Cannon, type ExportRun } from "./lib/http";
 import { runMatrix, type MatrixResult } from "./lib/matrix";
 import { SEARCH_TERM, seedBench, type SeedInfo } from "./lib/seed";
@@ -22,6 +22,8 @@ type Options = {
   /** WEB_CONCURRENCY of the server under test (server.mjs). */
   workers: number;
   pgUrl: string;
+  /** The database the bench creates (and drops) on that server. */
+  dbName: string;
   keep: boolean;
   build: boolean;
 };
@@ -39,7 +41,7 @@ const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1_000 
 function parseArgs(argv: string[]): Options {
   const get = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const has = (name: string) => argv.includes(`--${name}`);
-  const known = ["sizes", "engines", "runs", "sample", "http", "duration", "port", "workers", "pg-url", "keep", "build", "help"];
+  const known = ["sizes", "engines", "runs", "sample", "http", "duration", "port", "workers", "pg-url", "db-name", "keep", "build", "help"];
   for (const a of argv) if (!known.includes(a.replace(/^--/, "").split("=")[0]!)) throw new Error(`unknown option ${a}`);
   if (has("help")) {
     console.log(fs.readFileSync(__filename, "utf8").split("\n").slice(0, 3).join("\n"));
@@ -59,6 +61,7 @@ function parseArgs(argv: string[]): Options {
     port: Number(get("port") ?? 3200),
     workers: Number(get("workers") ?? 1),
     pgUrl: get("pg-url") ?? process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
+    dbName: assertDbName(get("db-name") ?? BENCH_DB),
     keep: has("keep"),
     build: has("build"),
   };
@@ -106,7 +109,7 @@ async function main() {
         continue;
       }
       log(`\n── ${engine} ${label(n)}`);
-      const e: Engine = engine === "postgres" ? await openPostgres(options.pgUrl) : await openPglite(path.join(resultsDir, `pglite-${label(n)}`));
+      const e: Engine = engine === "postgres" ? await openPostgres(options.pgUrl, options.dbName) : await openPglite(path.join(resultsDir, `pglite-${label(n)}`));
       try {
         if (engine === "postgres" && !postgresVersion) {
           postgresVersion = await e.session(async (s) => (await s.query<{ v: string }>("SELECT current_setting('server_version') AS v"))[0]!.v);
@@ -130,7 +133,7 @@ async function main() {
       }
     }
   }
-  if (options.engines.includes("postgres") && !options.keep) await dropBenchDatabase(options.pgUrl);
+  if (options.engines.includes("postgres") && !options.keep) await dropBenchDatabase(options.pgUrl, options.dbName);
 
   const report = summary(results, http, options, { postgresVersion, pgliteVersion });
   log(`\n${report}`);
