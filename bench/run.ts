@@ -138,7 +138,7 @@ async function main() {
   const report = summary(results, http, options, { postgresVersion, pgliteVersion });
   log(`\n${report}`);
   const file = path.join(resultsDir, `bench-${stamp}.json`);
-  fs.writeFileSync(file, JSON.stringify({ options, postgresVersion, pgliteVersion, results, http }, null, 2));
+  fs.writeFileSync(file, JSON.stringify({ options, postgresVersion, pgliteVersion, results, scaling: scaling(results), http }, null, 2));
   log(`\nraw results: ${path.relative(ROOT, file)}; EXPLAIN ANALYZE of the worst combinations: bench/.results/plans-*.txt`);
 }
 
@@ -197,6 +197,25 @@ async function runHttp(e: Engine, seed: SeedInfo, options: Options, stamp: strin
 
 const FLAT_MB = 32;
 
+type Ratio = { at1m: number; at100k: number; ratio: number };
+type Scaling = { overall: Ratio; browsing: Ratio; searching: Ratio };
+
+/** 1M p95 ÷ 100k p95 on Postgres, over the whole matrix and split by search; null without both sizes. */
+function scaling(results: SizeResult[]): Scaling | null {
+  const at = (n: number) => results.find((r) => r.engine === "postgres" && r.n === n)?.matrix;
+  const big = at(1_000_000);
+  const small = at(100_000);
+  if (!big || !small) return null;
+  const of = (at1m: number, at100k: number): Ratio => ({ at1m, at100k, ratio: at1m / at100k });
+  return {
+    overall: of(big.p95, small.p95),
+    browsing: of(big.byQuery.browsing, small.byQuery.browsing),
+    searching: of(big.byQuery.searching, small.byQuery.searching),
+  };
+}
+
+const ratio = (r: Ratio) => `${Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)} ×` : "—"} (${ms(r.at1m)} ÷ ${ms(r.at100k)})`;
+
 function summary(results: SizeResult[], http: HttpResult | null, options: Options, versions: { postgresVersion: string; pgliteVersion: string }): string {
   const lines: string[] = [];
   const anyMatrix = results[0]?.matrix;
@@ -210,7 +229,7 @@ function summary(results: SizeResult[], http: HttpResult | null, options: Option
     lines.push(
       table(
         [
-          ["engine", "N", "p50", "p95", "max", "slowest run", "first visit p50 / p95", "p95 org@root", "p95 reach@root", "p95 reach@region", "seed"],
+          ["engine", "N", "p50", "p95", "max", "slowest run", "first visit p50 / p95", "p95 org@root", "p95 reach@root", "p95 reach@region", "p95 browsing", "p95 searching", "seed"],
           ...results.map((r) => [
             r.engine,
             label(r.n),
@@ -222,10 +241,12 @@ function summary(results: SizeResult[], http: HttpResult | null, options: Option
             ms(r.matrix.byScope["org@root"]!),
             ms(r.matrix.byScope["reach@root"]!),
             ms(r.matrix.byScope["reach@region"]!),
+            ms(r.matrix.byQuery.browsing),
+            ms(r.matrix.byQuery.searching),
             `${r.seed.seconds.toFixed(0)} s`,
           ]),
         ],
-        ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r"],
+        ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r"],
       ),
     );
     for (const r of results) {
@@ -292,6 +313,12 @@ function summary(results: SizeResult[], http: HttpResult | null, options: Option
   check(m ? m.p95 <= 50 : null, `page query p95 ≤ 50 ms: ${m ? ms(m.p95) : "not run"}`);
   check(m ? m.max <= 100 : null, `page query max ≤ 100 ms (worst combination's median): ${m ? `${ms(m.max)}; slowest single run ${ms(m.maxSingle)}` : "not run"}`);
   check(m && pg100k ? m.p95 <= 2 * pg100k.matrix.p95 : null, `1M p95 ≤ 2 × 100k p95: ${m && pg100k ? `${ms(m.p95)} vs 2 × ${ms(pg100k.matrix.p95)}` : "needs both sizes"}`);
+  const scale = scaling(results);
+  if (scale) {
+    lines.push(`        1M p95 ÷ 100k p95: all ${ratio(scale.overall)}`);
+    lines.push(`          browsing (no search) ${ratio(scale.browsing)} — the scaling target (≤ 2 ×) is meant for these`);
+    lines.push(`          searching ("${SEARCH_TERM}") ${ratio(scale.searching)} — work grows with the matches by design: held to the p95/max targets`);
+  }
   const at1m = http && http.n === 1_000_000 ? http : null;
   // The first users page measured: the root org's default view.
   const users10 = at1m?.pages.find((p) => p.connections === 10 && p.path.startsWith("/o/") && p.path.endsWith("/users"));
