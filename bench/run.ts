@@ -1,11 +1,13 @@
 // npm run bench [-- --sizes=1k,100k,1m --engines=postgres,pglite --runs=3 --sample=1 --http=auto|off
-//                   --duration=10 --port=3200 --workers=1 --pg-url=postgres://postgres@127.0.0.1:5432/postgres --db-name=roster_bench --keep --build]
+//                   --duration=10 --port=3200 --workers=1 --pg-url=postgres://postgres@127.0.0.1:5432/postgres --db-name=roster_bench
+//                   --clicks=20 --browser=auto|off --keep --build]
 // The performance benchmark of the users table (bench/README.md). Never part of `npm test`.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runDelete, type DeleteRun } from "./lib/delete";
 import { assertDbName, BENCH_DB, dropBenchDatabase, openPglite, openPostgres, type Engine, type EngineKind } from "./lib/engines";
+import { clickToPaint, type PageClicks } from "./lib/browser";
 import { BENCH_USERS_PAGE, build, buildInfo, cannon, exportCsv, login, ROOT, startServer, type Cannon, type ExportRun } from "./lib/http";
 import { runMatrix, type MatrixResult } from "./lib/matrix";
 import { SEARCH_TERM, seedBench, type SeedInfo } from "./lib/seed";
@@ -18,6 +20,9 @@ type Options = {
   sample: number;
   http: "auto" | "off";
   duration: number;
+  /** Timed clicks of each kind in Chromium (click to paint), at the HTTP part's size. */
+  clicks: number;
+  browser: "auto" | "off";
   port: number;
   /** WEB_CONCURRENCY of the server under test (server.mjs). */
   workers: number;
@@ -41,16 +46,18 @@ const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1_000 
 function parseArgs(argv: string[]): Options {
   const get = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const has = (name: string) => argv.includes(`--${name}`);
-  const known = ["sizes", "engines", "runs", "sample", "http", "duration", "port", "workers", "pg-url", "db-name", "keep", "build", "help"];
+  const known = ["sizes", "engines", "runs", "sample", "http", "duration", "clicks", "browser", "port", "workers", "pg-url", "db-name", "keep", "build", "help"];
   for (const a of argv) if (!known.includes(a.replace(/^--/, "").split("=")[0]!)) throw new Error(`unknown option ${a}`);
   if (has("help")) {
-    console.log(fs.readFileSync(__filename, "utf8").split("\n").slice(0, 3).join("\n"));
+    console.log(fs.readFileSync(__filename, "utf8").split("\n").slice(0, 4).join("\n"));
     process.exit(0);
   }
   const engines = (get("engines") ?? "postgres,pglite").split(",") as EngineKind[];
   if (engines.some((e) => e !== "postgres" && e !== "pglite")) throw new Error("--engines takes postgres and/or pglite");
   const http = (get("http") ?? "auto") as Options["http"];
   if (http !== "auto" && http !== "off") throw new Error("--http takes auto or off");
+  const browser = (get("browser") ?? "auto") as Options["browser"];
+  if (browser !== "auto" && browser !== "off") throw new Error("--browser takes auto or off");
   return {
     sizes: (get("sizes") ?? "1k,100k,1m").split(",").map(parseSize).sort((a, b) => a - b),
     engines,
@@ -58,6 +65,8 @@ function parseArgs(argv: string[]): Options {
     sample: Number(get("sample") ?? 1),
     http,
     duration: Number(get("duration") ?? 10),
+    clicks: Number(get("clicks") ?? 20),
+    browser,
     port: Number(get("port") ?? 3200),
     workers: Number(get("workers") ?? 1),
     pgUrl: get("pg-url") ?? process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
@@ -71,6 +80,8 @@ type HttpResult = {
   n: number;
   pages: Array<{ name: string; path: string; connections: number; bytes: number; result: Cannon }>;
   exports: Array<{ name: string; path: string; result: ExportRun }>;
+  /** Click to paint in Chromium: the users page, then the same page from fixed rows. */
+  clicks: PageClicks[] | null;
 };
 type SizeResult = { engine: EngineKind; n: number; seed: SeedInfo; matrix: MatrixResult; delete?: DeleteRun };
 
@@ -169,13 +180,17 @@ async function runHttp(e: Engine, seed: SeedInfo, options: Options, stamp: strin
       bytes.set(p.path, Buffer.byteLength(body));
       log(`  ${p.name}: ${(Buffer.byteLength(body) / 1024).toFixed(0)} KiB of HTML`);
     }
-    const out: HttpResult = { n: seed.n, pages: [], exports: [] };
+    const out: HttpResult = { n: seed.n, pages: [], exports: [], clicks: null };
     for (const connections of [1, 10]) {
       for (const p of pages) {
         const result = await cannon(`${server.base}${p.path}`, { connections, duration: options.duration, cookie: p.cookie, warmup: WARMUP_SECONDS });
         out.pages.push({ name: p.name, path: p.path, connections, bytes: bytes.get(p.path) ?? 0, result });
         log(`  ${p.name} × ${connections}: ${result.rps.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${result.non2xx || result.errors ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : ""}`);
       }
+    }
+    if (options.browser === "auto") {
+      const clickPages = [`/o/${seed.rootId}/users`, BENCH_USERS_PAGE].map((path) => pages.find((p) => p.path === path)!);
+      out.clicks = await clickToPaint(server.base, cookie, clickPages, options.clicks, log);
     }
     const exports = [
       { name: `export: reach of District 00-01 (~${seed.counts.district0Reach.toLocaleString("en")})`, path: `/api/o/${seed.district0Id}/users/export?scope=reach` },
@@ -196,6 +211,15 @@ async function runHttp(e: Engine, seed: SeedInfo, options: Options, stamp: strin
 }
 
 const FLAT_MB = 32;
+
+function clicksSummary([real, fixed]: PageClicks[]): string {
+  const head = `2b. Click to paint in Chromium (headless, ${real!.clicks[0]!.ms.length} timed clicks of each kind): from the click's event to the second animation frame after the commit that settled the new URL (measured in the page)`;
+  const rows = real!.clicks.map((k, i) => {
+    const f = fixed!.clicks[i]!;
+    return [k.kind, `${ms(k.p50)} / ${ms(k.p95)}`, `${ms(f.p50)} / ${ms(f.p95)}`, `${(k.p50 / f.p50).toFixed(2)} / ${(k.p95 / f.p95).toFixed(2)}`];
+  });
+  return `${head}\n${table([["click", "users page p50 / p95", "fixed rows p50 / p95", "× fixed rows p50 / p95"], ...rows], ["l", "r", "r", "r"])}`;
+}
 
 type Ratio = { at1m: number; at100k: number; ratio: number };
 type Scaling = { overall: Ratio; browsing: Ratio; searching: Ratio };
@@ -284,6 +308,7 @@ function summary(results: SizeResult[], http: HttpResult | null, options: Option
         ["l", "r", "r", "r", "r", "r", "r", "r", "r"],
       ),
     );
+    if (http.clicks) lines.push(`\n${clicksSummary(http.clicks)}`);
     lines.push("\n3b. CSV export through GET /api/o/[orgId]/users/export (streamed), server RSS sampled every 20 ms");
     for (const x of http.exports) {
       const r = x.result;
