@@ -4,12 +4,12 @@ import fs from "node:fs";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { percentile } from "./stats";
 
-export const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM = "/usr/bin/chromium";
 
 const CLICK_KINDS = ["sort header", "status filter", "Next"] as const;
 type ClickKind = (typeof CLICK_KINDS)[number];
 
-export type ClickTimes = { kind: ClickKind; ms: number[]; p50: number; p95: number };
+type ClickTimes = { kind: ClickKind; ms: number[]; p50: number; p95: number };
 export type PageClicks = { name: string; path: string; clicks: ClickTimes[] };
 
 /** Untimed clicks of each kind first: the page's code for them loads on first use. */
