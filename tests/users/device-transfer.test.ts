@@ -97,7 +97,7 @@ describe("device transfer", () => {
     ];
     for (const [actor, deviceId, input] of cases) {
       const error = await refusedWithoutChange(db, () => move(actor, deviceId, input));
-      expect({ code: error.code, message: error.message }).toEqual({ code: "NOT_FOUND", refusal: "NOT_FOUND", message: "Not found" });
+      expect({ code: error.code, refusal: error.refusal, message: error.message }).toEqual({ code: "NOT_FOUND", refusal: "NOT_FOUND", message: "Not found" });
     }
   });
 

@@ -152,14 +152,14 @@ describe("invite: refusals change nothing", () => {
     const globexOrg = (await userByEmail(db, "admin@globex.test")).orgId;
     const foreign = await refusedWithoutChange(db, () => inviteAs("admin@acme.test", { email: "x@acme.test", targetOrgId: globexOrg }));
     expect(random).toMatchObject({ code: "NOT_FOUND", refusal: "NOT_FOUND", message: "Not found" });
-    expect({ code: foreign.code, message: foreign.message }).toEqual({ code: random.code, message: random.message });
+    expect({ code: foreign.code, refusal: foreign.refusal, message: foreign.message }).toEqual({ code: random.code, refusal: random.refusal, message: random.message });
 
     const boss = await mullerAdmin(db);
     for (const orgName of ["Acme Heating", "Marsh Residence"]) {
       const above = await refusedWithoutChange(db, async () =>
         inviteUser(db, boss, { orgId: boss.org.id, targetOrgId: await orgIdByName(db, orgName), name: "X", email: "x@acme.test", role: "user", locationIds: [] }),
       );
-      expect({ code: above.code, message: above.message }).toEqual({ code: "NOT_FOUND", refusal: "NOT_FOUND", message: "Not found" });
+      expect({ code: above.code, refusal: above.refusal, message: above.message }).toEqual({ code: "NOT_FOUND", refusal: "NOT_FOUND", message: "Not found" });
     }
   });
 

@@ -152,8 +152,8 @@ async function answer(run: () => Promise<unknown>): Promise<unknown> {
     const value = await run();
     outcome = isBulk(value) ? { done: value.done, skipped: value.skipped.map(withoutId) } : { value: Array.isArray(value) ? value : typeof value };
   } catch (error) {
-    if (error instanceof PolicyError) outcome = { code: error.code, message: error.message };
-    else if (error instanceof DomainError) outcome = { code: error.code, message: error.message, field: error.field, fieldErrors: error.fieldErrors };
+    if (error instanceof PolicyError) outcome = { code: error.code, refusal: error.refusal, message: error.message };
+    else if (error instanceof DomainError) outcome = { code: error.code, refusal: error.refusal, message: error.message, field: error.field, fieldErrors: error.fieldErrors };
     else throw error;
   }
   expect(await snapshot(db)).toEqual(before);
