@@ -25,6 +25,14 @@ type Command<I, T> = (db: Db, actor: Actor, input: I) => Promise<T>;
 /** What a console action's input must name: the org it acts in. */
 type OrgScoped = z.ZodType<{ orgId: string }>;
 
+/** Who may call an action and how it answers; with its input schema, what lists every action (tests, the API's document). */
+export type ActionKind = "console" | "console-read" | "self" | "self-form" | "public";
+export type Declared = { kind: ActionKind; input: z.ZodType | null };
+
+function declare<F extends (...args: never[]) => Promise<unknown>>(fn: F, kind: ActionKind, input: z.ZodType | null): F & { declared: Declared } {
+  return Object.assign(fn, { declared: { kind, input } });
+}
+
 const UNAUTHENTICATED: ActionResult<never> = { ok: false, code: "UNAUTHENTICATED", refusal: "SESSION_ENDED", message: "Your session has ended. Log in again." };
 
 /**
@@ -87,12 +95,13 @@ async function readRequest<S extends z.ZodType>(schema: S, raw: unknown): Promis
 }
 
 function orgAction<S extends OrgScoped, T>(schema: S, command: Command<z.output<S>, T>, writes: boolean) {
-  return async (raw: z.input<S>): Promise<ActionResult<T>> => {
+  const action = async (raw: z.input<S>): Promise<ActionResult<T>> => {
     const request = await readRequest(schema, raw);
     if ("refused" in request) return request.refused;
     const { meta, viewer, input } = request;
     return run(meta, async (db) => command(db, await actorIn(db, viewer, input.orgId, meta), input), writes ? { revalidate: `/o/${input.orgId}`, writes } : { writes });
   };
+  return declare(action, writes ? "console" : "console-read", schema);
 }
 
 /**
@@ -110,13 +119,14 @@ export function consoleRead<S extends OrgScoped, T>(schema: S, query: Command<z.
 
 /** An action on your own account, acting in your own org. */
 export function selfAction<S extends z.ZodType, T>(schema: S, command: Command<z.output<S>, T>, options: { writes?: boolean } = {}) {
-  return async (raw: z.input<S>): Promise<ActionResult<T>> => {
+  const action = async (raw: z.input<S>): Promise<ActionResult<T>> => {
     const request = await readRequest(schema, raw);
     if ("refused" in request) return request.refused;
     const { meta, viewer, input } = request;
     const writes = options.writes ?? true;
     return run(meta, async (db) => command(db, await actorIn(db, viewer, viewer.org.id, meta), input), writes ? { revalidate: "/", writes } : { writes });
   };
+  return declare(action, "self", schema);
 }
 
 /**
@@ -124,7 +134,7 @@ export function selfAction<S extends z.ZodType, T>(schema: S, command: Command<z
  * session goes to the login page; a failure is logged and shown by the error page.
  */
 export function selfFormAction(command: (db: Db, actor: Actor) => Promise<void>) {
-  return async (): Promise<void> => {
+  const action = async (): Promise<void> => {
     const meta = await requestMeta();
     const viewer = await requireViewer();
     try {
@@ -137,12 +147,14 @@ export function selfFormAction(command: (db: Db, actor: Actor) => Promise<void>)
     }
     revalidatePath("/", "layout");
   };
+  return declare(action, "self-form", null);
 }
 
 /** An action anyone may call (token links, forgot password); the command rate-limits itself. */
 export function publicAction<S extends z.ZodType, T>(schema: S, command: (db: Db, input: z.output<S>, meta: Meta) => Promise<T>) {
-  return async (raw: z.input<S>): Promise<ActionResult<T>> => {
+  const action = async (raw: z.input<S>): Promise<ActionResult<T>> => {
     const meta = await requestMeta();
     return run(meta, async (db) => command(db, parseInput(schema, raw), meta), { writes: true });
   };
+  return declare(action, "public", schema);
 }

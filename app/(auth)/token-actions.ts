@@ -26,15 +26,11 @@ export const acceptInvitationAction = publicAction(tokenPasswordSchema, async (d
 /** A reset ends every session; the user then logs in with the new password (security.md E5). */
 export const resetPasswordAction = publicAction(tokenPasswordSchema, resetPassword);
 
-const queueReset = publicAction(forgotPasswordSchema, requestPasswordReset);
-
-export async function requestPasswordResetAction(input: { email: string }) {
-  const answer = await queueReset(input);
+export const requestPasswordResetAction = publicAction(forgotPasswordSchema, async (db, input, meta) => {
+  await requestPasswordReset(db, input, meta);
   // Whether the address has an account is looked up once the answer has gone (security.md E3).
   after(async () => {
-    const db = await getDb();
     await prepareResetRequests(db);
     kickOutbox(getDb);
   });
-  return answer;
-}
+});

@@ -132,6 +132,17 @@ describe("deny by default: every server action without a session", () => {
     expect(names).toEqual(expect.arrayContaining(["inviteUserAction", "deleteUsersAction", "transferDeviceAction", "searchOwnersAction", "changeOwnPasswordAction", "loginAction", "acceptInvitationAction"]));
   });
 
+  it("declares every action through a wrapper of lib/action.ts, with its input schema (the Auth.js login and logout aside)", async () => {
+    const undeclared: string[] = [];
+    for (const { file, name, fn } of await exportedActions()) {
+      const declared = (fn as { declared?: { kind: string; input: unknown } }).declared;
+      if (name === "loginAction" || name === "logoutAction") continue;
+      if (!declared) undeclared.push(`${file}#${name}`);
+      else if (declared.kind !== "self-form") expect(declared.input, `${file}#${name}`).toHaveProperty("safeParse");
+    }
+    expect(undeclared).toEqual([]);
+  });
+
   it("has no inline server actions: \"use server\" appears only as a file's first statement (security.md B6)", () => {
     for (const file of SOURCES) {
       const source = fs.readFileSync(file, "utf8");
