@@ -1,11 +1,13 @@
 // npm run bench [-- --sizes=1k,100k,1m --engines=postgres,pglite --runs=3 --sample=1 --http=auto|off
-//                   --duration=10 --port=3200 --workers=1 --pg-url=postgres://postgres@127.0.0.1:5432/postgres --keep --build]
+//                   --duration=10 --port=3200 --workers=1 --pg-url=postgres://postgres@127.0.0.1:5432/postgres --db-name=roster_bench
+//                   --clicks=20 --browser=auto|off --keep --build]
 // The performance benchmark of the users table (bench/README.md). Never part of `npm test`.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runDelete, type DeleteRun } from "./lib/delete";
-import { dropBenchDatabase, openPglite, openPostgres, type Engine, type EngineKind } from "./lib/engines";
+import { assertDbName, BENCH_DB, dropBenchDatabase, openPglite, openPostgres, type Engine, type EngineKind } from "./lib/engines";
+import { clickToPaint, type PageClicks } from "./lib/browser";
 import { BENCH_USERS_PAGE, build, buildInfo, cannon, exportCsv, login, ROOT, startServer, type Cannon, type ExportRun } from "./lib/http";
 import { runMatrix, type MatrixResult } from "./lib/matrix";
 import { SEARCH_TERM, seedBench, type SeedInfo } from "./lib/seed";
@@ -18,10 +20,15 @@ type Options = {
   sample: number;
   http: "auto" | "off";
   duration: number;
+  /** Timed clicks of each kind in Chromium (click to paint), at the HTTP part's size. */
+  clicks: number;
+  browser: "auto" | "off";
   port: number;
   /** WEB_CONCURRENCY of the server under test (server.mjs). */
   workers: number;
   pgUrl: string;
+  /** The database the bench creates (and drops) on that server. */
+  dbName: string;
   keep: boolean;
   build: boolean;
 };
@@ -39,16 +46,18 @@ const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1_000 
 function parseArgs(argv: string[]): Options {
   const get = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const has = (name: string) => argv.includes(`--${name}`);
-  const known = ["sizes", "engines", "runs", "sample", "http", "duration", "port", "workers", "pg-url", "keep", "build", "help"];
+  const known = ["sizes", "engines", "runs", "sample", "http", "duration", "clicks", "browser", "port", "workers", "pg-url", "db-name", "keep", "build", "help"];
   for (const a of argv) if (!known.includes(a.replace(/^--/, "").split("=")[0]!)) throw new Error(`unknown option ${a}`);
   if (has("help")) {
-    console.log(fs.readFileSync(__filename, "utf8").split("\n").slice(0, 3).join("\n"));
+    console.log(fs.readFileSync(__filename, "utf8").split("\n").slice(0, 4).join("\n"));
     process.exit(0);
   }
   const engines = (get("engines") ?? "postgres,pglite").split(",") as EngineKind[];
   if (engines.some((e) => e !== "postgres" && e !== "pglite")) throw new Error("--engines takes postgres and/or pglite");
   const http = (get("http") ?? "auto") as Options["http"];
   if (http !== "auto" && http !== "off") throw new Error("--http takes auto or off");
+  const browser = (get("browser") ?? "auto") as Options["browser"];
+  if (browser !== "auto" && browser !== "off") throw new Error("--browser takes auto or off");
   return {
     sizes: (get("sizes") ?? "1k,100k,1m").split(",").map(parseSize).sort((a, b) => a - b),
     engines,
@@ -56,9 +65,12 @@ function parseArgs(argv: string[]): Options {
     sample: Number(get("sample") ?? 1),
     http,
     duration: Number(get("duration") ?? 10),
+    clicks: Number(get("clicks") ?? 20),
+    browser,
     port: Number(get("port") ?? 3200),
     workers: Number(get("workers") ?? 1),
     pgUrl: get("pg-url") ?? process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
+    dbName: assertDbName(get("db-name") ?? BENCH_DB),
     keep: has("keep"),
     build: has("build"),
   };
@@ -68,6 +80,8 @@ type HttpResult = {
   n: number;
   pages: Array<{ name: string; path: string; connections: number; bytes: number; result: Cannon }>;
   exports: Array<{ name: string; path: string; result: ExportRun }>;
+  /** Click to paint in Chromium: the users page, then the same page from fixed rows. */
+  clicks: PageClicks[] | null;
 };
 type SizeResult = { engine: EngineKind; n: number; seed: SeedInfo; matrix: MatrixResult; delete?: DeleteRun };
 
@@ -106,7 +120,7 @@ async function main() {
         continue;
       }
       log(`\n── ${engine} ${label(n)}`);
-      const e: Engine = engine === "postgres" ? await openPostgres(options.pgUrl) : await openPglite(path.join(resultsDir, `pglite-${label(n)}`));
+      const e: Engine = engine === "postgres" ? await openPostgres(options.pgUrl, options.dbName) : await openPglite(path.join(resultsDir, `pglite-${label(n)}`));
       try {
         if (engine === "postgres" && !postgresVersion) {
           postgresVersion = await e.session(async (s) => (await s.query<{ v: string }>("SELECT current_setting('server_version') AS v"))[0]!.v);
@@ -130,12 +144,12 @@ async function main() {
       }
     }
   }
-  if (options.engines.includes("postgres") && !options.keep) await dropBenchDatabase(options.pgUrl);
+  if (options.engines.includes("postgres") && !options.keep) await dropBenchDatabase(options.pgUrl, options.dbName);
 
   const report = summary(results, http, options, { postgresVersion, pgliteVersion });
   log(`\n${report}`);
   const file = path.join(resultsDir, `bench-${stamp}.json`);
-  fs.writeFileSync(file, JSON.stringify({ options, postgresVersion, pgliteVersion, results, http }, null, 2));
+  fs.writeFileSync(file, JSON.stringify({ options, postgresVersion, pgliteVersion, results, scaling: scaling(results), http }, null, 2));
   log(`\nraw results: ${path.relative(ROOT, file)}; EXPLAIN ANALYZE of the worst combinations: bench/.results/plans-*.txt`);
 }
 
@@ -166,13 +180,17 @@ async function runHttp(e: Engine, seed: SeedInfo, options: Options, stamp: strin
       bytes.set(p.path, Buffer.byteLength(body));
       log(`  ${p.name}: ${(Buffer.byteLength(body) / 1024).toFixed(0)} KiB of HTML`);
     }
-    const out: HttpResult = { n: seed.n, pages: [], exports: [] };
+    const out: HttpResult = { n: seed.n, pages: [], exports: [], clicks: null };
     for (const connections of [1, 10]) {
       for (const p of pages) {
         const result = await cannon(`${server.base}${p.path}`, { connections, duration: options.duration, cookie: p.cookie, warmup: WARMUP_SECONDS });
         out.pages.push({ name: p.name, path: p.path, connections, bytes: bytes.get(p.path) ?? 0, result });
         log(`  ${p.name} × ${connections}: ${result.rps.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${result.non2xx || result.errors ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : ""}`);
       }
+    }
+    if (options.browser === "auto") {
+      const clickPages = [`/o/${seed.rootId}/users`, BENCH_USERS_PAGE].map((path) => pages.find((p) => p.path === path)!);
+      out.clicks = await clickToPaint(server.base, cookie, clickPages, options.clicks, log);
     }
     const exports = [
       { name: `export: reach of District 00-01 (~${seed.counts.district0Reach.toLocaleString("en")})`, path: `/api/o/${seed.district0Id}/users/export?scope=reach` },
@@ -194,6 +212,34 @@ async function runHttp(e: Engine, seed: SeedInfo, options: Options, stamp: strin
 
 const FLAT_MB = 32;
 
+function clicksSummary([real, fixed]: PageClicks[]): string {
+  const head = `2b. Click to paint in Chromium (headless, ${real!.clicks[0]!.ms.length} timed clicks of each kind): from the click's event to the second animation frame after the commit that settled the new URL (measured in the page)`;
+  const rows = real!.clicks.map((k, i) => {
+    const f = fixed!.clicks[i]!;
+    return [k.kind, `${ms(k.p50)} / ${ms(k.p95)}`, `${ms(f.p50)} / ${ms(f.p95)}`, `${(k.p50 / f.p50).toFixed(2)} / ${(k.p95 / f.p95).toFixed(2)}`];
+  });
+  return `${head}\n${table([["click", "users page p50 / p95", "fixed rows p50 / p95", "× fixed rows p50 / p95"], ...rows], ["l", "r", "r", "r"])}`;
+}
+
+type Ratio = { at1m: number; at100k: number; ratio: number };
+type Scaling = { overall: Ratio; browsing: Ratio; searching: Ratio };
+
+/** 1M p95 ÷ 100k p95 on Postgres, over the whole matrix and split by search; null without both sizes. */
+function scaling(results: SizeResult[]): Scaling | null {
+  const at = (n: number) => results.find((r) => r.engine === "postgres" && r.n === n)?.matrix;
+  const big = at(1_000_000);
+  const small = at(100_000);
+  if (!big || !small) return null;
+  const of = (at1m: number, at100k: number): Ratio => ({ at1m, at100k, ratio: at1m / at100k });
+  return {
+    overall: of(big.p95, small.p95),
+    browsing: of(big.byQuery.browsing, small.byQuery.browsing),
+    searching: of(big.byQuery.searching, small.byQuery.searching),
+  };
+}
+
+const ratio = (r: Ratio) => `${Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)} ×` : "—"} (${ms(r.at1m)} ÷ ${ms(r.at100k)})`;
+
 function summary(results: SizeResult[], http: HttpResult | null, options: Options, versions: { postgresVersion: string; pgliteVersion: string }): string {
   const lines: string[] = [];
   const anyMatrix = results[0]?.matrix;
@@ -207,7 +253,7 @@ function summary(results: SizeResult[], http: HttpResult | null, options: Option
     lines.push(
       table(
         [
-          ["engine", "N", "p50", "p95", "max", "slowest run", "first visit p50 / p95", "p95 org@root", "p95 reach@root", "p95 reach@region", "seed"],
+          ["engine", "N", "p50", "p95", "max", "slowest run", "first visit p50 / p95", "p95 org@root", "p95 reach@root", "p95 reach@region", "p95 browsing", "p95 searching", "seed"],
           ...results.map((r) => [
             r.engine,
             label(r.n),
@@ -219,10 +265,12 @@ function summary(results: SizeResult[], http: HttpResult | null, options: Option
             ms(r.matrix.byScope["org@root"]!),
             ms(r.matrix.byScope["reach@root"]!),
             ms(r.matrix.byScope["reach@region"]!),
+            ms(r.matrix.byQuery.browsing),
+            ms(r.matrix.byQuery.searching),
             `${r.seed.seconds.toFixed(0)} s`,
           ]),
         ],
-        ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r"],
+        ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r"],
       ),
     );
     for (const r of results) {
@@ -260,6 +308,7 @@ function summary(results: SizeResult[], http: HttpResult | null, options: Option
         ["l", "r", "r", "r", "r", "r", "r", "r", "r"],
       ),
     );
+    if (http.clicks) lines.push(`\n${clicksSummary(http.clicks)}`);
     lines.push("\n3b. CSV export through GET /api/o/[orgId]/users/export (streamed), server RSS sampled every 20 ms");
     for (const x of http.exports) {
       const r = x.result;
@@ -289,6 +338,12 @@ function summary(results: SizeResult[], http: HttpResult | null, options: Option
   check(m ? m.p95 <= 50 : null, `page query p95 ≤ 50 ms: ${m ? ms(m.p95) : "not run"}`);
   check(m ? m.max <= 100 : null, `page query max ≤ 100 ms (worst combination's median): ${m ? `${ms(m.max)}; slowest single run ${ms(m.maxSingle)}` : "not run"}`);
   check(m && pg100k ? m.p95 <= 2 * pg100k.matrix.p95 : null, `1M p95 ≤ 2 × 100k p95: ${m && pg100k ? `${ms(m.p95)} vs 2 × ${ms(pg100k.matrix.p95)}` : "needs both sizes"}`);
+  const scale = scaling(results);
+  if (scale) {
+    lines.push(`        1M p95 ÷ 100k p95: all ${ratio(scale.overall)}`);
+    lines.push(`          browsing (no search) ${ratio(scale.browsing)} — the scaling target (≤ 2 ×) is meant for these`);
+    lines.push(`          searching ("${SEARCH_TERM}") ${ratio(scale.searching)} — work grows with the matches by design: held to the p95/max targets`);
+  }
   const at1m = http && http.n === 1_000_000 ? http : null;
   // The first users page measured: the root org's default view.
   const users10 = at1m?.pages.find((p) => p.connections === 10 && p.path.startsWith("/o/") && p.path.endsWith("/users"));

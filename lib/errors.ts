@@ -1,19 +1,30 @@
-// The only error type commands throw. `code` is stable (tests assert on it); `message` is
-// written for the person who will read it; `field` points a form at the input to fix.
-import type { PolicyError } from "@/lib/policy";
+// The only error type commands throw. `code` is its kind and `refusal` its stable reason (tests,
+// the UI and API clients branch on them); `message` is written for the person who will read it;
+// `field` points a form at the input to fix.
+import type { PolicyError, Refusal } from "@/lib/policy";
 
 export const ERROR_CODES = ["INVALID", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "LIMIT", "BUSY"] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+// Kinds with one reason only; every other refusal names its reason.
+type GenericCode = "INVALID" | "UNAUTHENTICATED" | "NOT_FOUND" | "BUSY";
+const GENERIC: Record<GenericCode, Refusal> = { INVALID: "INVALID_INPUT", UNAUTHENTICATED: "SESSION_ENDED", NOT_FOUND: "NOT_FOUND", BUSY: "BUSY" };
+
+type Options = { field?: string; fieldErrors?: Record<string, string> };
+
 export class DomainError extends Error {
   readonly code: ErrorCode;
+  readonly refusal: Refusal;
   readonly field?: string;
   readonly fieldErrors?: Readonly<Record<string, string>>;
 
-  constructor(code: ErrorCode, message: string, options: { field?: string; fieldErrors?: Record<string, string> } = {}) {
+  constructor(code: GenericCode, message: string, options?: Options & { refusal?: Refusal });
+  constructor(code: ErrorCode, message: string, options: Options & { refusal: Refusal });
+  constructor(code: ErrorCode, message: string, options: Options & { refusal?: Refusal } = {}) {
     super(message);
     this.name = "DomainError";
     this.code = code;
+    this.refusal = options.refusal ?? GENERIC[code as GenericCode] ?? "UNEXPECTED";
     this.field = options.field;
     this.fieldErrors = options.fieldErrors;
   }
@@ -23,6 +34,6 @@ export class DomainError extends Error {
 export const NOT_FOUND_MESSAGE = "Not found";
 export const notFound = () => new DomainError("NOT_FOUND", NOT_FOUND_MESSAGE);
 
-export function fromPolicy(error: PolicyError): DomainError {
-  return new DomainError(error.code, error.message);
+export function fromPolicy(error: PolicyError | { code: PolicyError["code"]; refusal: Refusal; reason: string }): DomainError {
+  return new DomainError(error.code, "reason" in error ? error.reason : error.message, { refusal: error.refusal });
 }

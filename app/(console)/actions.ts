@@ -1,14 +1,15 @@
 "use server";
 // Console-wide reads the header needs (the org switcher), for the signed-in viewer.
-import { getDb } from "@/db/client";
-import type { ActionResult } from "@/lib/action-result";
-import { getViewer } from "@/lib/auth/viewer";
+import { z } from "zod";
+import { selfAction } from "@/lib/action";
 import { orgTypeLabel } from "@/lib/orgs/labels";
-import { switchableOrgs, type SwitcherOrg } from "@/lib/orgs/tree";
+import { switchableOrgs } from "@/lib/orgs/tree";
 
-export async function switcherOrgsAction(): Promise<ActionResult<SwitcherOrg[]>> {
-  const viewer = await getViewer();
-  if (!viewer) return { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Log in again." };
-  const orgs = await switchableOrgs(await getDb(), viewer);
-  return { ok: true, data: orgs.map((o) => ({ id: o.id, name: o.name, type: orgTypeLabel(o.type), depth: o.depth, users: o.users, own: o.id === viewer.org.id })) };
-}
+export const switcherOrgsAction = selfAction(
+  z.void(),
+  async (db, actor) => {
+    const orgs = await switchableOrgs(db, actor);
+    return orgs.map((o) => ({ id: o.id, name: o.name, type: orgTypeLabel(o.type), depth: o.depth, users: o.users, own: o.id === actor.viewer.org.id }));
+  },
+  { writes: false },
+);

@@ -1,6 +1,6 @@
 // The two database engines the benchmark runs on, opened the way db/client.ts opens them
 // (same drizzle drivers, same pool options), but one fresh database per size and without the
-// demo seed. Postgres gets a dedicated database `roster_bench` that is created and dropped here.
+// demo seed. Postgres gets a dedicated database (`roster_bench` unless named) that is created and dropped here.
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -36,6 +36,12 @@ export type Engine = {
 
 export const BENCH_DB = "roster_bench";
 
+/** A bench database's name is spliced into DDL, so only plain identifiers are taken. */
+export function assertDbName(name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`bad database name ${name} (lower-case letters, digits and _)`);
+  return name;
+}
+
 function logger(capture: Engine["capture"]) {
   return {
     logQuery(query: string, params: unknown[]) {
@@ -52,34 +58,34 @@ function assertLocal(url: string): void {
 }
 
 /** postgres://…/postgres → postgres://…/roster_bench */
-export function benchUrl(adminUrl: string): string {
+function benchUrl(adminUrl: string, dbName: string): string {
   const url = new URL(adminUrl);
-  url.pathname = `/${BENCH_DB}`;
+  url.pathname = `/${assertDbName(dbName)}`;
   return url.toString();
 }
 
-export async function dropBenchDatabase(adminUrl: string): Promise<void> {
+export async function dropBenchDatabase(adminUrl: string, dbName: string): Promise<void> {
   assertLocal(adminUrl);
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+    await admin.query(`DROP DATABASE IF EXISTS ${assertDbName(dbName)} WITH (FORCE)`);
   } finally {
     await admin.end();
   }
 }
 
-/** A fresh, migrated `roster_bench` on the local Postgres named by `adminUrl`. */
-export async function openPostgres(adminUrl: string): Promise<Engine> {
-  await dropBenchDatabase(adminUrl);
+/** A fresh, migrated database `dbName` on the local Postgres named by `adminUrl`. */
+export async function openPostgres(adminUrl: string, dbName: string): Promise<Engine> {
+  await dropBenchDatabase(adminUrl, dbName);
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${BENCH_DB}`);
+    await admin.query(`CREATE DATABASE ${assertDbName(dbName)}`);
   } finally {
     await admin.end();
   }
-  return attachPostgres(benchUrl(adminUrl));
+  return attachPostgres(benchUrl(adminUrl, dbName));
 }
 
 /** The existing database at `url`, migrated (for iterating on a kept `roster_bench`). */

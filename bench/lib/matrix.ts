@@ -39,6 +39,9 @@ export function describe(c: Combo): string {
   ].join("  ");
 }
 
+type QueryKind = "browsing" | "searching";
+const queryKind = (c: Combo): QueryKind => (c.q ? "searching" : "browsing");
+
 export type ComboResult = { combo: Combo; runs: number[]; ms: number; matches: string };
 
 export type MatrixResult = {
@@ -59,6 +62,8 @@ export type MatrixResult = {
   seconds: number;
   bySort: Record<string, number>;
   byScope: Record<string, number>;
+  /** p95 of the combinations without a search term (browsing) and with one (searching). */
+  byQuery: Record<QueryKind, number>;
   worst: Array<{ label: string; ms: number; matches: string; queries: Array<{ ms: number | null; plan: string }> }>;
   plansFile?: string;
   /** Every combination: label, median ms, matches. */
@@ -146,6 +151,10 @@ export async function runMatrix(
     seconds: (performance.now() - started) / 1000,
     bySort: group((c) => c.key),
     byScope: group((c) => c.scope),
+    byQuery: {
+      browsing: percentile(rows.filter((r) => queryKind(r.combo) === "browsing").map((r) => r.ms), 95),
+      searching: percentile(rows.filter((r) => queryKind(r.combo) === "searching").map((r) => r.ms), 95),
+    },
     worst,
     plansFile: options.plansFile,
     all: rows.map((r) => ({ label: describe(r.combo), ms: Math.round(r.ms * 100) / 100, matches: r.matches })).sort((a, b) => b.ms - a.ms),

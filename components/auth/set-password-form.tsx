@@ -1,10 +1,9 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import { z } from "zod";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
@@ -27,22 +26,16 @@ const loggedOut = (data: unknown) => typeof data === "object" && data !== null &
 
 export function SetPasswordForm({ token, submitLabel, action, successHref }: Props) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<z.infer<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { password: "", confirm: "" } });
-  const { errors, isSubmitting } = form.formState;
-  const password = useWatch({ control: form.control, name: "password" });
-
-  const onSubmit = form.handleSubmit(async ({ password }) => {
-    setFormError(null);
-    const result = await action({ token, password });
-    if (!result.ok) {
-      if (result.fieldErrors?.password) form.setError("password", { message: result.fieldErrors.password });
-      else setFormError(result.message);
-      return;
-    }
-    router.replace(loggedOut(result.data) ? "/login" : successHref);
-    router.refresh();
+  const { form, onSubmit, pending, formError } = useActionForm(schema, action, {
+    defaultValues: { password: "", confirm: "" },
+    input: ({ password }) => ({ token, password }),
+    onSuccess: (data) => {
+      router.replace(loggedOut(data) ? "/login" : successHref);
+      router.refresh();
+    },
   });
+  const { errors } = form.formState;
+  const password = useWatch({ control: form.control, name: "password" });
 
   return (
     <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
@@ -53,8 +46,8 @@ export function SetPasswordForm({ token, submitLabel, action, successHref }: Pro
         <input id="confirm" type="password" autoComplete="new-password" aria-invalid={!!errors.confirm} className={inputClass} {...form.register("confirm")} />
       </Field>
       <FormError message={formError} />
-      <Button type="submit" disabled={isSubmitting} className="w-full">
-        {isSubmitting ? "Saving…" : submitLabel}
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Saving…" : submitLabel}
       </Button>
     </form>
   );

@@ -1,7 +1,7 @@
 import "server-only";
 import { assertAllowed } from "@/lib/commands/authorize";
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Executor } from "@/db/client";
 import { auditLog, organizations } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { orgTarget } from "@/lib/orgs/target";
@@ -56,7 +56,7 @@ function toRow(r: Record<string, unknown>): AuditRow {
 }
 
 /** One page, keyset by id (the log only grows, so ids follow time). */
-export async function listAudit(db: Db, actor: Actor, filters: AuditFilters, options: { before?: number | null; size?: number } = {}): Promise<{ rows: AuditRow[]; next: number | null }> {
+export async function listAudit(db: Executor, actor: Actor, filters: AuditFilters, options: { before?: number | null; size?: number } = {}): Promise<{ rows: AuditRow[]; next: number | null }> {
   assertAllowed(actor.policy, "audit.view", orgTarget(actor));
   const size = options.size ?? 50;
   const result = await db.execute<Record<string, unknown>>(sql`
@@ -68,7 +68,7 @@ export async function listAudit(db: Db, actor: Actor, filters: AuditFilters, opt
 }
 
 /** Every matching row, in chunks, for the CSV export (memory stays flat). */
-export async function* auditRowsForExport(db: Db, actor: Actor, filters: AuditFilters): AsyncGenerator<AuditRow> {
+export async function* auditRowsForExport(db: Executor, actor: Actor, filters: AuditFilters): AsyncGenerator<AuditRow> {
   let before: number | null = null;
   for (;;) {
     const page = await listAudit(db, actor, filters, { before, size: 2_000 });
@@ -79,7 +79,7 @@ export async function* auditRowsForExport(db: Db, actor: Actor, filters: AuditFi
 }
 
 /** The actions present in the log, for the filter's options. */
-export async function auditActions(db: Db, actor: Actor): Promise<string[]> {
+export async function auditActions(db: Executor, actor: Actor): Promise<string[]> {
   const result = await db.execute<{ action: string }>(sql`SELECT DISTINCT action FROM ${auditLog} WHERE tenant_id = ${actor.viewer.tenant.id} ORDER BY action LIMIT 200`);
   return result.rows.map((r) => r.action);
 }

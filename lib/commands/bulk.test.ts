@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bulkMessage, changedNothing, type BulkResult } from "./bulk";
 
-const skip = (id: string, reason: string) => ({ id, name: id, reason, code: "CONFLICT" as const });
+const skip = (id: string, reason: string) => ({ id, name: id, reason, code: "CONFLICT" as const, refusal: "LAST_ADMIN" as const });
 
 describe("bulk results as the UI reports them", () => {
   it("counts what was done and names up to two distinct reasons for the rest", () => {

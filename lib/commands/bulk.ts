@@ -11,8 +11,9 @@ export const idListSchema = z
   .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))]);
 
 import type { ErrorCode } from "@/lib/errors";
+import type { Refusal } from "@/lib/policy";
 
-export type Skipped = { id: string; name: string; reason: string; code: ErrorCode };
+export type Skipped = { id: string; name: string; reason: string; code: ErrorCode; refusal: Refusal };
 /** What a bulk command did: which rows changed and, for each refused row, why. */
 export type BulkResult = { done: string[]; skipped: Skipped[] };
 

@@ -34,7 +34,7 @@ export function toDomainError(error: unknown): unknown {
   if (error instanceof DomainError) return error;
   if (error instanceof PolicyError) return fromPolicy(error);
   const code = pgCode(error);
-  if (code === "23505") return new DomainError("CONFLICT", "That already exists.");
+  if (code === "23505") return new DomainError("CONFLICT", "That already exists.", { refusal: "ALREADY_EXISTS" });
   // A row it points at vanished meanwhile (e.g. an org deleted while someone was invited into it).
   if (code === "23503") return new DomainError("NOT_FOUND", "Not found");
   if (code && (RETRYABLE.has(code) || code === "55P03" || code === "57014")) return busy();

@@ -1,11 +1,10 @@
 import "server-only";
 import { and, asc, eq, ilike, isNotNull, or } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import type { Executor } from "@/db/client";
 import { organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
-import { parseInput } from "@/lib/commands/parse";
-import { DomainError, notFound } from "@/lib/errors";
+import { fromPolicy, notFound } from "@/lib/errors";
 import { orgsAtOrBelow } from "@/lib/orgs/subtree-sql";
 import { holdsPermission, isInView } from "@/lib/policy";
 import { escapeLike } from "@/lib/sql/like";
@@ -15,7 +14,7 @@ export type OwnerOption = { id: string; name: string; email: string; hasLoggedIn
 /** How many people one search returns; the picker asks to narrow the search beyond it. */
 export const OWNER_RESULTS = 50;
 
-const ownerSearchSchema = z.strictObject({
+export const ownerSearchSchema = z.strictObject({
   /** The org the page shows. */
   orgId: z.uuid(),
   /** The org whose people may own the device: the shown org or a sub-org in reach. */
@@ -30,10 +29,9 @@ const ownerSearchSchema = z.strictObject({
  * has thousands of people, and a list cut at a fixed size left most of them unreachable.
  * Only for viewers who may add or transfer devices here; an org outside their reach is not found.
  */
-export async function searchOwners(db: Db, actor: Actor, raw: unknown): Promise<{ owners: OwnerOption[]; more: boolean }> {
-  const input = parseInput(ownerSearchSchema, raw);
+export async function searchOwners(db: Executor, actor: Actor, input: z.output<typeof ownerSearchSchema>): Promise<{ owners: OwnerOption[]; more: boolean }> {
   const transfer = holdsPermission(actor.policy, "devices.transfer");
-  if (!transfer.ok && !holdsPermission(actor.policy, "devices.create").ok) throw new DomainError(transfer.code, transfer.reason);
+  if (!transfer.ok && !holdsPermission(actor.policy, "devices.create").ok) throw fromPolicy(transfer);
   const tenantId = actor.viewer.tenant.id;
   const [org] = await db
     .select({ id: organizations.id, tenantId: organizations.tenantId, path: organizations.path, depth: organizations.depth, name: organizations.name })

@@ -3,15 +3,12 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/viewer";
-import { resolveOrgContext, type OrgContext } from "./resolve";
+import { resolveActor, type Actor } from "@/lib/commands/actor";
 
-export type { CurrentOrg, OrgContext } from "./resolve";
-
-/** For pages: the viewer (or a redirect to /login) and the org of the URL (or a 404). */
-export const getOrgContext = cache(async (orgId: string): Promise<OrgContext> => {
+/** For pages: the viewer (or a redirect to /login) acting in the org of the URL (or a 404). */
+export const getActor = cache(async (orgId: string): Promise<Actor> => {
   const viewer = await requireViewer();
-  const context = await resolveOrgContext(await getDb(), viewer, orgId);
-  if (!context) notFound();
-  return context;
+  const actor = await resolveActor(await getDb(), viewer, orgId);
+  if (!actor) notFound();
+  return actor;
 });
-

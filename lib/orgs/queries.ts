@@ -1,9 +1,9 @@
 import "server-only";
 import { and, count, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import type { Actor } from "@/lib/commands/actor";
 import { devices, organizations, users } from "@/db/schema";
 import { can, devicesInSight, heldPermissions, PERMISSION_GROUPS, PERMISSIONS, type Permission } from "@/lib/policy";
-import type { OrgContext } from "./resolve";
 import { orgTarget } from "./target";
 
 export type OrgOverview = {
@@ -15,9 +15,9 @@ export type OrgOverview = {
 };
 
 /** The figures of the overview page; each only when the viewer may see what it counts. */
-export async function orgOverview(db: Executor, ctx: OrgContext): Promise<OrgOverview> {
-  const target = orgTarget(ctx);
-  const { org, policy } = ctx;
+export async function orgOverview(db: Executor, actor: Actor): Promise<OrgOverview> {
+  const target = orgTarget(actor);
+  const { org, policy } = actor;
   const held = heldPermissions(policy);
 
   const [userCount, deviceCount, subOrgCount, ownDeviceCount] = await Promise.all([

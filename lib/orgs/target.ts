@@ -5,14 +5,13 @@ import { organizations } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { notFound } from "@/lib/errors";
 import { isInView, type OrgRef, type OrgTarget } from "@/lib/policy";
-import type { OrgContext } from "./resolve";
 
 // Orgs as the policy sees them, beside lib/users/targets.ts and lib/devices/target.ts: an org id
 // from a request becomes a target only inside the actor's tenant and view, else "not found".
 
 /** The org being shown, as a policy target. */
-export function orgTarget(ctx: OrgContext): OrgTarget {
-  const { org } = ctx;
+export function orgTarget(actor: Actor): OrgTarget {
+  const { org } = actor;
   return {
     kind: "org",
     org: { id: org.id, tenantId: org.tenantId, path: org.path, depth: org.depth, name: org.name },

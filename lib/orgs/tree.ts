@@ -2,8 +2,8 @@ import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { orgMemberCounts, organizations } from "@/db/schema";
-import type { Viewer } from "@/lib/auth/session-check";
-import { loadGrants } from "./resolve";
+import type { Actor } from "@/lib/commands/actor";
+import { reachesBelowOwnOrg } from "@/lib/policy";
 import { orgsAtOrBelow } from "./subtree-sql";
 
 export type OrgNode = {
@@ -65,10 +65,10 @@ function sortTree<T extends { id: string; parentId: string | null; name: string 
 }
 
 /** The orgs the viewer may switch into: their own, and everything below it with orgs.switch. */
-export async function switchableOrgs(db: Executor, viewer: Viewer): Promise<OrgNode[]> {
-  const grants = await loadGrants(db, viewer.tenant.id, viewer.org.id, viewer.role);
-  const all = await subtree(db, viewer.tenant.id, viewer.org.path);
-  return grants.has("orgs.switch") ? all : all.filter((o) => o.id === viewer.org.id);
+export async function switchableOrgs(db: Executor, actor: Actor): Promise<OrgNode[]> {
+  const { viewer } = actor;
+  if (!reachesBelowOwnOrg(actor.policy)) return (await subtree(db, viewer.tenant.id, viewer.org.path)).filter((o) => o.id === viewer.org.id);
+  return subtree(db, viewer.tenant.id, viewer.org.path);
 }
 
 /** An org as the header's org switcher lists it. */

@@ -5,6 +5,7 @@ import { PolicyError } from "./errors";
 import { PERMISSION_KEYS, type Permission } from "./permissions";
 import { DEFAULT_GRANTS } from "./roles";
 import { planLimits } from "./plans";
+import type { Refusal } from "./refusals";
 import { deviceIn, orgAt, orgTarget, selfOf, tenantOf, userIn, viewerAt } from "./test-fixtures";
 
 const ROOT = orgAt("acme/", "Acme Heating");
@@ -17,11 +18,11 @@ const admin = viewerAt({ org: OWN, role: "admin" });
 const staff = viewerAt({ org: OWN, role: "staff" });
 // A pro tenant may grant Staff more; the role rules must hold even then.
 const powerStaff = viewerAt({ org: OWN, role: "staff", grants: DEFAULT_GRANTS.admin });
-const forbidden = (reason: string) => ({ ok: false, code: "FORBIDDEN", reason });
+const forbidden = (refusal: Refusal, reason: string) => ({ ok: false, code: "FORBIDDEN", refusal, reason });
 
 describe("only an Admin makes an Admin", () => {
   it("refuses the admin role from a non-admin in invite, edit, change role and transfer", () => {
-    const onlyAdmin = forbidden("Only an Admin can make someone an Admin");
+    const onlyAdmin = forbidden("ROLE_ABOVE_YOURS", "Only an Admin can make someone an Admin");
     expect(authorize(staff, "users.invite", orgTarget(OWN), { role: "admin" })).toEqual(onlyAdmin);
     expect(authorize(staff, "users.change_role", userIn(OWN), { role: "admin" })).toEqual(onlyAdmin);
     expect(authorize(staff, "users.edit", userIn(OWN), { role: "admin" })).toEqual(onlyAdmin);
@@ -40,8 +41,8 @@ describe("only an Admin makes an Admin", () => {
       expect(can(staffHere, "users.change_role", userIn(OWN, { role: "guest" }), { role })).toBe(true);
     }
     // A custom role holding a permission Staff lacks is above Staff: not given, not acted on.
-    expect(authorize(staffHere, "users.invite", orgTarget(OWN), { role: "deleter" })).toEqual(forbidden("You cannot give a role above your own"));
-    expect(authorize(staffHere, "users.edit", userIn(OWN, { role: "deleter" }))).toEqual(forbidden("You cannot edit someone whose role is above yours"));
+    expect(authorize(staffHere, "users.invite", orgTarget(OWN), { role: "deleter" })).toEqual(forbidden("ROLE_ABOVE_YOURS", "You cannot give a role above your own"));
+    expect(authorize(staffHere, "users.edit", userIn(OWN, { role: "deleter" }))).toEqual(forbidden("ROLE_ABOVE_YOURS", "You cannot edit someone whose role is above yours"));
     // A role whose grants are not known is taken to be above.
     expect(can(staff, "users.invite", orgTarget(OWN), { role: "unknown_role" })).toBe(false);
     expect(can(admin, "users.invite", orgTarget(SUB), { role: "admin" })).toBe(true);
@@ -50,11 +51,11 @@ describe("only an Admin makes an Admin", () => {
   });
 
   it("refuses a role change to the role the user already has (CONFLICT), so no audit row claims one", () => {
-    const already = { ok: false, code: "CONFLICT", reason: "This user already has that role" };
+    const already = { ok: false, code: "CONFLICT", refusal: "SAME_ROLE", reason: "This user already has that role" };
     expect(authorize(staff, "users.change_role", userIn(OWN, { role: "staff" }), { role: "staff" })).toEqual(already);
     expect(authorize(admin, "users.change_role", userIn(SUB, { role: "admin" }), { role: "admin" })).toEqual(already);
     // Who may act is still asked first: Staff on an Admin hears "only an Admin", not "already".
-    expect(authorize(staff, "users.change_role", userIn(OWN, { role: "admin" }), { role: "admin" })).toEqual(forbidden("Only an Admin can change the role of an Admin"));
+    expect(authorize(staff, "users.change_role", userIn(OWN, { role: "admin" }), { role: "admin" })).toEqual(forbidden("ROLE_ABOVE_YOURS", "Only an Admin can change the role of an Admin"));
   });
 
   it("keeps a non-admin's hands off Admins, whatever their grants", () => {
@@ -68,16 +69,16 @@ describe("only an Admin makes an Admin", () => {
       ["users.transfer", "transfer"],
     ];
     for (const [action, verb] of cases) {
-      expect(authorize(powerStaff, action, anAdmin, { role: "staff" }), action).toEqual(forbidden(`Only an Admin can ${verb} an Admin`));
+      expect(authorize(powerStaff, action, anAdmin, { role: "staff" }), action).toEqual(forbidden("ROLE_ABOVE_YOURS", `Only an Admin can ${verb} an Admin`));
       expect(can(admin, action, anAdmin), action).toBe(true);
     }
-    expect(authorize(powerStaff, "users.reactivate", { ...anAdmin, suspended: true })).toEqual(forbidden("Only an Admin can reactivate an Admin"));
+    expect(authorize(powerStaff, "users.reactivate", { ...anAdmin, suspended: true })).toEqual(forbidden("ROLE_ABOVE_YOURS", "Only an Admin can reactivate an Admin"));
     expect(can(powerStaff, "users.revoke_invitation", { ...anAdmin, pending: true })).toBe(false);
     // Not even their name or phone (security.md issue 17, item 4): nobody edits a role above theirs.
-    expect(authorize(powerStaff, "users.edit", anAdmin)).toEqual(forbidden("Only an Admin can edit an Admin"));
-    expect(authorize(powerStaff, "users.edit", anAdmin, { role: "admin" })).toEqual(forbidden("Only an Admin can edit an Admin"));
-    expect(authorize(powerStaff, "tags.apply", anAdmin)).toEqual(forbidden("Only an Admin can tag an Admin"));
-    expect(authorize(powerStaff, "users.resend_invitation", { ...anAdmin, pending: true })).toEqual(forbidden("Only an Admin can resend the invitation of an Admin"));
+    expect(authorize(powerStaff, "users.edit", anAdmin)).toEqual(forbidden("ROLE_ABOVE_YOURS", "Only an Admin can edit an Admin"));
+    expect(authorize(powerStaff, "users.edit", anAdmin, { role: "admin" })).toEqual(forbidden("ROLE_ABOVE_YOURS", "Only an Admin can edit an Admin"));
+    expect(authorize(powerStaff, "tags.apply", anAdmin)).toEqual(forbidden("ROLE_ABOVE_YOURS", "Only an Admin can tag an Admin"));
+    expect(authorize(powerStaff, "users.resend_invitation", { ...anAdmin, pending: true })).toEqual(forbidden("ROLE_ABOVE_YOURS", "Only an Admin can resend the invitation of an Admin"));
     // Reading stays: Staff still sees the Admin in the table, their profile and their log.
     for (const action of ["users.view", "users.view_log", "users.export"] as const) expect(can(powerStaff, action, anAdmin), action).toBe(true);
   });
@@ -87,9 +88,9 @@ describe("only an Admin makes an Admin", () => {
     const usersOnly = PERMISSION_KEYS.filter((p) => p.startsWith("users."));
     const powerUser = viewerAt({ org: OWN, role: "user", grants: usersOnly });
     const aStaff = userIn(OWN, { role: "staff" });
-    expect(authorize(powerUser, "users.edit", aStaff)).toEqual(forbidden("You cannot edit someone whose role is above yours"));
-    expect(authorize(powerUser, "users.force_logout", aStaff)).toEqual(forbidden("You cannot log out someone whose role is above yours"));
-    expect(authorize(powerUser, "users.change_role", userIn(OWN, { role: "user" }), { role: "staff" })).toEqual(forbidden("You cannot give a role above your own"));
+    expect(authorize(powerUser, "users.edit", aStaff)).toEqual(forbidden("ROLE_ABOVE_YOURS", "You cannot edit someone whose role is above yours"));
+    expect(authorize(powerUser, "users.force_logout", aStaff)).toEqual(forbidden("ROLE_ABOVE_YOURS", "You cannot log out someone whose role is above yours"));
+    expect(authorize(powerUser, "users.change_role", userIn(OWN, { role: "user" }), { role: "staff" })).toEqual(forbidden("ROLE_ABOVE_YOURS", "You cannot give a role above your own"));
     expect(can(staff, "users.edit", aStaff)).toBe(true);
     expect(can(powerStaff, "users.edit", userIn(OWN, { role: "lead" }))).toBe(false);
     expect(can({ ...powerStaff, roleGrants: new Map([["lead", new Set<Permission>(["users.view"])]]) }, "users.edit", userIn(OWN, { role: "lead" }))).toBe(true);
@@ -98,7 +99,7 @@ describe("only an Admin makes an Admin", () => {
 
 describe("destructive actions on yourself go through your profile", () => {
   const me = selfOf(admin);
-  const viaProfile = forbidden("Change your own account from your profile, not the users table");
+  const viaProfile = forbidden("OWN_ACCOUNT", "Change your own account from your profile, not the users table");
 
   it("refuses them through the users table", () => {
     for (const action of ["users.delete", "users.suspend", "users.change_role", "users.transfer", "users.force_logout", "users.change_password"] as const) {
@@ -122,7 +123,7 @@ describe("destructive actions on yourself go through your profile", () => {
 
 describe("developer mode is for Admins only", () => {
   it("refuses Staff and User even with every grant, and any record but one's own", () => {
-    expect(authorize(powerStaff, "self.developer_mode", selfOf(powerStaff))).toEqual(forbidden("Only Admins can use developer mode"));
+    expect(authorize(powerStaff, "self.developer_mode", selfOf(powerStaff))).toEqual(forbidden("DEVELOPER_ADMIN_ONLY", "Only Admins can use developer mode"));
     const user = viewerAt({ org: OWN, role: "user" });
     expect(can(user, "self.developer_mode", selfOf(user))).toBe(false);
     expect(can(admin, "self.developer_mode", selfOf(admin))).toBe(true);
@@ -132,7 +133,7 @@ describe("developer mode is for Admins only", () => {
 
 describe("row state", () => {
   it("resends and revokes only pending invitations", () => {
-    const accepted = { ok: false, code: "CONFLICT", reason: "This user has already accepted the invitation" };
+    const accepted = { ok: false, code: "CONFLICT", refusal: "ALREADY_ACCEPTED", reason: "This user has already accepted the invitation" };
     expect(authorize(staff, "users.resend_invitation", userIn(OWN))).toEqual(accepted);
     expect(authorize(staff, "users.revoke_invitation", userIn(OWN))).toEqual(accepted);
     expect(can(staff, "users.resend_invitation", userIn(OWN, { pending: true }))).toBe(true);
@@ -150,7 +151,7 @@ describe("row state", () => {
 
   it("transfers a user only to another org in reach", () => {
     expect(can(admin, "users.transfer", userIn(OWN), { destination: SUB, role: "user" })).toBe(true);
-    expect(authorize(admin, "users.transfer", userIn(OWN), { destination: OWN })).toEqual({ ok: false, code: "CONFLICT", reason: "This user is already in Boilers Ltd" });
+    expect(authorize(admin, "users.transfer", userIn(OWN), { destination: OWN })).toEqual({ ok: false, code: "CONFLICT", refusal: "ALREADY_IN_ORG", reason: "This user is already in Boilers Ltd" });
     expect(authorize(admin, "users.transfer", userIn(OWN), { destination: ROOT })).toMatchObject({ code: "NOT_FOUND" });
     expect(authorize(admin, "users.transfer", userIn(OWN), { destination: FOREIGN })).toMatchObject({ code: "NOT_FOUND" });
   });
@@ -160,7 +161,7 @@ describe("plans", () => {
   it("locks permissions on free and plus, and opens them on pro and business", () => {
     for (const [plan, label] of [["free", "Free"], ["plus", "Plus"]] as const) {
       const v = viewerAt({ org: ROOT, role: "admin", plan });
-      const locked = forbidden(`Permissions are locked on the ${label} plan; change a person's role to change what they may do`);
+      const locked = forbidden("PERMISSIONS_LOCKED", `Permissions are locked on the ${label} plan; change a person's role to change what they may do`);
       expect(authorize(v, "roles.edit", tenantOf(ROOT))).toEqual(locked);
       expect(authorize(v, "roles.edit", orgTarget(ROOT))).toEqual(locked);
       expect(can(v, "roles.view", tenantOf(ROOT))).toBe(true);
@@ -170,10 +171,10 @@ describe("plans", () => {
 
   it("creates sub-orgs only where the plan, the depth and the parent allow", () => {
     const free = viewerAt({ org: ROOT, role: "admin", plan: "free" });
-    expect(authorize(free, "orgs.create", orgTarget(ROOT))).toEqual({ ok: false, code: "LIMIT", reason: "The Free plan does not include sub-organizations" });
+    expect(authorize(free, "orgs.create", orgTarget(ROOT))).toEqual({ ok: false, code: "LIMIT", refusal: "PLAN_NO_SUB_ORGS", reason: "The Free plan does not include sub-organizations" });
     expect(can(admin, "orgs.create", orgTarget(SUB), { orgType: "client" })).toBe(true);
-    expect(authorize(admin, "orgs.create", orgTarget(DEEP))).toEqual({ ok: false, code: "LIMIT", reason: "Organizations can be at most 4 levels deep on the Pro plan" });
-    expect(authorize(admin, "orgs.create", orgTarget(SUB, { canCreateSubOrgs: false }))).toEqual(forbidden("Gas Works does not allow sub-organizations"));
+    expect(authorize(admin, "orgs.create", orgTarget(DEEP))).toEqual({ ok: false, code: "LIMIT", refusal: "PLAN_DEPTH", reason: "Organizations can be at most 4 levels deep on the Pro plan" });
+    expect(authorize(admin, "orgs.create", orgTarget(SUB, { canCreateSubOrgs: false }))).toEqual(forbidden("SUB_ORGS_NOT_ALLOWED", "Gas Works does not allow sub-organizations"));
     expect(authorize(admin, "orgs.create", orgTarget(SUB), { orgType: "distributor" })).toMatchObject({ code: "LIMIT" });
     expect(authorize(admin, "orgs.create", orgTarget(SUB), { orgType: "root" })).toMatchObject({ code: "FORBIDDEN" });
     const business = { ...viewerAt({ org: OWN, role: "admin", plan: "business" }), limits: planLimits("business", { maxDepth: 5 }) };
@@ -182,8 +183,8 @@ describe("plans", () => {
 
   it("never deletes the root or the viewer's own org", () => {
     const rootAdmin = viewerAt({ org: ROOT, role: "admin" });
-    expect(authorize(rootAdmin, "orgs.delete", orgTarget(ROOT))).toEqual(forbidden("The root organization cannot be deleted"));
-    expect(authorize(admin, "orgs.delete", orgTarget(OWN))).toEqual(forbidden("You cannot delete your own organization"));
+    expect(authorize(rootAdmin, "orgs.delete", orgTarget(ROOT))).toEqual(forbidden("ROOT_ORG", "The root organization cannot be deleted"));
+    expect(authorize(admin, "orgs.delete", orgTarget(OWN))).toEqual(forbidden("OWN_ORG", "You cannot delete your own organization"));
     expect(can(rootAdmin, "orgs.delete", orgTarget(OWN))).toBe(true);
   });
 });
@@ -195,8 +196,8 @@ describe("devices", () => {
     expect(can(endUser, "devices.view", deviceIn(OWN, { ownerId: "v" }))).toBe(true);
     expect(can(endUser, "devices.control", deviceIn(OWN, { ownerId: "v" }))).toBe(true);
     expect(can(endUser, "devices.view", orgTarget(OWN))).toBe(true);
-    expect(authorize(endUser, "devices.view", deviceIn(OWN))).toEqual(forbidden('You need the "View organization devices" permission'));
-    expect(authorize(viewerAt({ org: OWN, role: "user" }), "devices.view", deviceIn(OWN, { ownerId: "v" }))).toEqual(forbidden('You need the "View own devices" permission'));
+    expect(authorize(endUser, "devices.view", deviceIn(OWN))).toEqual(forbidden("MISSING_PERMISSION", 'You need the "View organization devices" permission'));
+    expect(authorize(viewerAt({ org: OWN, role: "user" }), "devices.view", deviceIn(OWN, { ownerId: "v" }))).toEqual(forbidden("MISSING_PERMISSION", 'You need the "View own devices" permission'));
     expect(can(viewerAt({ org: OWN, role: "user", grants: ["org_devices.view"] }), "devices.view", deviceIn(OWN, { ownerId: "v" }))).toBe(true);
   });
 
@@ -205,12 +206,8 @@ describe("devices", () => {
     expect(can(staff, "devices.transfer", deviceIn(OWN), { destination: SUB, newOwner: owner })).toBe(true);
     expect(can(staff, "devices.transfer", deviceIn(OWN), { newOwner: null })).toBe(true);
     expect(can(staff, "devices.transfer", deviceIn(OWN), { newOwner: { ...owner, org: OWN } })).toBe(true);
-    expect(authorize(staff, "devices.transfer", deviceIn(OWN), { newOwner: owner })).toEqual({ ok: false, code: "CONFLICT", reason: "The new owner must be a member of Boilers Ltd" });
-    expect(authorize(staff, "devices.transfer", deviceIn(OWN), { destination: SUB, newOwner: { ...owner, hasLoggedIn: false } })).toEqual({
-      ok: false,
-      code: "CONFLICT",
-      reason: "The new owner must have logged in at least once",
-    });
+    expect(authorize(staff, "devices.transfer", deviceIn(OWN), { newOwner: owner })).toEqual({ ok: false, code: "CONFLICT", refusal: "OWNER_OUTSIDE_ORG", reason: "The new owner must be a member of Boilers Ltd" });
+    expect(authorize(staff, "devices.transfer", deviceIn(OWN), { destination: SUB, newOwner: { ...owner, hasLoggedIn: false } })).toEqual({ ok: false, code: "CONFLICT", refusal: "OWNER_NEVER_LOGGED_IN", reason: "The new owner must have logged in at least once" });
     expect(authorize(staff, "devices.transfer", deviceIn(OWN), { destination: ROOT, newOwner: null })).toMatchObject({ code: "NOT_FOUND" });
     expect(authorize(staff, "devices.transfer", deviceIn(OWN), { newOwner: { ...owner, org: FOREIGN } })).toMatchObject({ code: "NOT_FOUND" });
   });

@@ -108,7 +108,7 @@ describe("authorize: every action × default role × relation", () => {
 
 describe("authorize: scope", () => {
   const admin = viewerAt({ org: OWN, role: "admin" });
-  const notFound = { ok: false, code: "NOT_FOUND", reason: NOT_FOUND_REASON };
+  const notFound = { ok: false, code: "NOT_FOUND", refusal: "NOT_FOUND", reason: NOT_FOUND_REASON };
 
   it("answers every out-of-scope target with the same NOT_FOUND", () => {
     const cases: [Action, PolicyTarget][] = [
@@ -180,6 +180,6 @@ describe("authorize: scope", () => {
 
   it("names the missing permission", () => {
     const staff = viewerAt({ org: OWN, role: "staff" });
-    expect(authorize(staff, "users.delete", userIn(OWN))).toEqual({ ok: false, code: "FORBIDDEN", reason: 'You need the "Delete users" permission' });
+    expect(authorize(staff, "users.delete", userIn(OWN))).toEqual({ ok: false, code: "FORBIDDEN", refusal: "MISSING_PERMISSION", reason: 'You need the "Delete users" permission' });
   });
 });

@@ -14,7 +14,7 @@ import type { ActionContext, DeviceTarget, OrgRef, OrgTarget, PolicyResult, Poli
 
 type Refusal = PolicyResult | null;
 
-const missingPermission = (p: Permission): PolicyResult => deny("FORBIDDEN", `You need the "${PERMISSIONS[p].label}" permission`);
+const missingPermission = (p: Permission): PolicyResult => deny("FORBIDDEN", "MISSING_PERMISSION", `You need the "${PERMISSIONS[p].label}" permission`);
 const limitsOf = (viewer: PolicyViewer): PlanLimits => viewer.limits ?? planLimits(viewer.plan);
 
 /** The org a target lives in; null when its parts disagree, which is then out of reach. */
@@ -60,7 +60,7 @@ function permissionCheck(viewer: PolicyViewer, action: Action, target: PolicyTar
  * once per user by name (security.md A1).
  */
 export function holdsPermission(viewer: PolicyViewer, action: Action): PolicyResult {
-  if (!isAction(action)) return deny("FORBIDDEN", "Unknown action");
+  if (!isAction(action)) return deny("FORBIDDEN", "UNKNOWN_ACTION", "Unknown action");
   const { permission } = actionSpec(action);
   return permission === null || viewer.grants.has(permission) ? ALLOW : missingPermission(permission);
 }
@@ -93,30 +93,30 @@ function authorizeSelf(viewer: PolicyViewer, action: Action, target: PolicyTarge
     isWellFormedOrg(target.org) &&
     isSameOrg(target.org, viewer.org);
   if (!self) return NOT_FOUND;
-  if (action === "self.developer_mode" && !isAdminRole(viewer.role)) return deny("FORBIDDEN", "Only Admins can use developer mode");
+  if (action === "self.developer_mode" && !isAdminRole(viewer.role)) return deny("FORBIDDEN", "DEVELOPER_ADMIN_ONLY", "Only Admins can use developer mode");
   return ALLOW;
 }
 
 const notSelf = (viewer: PolicyViewer, target: UserTarget): Refusal =>
-  target.id === viewer.userId ? deny("FORBIDDEN", "Change your own account from your profile, not the users table") : null;
+  target.id === viewer.userId ? deny("FORBIDDEN", "OWN_ACCOUNT", "Change your own account from your profile, not the users table") : null;
 
 // Nobody edits or acts on a person whose role is above their own: without this a Staff member
 // granted e.g. users.change_password could take over an Admin's account.
 const protectAbove = (viewer: PolicyViewer, target: UserTarget, verb: string): Refusal => {
   if (!isRoleAbove(target.role, viewer)) return null;
-  return deny("FORBIDDEN", isAdminRole(target.role) ? `Only an Admin can ${verb} an Admin` : `You cannot ${verb} someone whose role is above yours`);
+  return deny("FORBIDDEN", "ROLE_ABOVE_YOURS", isAdminRole(target.role) ? `Only an Admin can ${verb} an Admin` : `You cannot ${verb} someone whose role is above yours`);
 };
 
 // Nobody grants more than they hold.
 const assignable = (viewer: PolicyViewer, role: RoleKey | undefined): Refusal => {
   if (role === undefined || !isRoleAbove(role, viewer)) return null;
-  return deny("FORBIDDEN", isAdminRole(role) ? "Only an Admin can make someone an Admin" : "You cannot give a role above your own");
+  return deny("FORBIDDEN", "ROLE_ABOVE_YOURS", isAdminRole(role) ? "Only an Admin can make someone an Admin" : "You cannot give a role above your own");
 };
 
 const guard = (viewer: PolicyViewer, target: UserTarget, verb: string): Refusal => notSelf(viewer, target) ?? protectAbove(viewer, target, verb);
 
 const notPending = (target: UserTarget): Refusal =>
-  target.pending ? deny("CONFLICT", "This user has not accepted the invitation yet; resend it instead") : null;
+  target.pending ? deny("CONFLICT", "NOT_ACCEPTED_YET", "This user has not accepted the invitation yet; resend it instead") : null;
 
 function userRules(viewer: PolicyViewer, action: Action, target: UserTarget, ctx: ActionContext): PolicyResult {
   switch (action) {
@@ -125,7 +125,7 @@ function userRules(viewer: PolicyViewer, action: Action, target: UserTarget, ctx
       return guard(viewer, target, "change the role of") ?? assignable(viewer, ctx.role) ?? ALLOW;
     case "users.change_role": {
       // A role change to the role held changes nothing, and must not claim to in the audit log.
-      const same = ctx.role !== undefined && ctx.role === target.role ? deny("CONFLICT", "This user already has that role") : null;
+      const same = ctx.role !== undefined && ctx.role === target.role ? deny("CONFLICT", "SAME_ROLE", "This user already has that role") : null;
       return guard(viewer, target, "change the role of") ?? same ?? assignable(viewer, ctx.role) ?? ALLOW;
     }
     case "users.change_password":
@@ -133,22 +133,22 @@ function userRules(viewer: PolicyViewer, action: Action, target: UserTarget, ctx
     case "users.force_logout":
       return guard(viewer, target, "log out") ?? notPending(target) ?? ALLOW;
     case "users.suspend":
-      return guard(viewer, target, "suspend") ?? (target.suspended ? deny("CONFLICT", "This user is already suspended") : ALLOW);
+      return guard(viewer, target, "suspend") ?? (target.suspended ? deny("CONFLICT", "ALREADY_SUSPENDED", "This user is already suspended") : ALLOW);
     case "users.reactivate":
-      return guard(viewer, target, "reactivate") ?? (target.suspended ? ALLOW : deny("CONFLICT", "This user is not suspended"));
+      return guard(viewer, target, "reactivate") ?? (target.suspended ? ALLOW : deny("CONFLICT", "NOT_SUSPENDED", "This user is not suspended"));
     case "users.delete":
       return guard(viewer, target, "delete") ?? ALLOW;
     case "users.transfer": {
       const dest = ctx.destination;
-      const moved = dest && isSameOrg(dest, target.org) ? deny("CONFLICT", `This user is already in ${dest.name}`) : null;
+      const moved = dest && isSameOrg(dest, target.org) ? deny("CONFLICT", "ALREADY_IN_ORG", `This user is already in ${dest.name}`) : null;
       return guard(viewer, target, "transfer") ?? moved ?? assignable(viewer, ctx.role) ?? ALLOW;
     }
     case "users.resend_invitation":
-      return protectAbove(viewer, target, "resend the invitation of") ?? (target.pending ? ALLOW : deny("CONFLICT", "This user has already accepted the invitation"));
+      return protectAbove(viewer, target, "resend the invitation of") ?? (target.pending ? ALLOW : deny("CONFLICT", "ALREADY_ACCEPTED", "This user has already accepted the invitation"));
     case "tags.apply":
       return protectAbove(viewer, target, "tag") ?? ALLOW;
     case "users.revoke_invitation":
-      if (!target.pending) return deny("CONFLICT", "This user has already accepted the invitation");
+      if (!target.pending) return deny("CONFLICT", "ALREADY_ACCEPTED", "This user has already accepted the invitation");
       return guard(viewer, target, "revoke the invitation of") ?? ALLOW;
     default:
       return ALLOW;
@@ -158,13 +158,13 @@ function userRules(viewer: PolicyViewer, action: Action, target: UserTarget, ctx
 function deviceRules(action: Action, target: DeviceTarget, ctx: ActionContext): PolicyResult {
   if (action !== "devices.transfer" || !ctx.newOwner) return ALLOW;
   const dest = ctx.destination ?? target.org;
-  if (!isSameOrg(ctx.newOwner.org, dest)) return deny("CONFLICT", `The new owner must be a member of ${dest.name}`);
-  if (!ctx.newOwner.hasLoggedIn) return deny("CONFLICT", "The new owner must have logged in at least once");
+  if (!isSameOrg(ctx.newOwner.org, dest)) return deny("CONFLICT", "OWNER_OUTSIDE_ORG", `The new owner must be a member of ${dest.name}`);
+  if (!ctx.newOwner.hasLoggedIn) return deny("CONFLICT", "OWNER_NEVER_LOGGED_IN", "The new owner must have logged in at least once");
   return ALLOW;
 }
 
 const lockedPermissions = (limits: PlanLimits): PolicyResult =>
-  limits.permissionsEditable ? ALLOW : deny("FORBIDDEN", `Permissions are locked on the ${limits.label} plan; change a person's role to change what they may do`);
+  limits.permissionsEditable ? ALLOW : deny("FORBIDDEN", "PERMISSIONS_LOCKED", `Permissions are locked on the ${limits.label} plan; change a person's role to change what they may do`);
 
 function orgRules(viewer: PolicyViewer, action: Action, target: OrgTarget, ctx: ActionContext): PolicyResult {
   const limits = limitsOf(viewer);
@@ -173,17 +173,17 @@ function orgRules(viewer: PolicyViewer, action: Action, target: OrgTarget, ctx: 
       return assignable(viewer, ctx.role) ?? ALLOW;
     case "orgs.create": {
       if (limits.maxSubOrgs === 0) return checkSubOrgDepth({ plan: limits, parentDepth: target.org.depth });
-      if (!target.canCreateSubOrgs) return deny("FORBIDDEN", `${target.org.name} does not allow sub-organizations`);
+      if (!target.canCreateSubOrgs) return deny("FORBIDDEN", "SUB_ORGS_NOT_ALLOWED", `${target.org.name} does not allow sub-organizations`);
       const depth = checkSubOrgDepth({ plan: limits, parentDepth: target.org.depth });
       if (!depth.ok || ctx.orgType === undefined) return depth;
-      if (ctx.orgType === "root") return deny("FORBIDDEN", "A sub-organization cannot be a root organization");
-      return limits.orgTypes.includes(ctx.orgType) ? ALLOW : deny("LIMIT", `The ${limits.label} plan does not offer ${ctx.orgType} organizations`);
+      if (ctx.orgType === "root") return deny("FORBIDDEN", "ROOT_TYPE", "A sub-organization cannot be a root organization");
+      return limits.orgTypes.includes(ctx.orgType) ? ALLOW : deny("LIMIT", "PLAN_ORG_TYPE", `The ${limits.label} plan does not offer ${ctx.orgType} organizations`);
     }
     case "orgs.edit":
-      return isSameOrg(target.org, viewer.org) ? deny("FORBIDDEN", "Edit your own organization from its settings") : ALLOW;
+      return isSameOrg(target.org, viewer.org) ? deny("FORBIDDEN", "OWN_ORG", "Edit your own organization from its settings") : ALLOW;
     case "orgs.delete":
-      if (target.isRoot || target.org.depth === 1) return deny("FORBIDDEN", "The root organization cannot be deleted");
-      return isSameOrg(target.org, viewer.org) ? deny("FORBIDDEN", "You cannot delete your own organization") : ALLOW;
+      if (target.isRoot || target.org.depth === 1) return deny("FORBIDDEN", "ROOT_ORG", "The root organization cannot be deleted");
+      return isSameOrg(target.org, viewer.org) ? deny("FORBIDDEN", "OWN_ORG", "You cannot delete your own organization") : ALLOW;
     case "roles.edit":
       return lockedPermissions(limits);
     default:
@@ -197,10 +197,10 @@ function orgRules(viewer: PolicyViewer, action: Action, target: OrgTarget, ctx: 
  * Missing `ctx` fields mean "not chosen yet" and are not checked; commands use assertAuthorized.
  */
 export function authorize(viewer: PolicyViewer, action: Action, target: PolicyTarget, ctx?: ActionContext): PolicyResult {
-  if (!isAction(action)) return deny("FORBIDDEN", "Unknown action");
+  if (!isAction(action)) return deny("FORBIDDEN", "UNKNOWN_ACTION", "Unknown action");
   const spec = actionSpec(action);
   if (!target || typeof target !== "object" || !spec.targets.includes(target.kind)) {
-    return deny("FORBIDDEN", "This action does not apply to that item");
+    return deny("FORBIDDEN", "UNKNOWN_ACTION", "This action does not apply to that item");
   }
   if (spec.self) return authorizeSelf(viewer, action, target);
   const c = ctx ?? {};
@@ -237,6 +237,6 @@ export function assertAuthorized(viewer: PolicyViewer, action: Action, target: P
     }
   }
   const result = authorize(viewer, action, target, c);
-  if (!result.ok) throw new PolicyError(result.code, result.reason);
+  if (!result.ok) throw new PolicyError(result.code, result.refusal, result.reason);
 }
 

@@ -18,7 +18,7 @@ const ok = { ok: true };
 describe("invariant checks at and around their limits", () => {
   it("checkKeepsAdmin", () => {
     expect(checkKeepsAdmin({ orgName: "Boilers Ltd", activeAdminsAfter: 1 })).toEqual(ok);
-    expect(checkKeepsAdmin({ orgName: "Boilers Ltd", activeAdminsAfter: 0 })).toEqual({ ok: false, code: "CONFLICT", reason: "Boilers Ltd would be left without an Admin" });
+    expect(checkKeepsAdmin({ orgName: "Boilers Ltd", activeAdminsAfter: 0 })).toEqual({ ok: false, code: "CONFLICT", refusal: "LAST_ADMIN", reason: "Boilers Ltd would be left without an Admin" });
     expect(checkKeepsAdmin({ orgName: "X", activeAdminsAfter: -1 }).ok).toBe(false);
     expect(checkKeepsAdmin({ orgName: "X", activeAdminsAfter: Number.NaN }).ok).toBe(false);
   });
@@ -26,11 +26,7 @@ describe("invariant checks at and around their limits", () => {
   it("checkUserLimit counts pending users and bulk additions", () => {
     expect(checkUserLimit({ plan: "free", usersInTenant: 4, adding: 1 })).toEqual(ok);
     expect(checkUserLimit({ plan: "free", usersInTenant: 5, adding: 0 })).toEqual(ok);
-    expect(checkUserLimit({ plan: "free", usersInTenant: 5, adding: 1 })).toEqual({
-      ok: false,
-      code: "LIMIT",
-      reason: "The Free plan allows at most 5 users, pending invitations included (5 used)",
-    });
+    expect(checkUserLimit({ plan: "free", usersInTenant: 5, adding: 1 })).toEqual({ ok: false, code: "LIMIT", refusal: "PLAN_USER_LIMIT", reason: "The Free plan allows at most 5 users, pending invitations included (5 used)" });
     expect(checkUserLimit({ plan: "free", usersInTenant: 4, adding: 2 }).ok).toBe(false);
     expect(checkUserLimit({ plan: "plus", usersInTenant: 9, adding: 1 })).toEqual(ok);
     expect(checkUserLimit({ plan: "pro", usersInTenant: 100, adding: 1 }).ok).toBe(false);
@@ -41,11 +37,7 @@ describe("invariant checks at and around their limits", () => {
   });
 
   it("checkDeveloperLimit: one per tenant on free and plus, any number of Admins above", () => {
-    expect(checkDeveloperLimit({ plan: "free", currentDeveloperName: "Ann Lee", viewerIsHolder: false })).toEqual({
-      ok: false,
-      code: "CONFLICT",
-      reason: "Only one developer is allowed on the Free plan; Ann Lee has developer mode on",
-    });
+    expect(checkDeveloperLimit({ plan: "free", currentDeveloperName: "Ann Lee", viewerIsHolder: false })).toEqual({ ok: false, code: "CONFLICT", refusal: "DEVELOPER_HELD", reason: "Only one developer is allowed on the Free plan; Ann Lee has developer mode on" });
     expect(checkDeveloperLimit({ plan: "plus", currentDeveloperName: "Ann Lee", viewerIsHolder: false }).ok).toBe(false);
     expect(checkDeveloperLimit({ plan: "free", currentDeveloperName: "Ann Lee", viewerIsHolder: true })).toEqual(ok);
     expect(checkDeveloperLimit({ plan: "free", currentDeveloperName: null, viewerIsHolder: false })).toEqual(ok);
@@ -55,14 +47,14 @@ describe("invariant checks at and around their limits", () => {
   it(`checkDailyInvites caps at ${DAILY_INVITE_CAP}`, () => {
     expect(checkDailyInvites({ sentToday: 24, adding: 1 })).toEqual(ok);
     expect(checkDailyInvites({ sentToday: 0, adding: 25 })).toEqual(ok);
-    expect(checkDailyInvites({ sentToday: 25, adding: 1 })).toEqual({ ok: false, code: "LIMIT", reason: "At most 25 invitations can be sent per day; 0 left today" });
+    expect(checkDailyInvites({ sentToday: 25, adding: 1 })).toEqual({ ok: false, code: "LIMIT", refusal: "DAILY_INVITE_CAP", reason: "At most 25 invitations can be sent per day; 0 left today" });
     expect(checkDailyInvites({ sentToday: 20, adding: 6 })).toMatchObject({ ok: false, reason: "At most 25 invitations can be sent per day; 5 left today" });
   });
 
   it("checkSubOrgDepth: root is depth 1, the plan's depth included", () => {
     expect(checkSubOrgDepth({ plan: "pro", parentDepth: 3 })).toEqual(ok);
-    expect(checkSubOrgDepth({ plan: "pro", parentDepth: 4 })).toEqual({ ok: false, code: "LIMIT", reason: "Organizations can be at most 4 levels deep on the Pro plan" });
-    expect(checkSubOrgDepth({ plan: "free", parentDepth: 1 })).toEqual({ ok: false, code: "LIMIT", reason: "The Free plan does not include sub-organizations" });
+    expect(checkSubOrgDepth({ plan: "pro", parentDepth: 4 })).toEqual({ ok: false, code: "LIMIT", refusal: "PLAN_DEPTH", reason: "Organizations can be at most 4 levels deep on the Pro plan" });
+    expect(checkSubOrgDepth({ plan: "free", parentDepth: 1 })).toEqual({ ok: false, code: "LIMIT", refusal: "PLAN_NO_SUB_ORGS", reason: "The Free plan does not include sub-organizations" });
     expect(checkSubOrgDepth({ plan: "plus", parentDepth: 1 }).ok).toBe(false);
     const raised = planLimits("business", { maxDepth: 6 });
     expect(checkSubOrgDepth({ plan: raised, parentDepth: 5 })).toEqual(ok);
@@ -72,7 +64,7 @@ describe("invariant checks at and around their limits", () => {
 
   it("checkSubOrgCount", () => {
     expect(checkSubOrgCount({ plan: "pro", existingSubOrgs: 199 })).toEqual(ok);
-    expect(checkSubOrgCount({ plan: "pro", existingSubOrgs: 200 })).toEqual({ ok: false, code: "LIMIT", reason: "The Pro plan allows at most 200 sub-organizations" });
+    expect(checkSubOrgCount({ plan: "pro", existingSubOrgs: 200 })).toEqual({ ok: false, code: "LIMIT", refusal: "PLAN_SUB_ORG_LIMIT", reason: "The Pro plan allows at most 200 sub-organizations" });
     expect(checkSubOrgCount({ plan: "business", existingSubOrgs: 1_000_000 })).toEqual(ok);
     expect(checkSubOrgCount({ plan: "free", existingSubOrgs: 0 }).ok).toBe(false);
   });
@@ -80,13 +72,13 @@ describe("invariant checks at and around their limits", () => {
   it(`checkTagLimit caps at ${MAX_TAGS_PER_USER} per user`, () => {
     expect(checkTagLimit({ tagsOnUser: 4, adding: 1 })).toEqual(ok);
     expect(checkTagLimit({ tagsOnUser: 5, adding: 0 })).toEqual(ok);
-    expect(checkTagLimit({ tagsOnUser: 5, adding: 1, userName: "Ann Lee" })).toEqual({ ok: false, code: "LIMIT", reason: "Ann Lee already has 5 tags; at most 5 are allowed" });
+    expect(checkTagLimit({ tagsOnUser: 5, adding: 1, userName: "Ann Lee" })).toEqual({ ok: false, code: "LIMIT", refusal: "TAG_LIMIT", reason: "Ann Lee already has 5 tags; at most 5 are allowed" });
     expect(checkTagLimit({ tagsOnUser: 3, adding: 3 }).ok).toBe(false);
   });
 
   it("checkRoleCount: custom roles only on business, 9 roles in all", () => {
     expect(checkRoleCount({ plan: "business", rolesInTenant: 8, adding: 1 })).toEqual(ok);
     expect(checkRoleCount({ plan: "business", rolesInTenant: 9, adding: 1 })).toMatchObject({ ok: false, code: "LIMIT" });
-    expect(checkRoleCount({ plan: "pro", rolesInTenant: 3, adding: 1 })).toEqual({ ok: false, code: "LIMIT", reason: "The Pro plan has no custom roles" });
+    expect(checkRoleCount({ plan: "pro", rolesInTenant: 3, adding: 1 })).toEqual({ ok: false, code: "LIMIT", refusal: "PLAN_NO_CUSTOM_ROLES", reason: "The Pro plan has no custom roles" });
   });
 });

@@ -17,52 +17,52 @@ function exceeds(used: number, adding: number, cap: number): boolean {
 }
 
 export function checkKeepsAdmin(input: { orgName: string; activeAdminsAfter: number }): PolicyResult {
-  return isCount(input.activeAdminsAfter) && input.activeAdminsAfter >= 1 ? ALLOW : deny("CONFLICT", `${input.orgName} would be left without an Admin`);
+  return isCount(input.activeAdminsAfter) && input.activeAdminsAfter >= 1 ? ALLOW : deny("CONFLICT", "LAST_ADMIN", `${input.orgName} would be left without an Admin`);
 }
 
 export function checkUserLimit(input: { plan: Plan; usersInTenant: number; adding: number }): PolicyResult {
   const p = resolvePlan(input.plan);
   if (!exceeds(input.usersInTenant, input.adding, p.maxUsers)) return ALLOW;
-  return deny("LIMIT", `The ${p.label} plan allows at most ${p.maxUsers} users, pending invitations included (${input.usersInTenant} used)`);
+  return deny("LIMIT", "PLAN_USER_LIMIT", `The ${p.label} plan allows at most ${p.maxUsers} users, pending invitations included (${input.usersInTenant} used)`);
 }
 
 /** `currentDeveloperName`: the name of the user who has developer mode on now, or null. */
 export function checkDeveloperLimit(input: { plan: Plan; currentDeveloperName: string | null; viewerIsHolder: boolean }): PolicyResult {
   const p = resolvePlan(input.plan);
   if (p.developers === "many_admins" || input.currentDeveloperName === null || input.viewerIsHolder) return ALLOW;
-  return deny("CONFLICT", `Only one developer is allowed on the ${p.label} plan; ${input.currentDeveloperName} has developer mode on`);
+  return deny("CONFLICT", "DEVELOPER_HELD", `Only one developer is allowed on the ${p.label} plan; ${input.currentDeveloperName} has developer mode on`);
 }
 
 export function checkDailyInvites(input: { sentToday: number; adding: number }): PolicyResult {
   if (!exceeds(input.sentToday, input.adding, DAILY_INVITE_CAP)) return ALLOW;
   const left = isCount(input.sentToday) ? Math.max(0, DAILY_INVITE_CAP - input.sentToday) : 0;
-  return deny("LIMIT", `At most ${DAILY_INVITE_CAP} invitations can be sent per day; ${left} left today`);
+  return deny("LIMIT", "DAILY_INVITE_CAP", `At most ${DAILY_INVITE_CAP} invitations can be sent per day; ${left} left today`);
 }
 
 export function checkSubOrgDepth(input: { plan: Plan; parentDepth: number }): PolicyResult {
   const p = resolvePlan(input.plan);
-  if (p.maxSubOrgs === 0) return deny("LIMIT", `The ${p.label} plan does not include sub-organizations`);
+  if (p.maxSubOrgs === 0) return deny("LIMIT", "PLAN_NO_SUB_ORGS", `The ${p.label} plan does not include sub-organizations`);
   if (isCount(input.parentDepth) && input.parentDepth >= 1 && input.parentDepth < p.maxDepth) return ALLOW;
-  return deny("LIMIT", `Organizations can be at most ${p.maxDepth} levels deep on the ${p.label} plan`);
+  return deny("LIMIT", "PLAN_DEPTH", `Organizations can be at most ${p.maxDepth} levels deep on the ${p.label} plan`);
 }
 
 /** `existingSubOrgs`: every org of the tenant except the root. */
 export function checkSubOrgCount(input: { plan: Plan; existingSubOrgs: number }): PolicyResult {
   const p = resolvePlan(input.plan);
-  if (p.maxSubOrgs === 0) return deny("LIMIT", `The ${p.label} plan does not include sub-organizations`);
+  if (p.maxSubOrgs === 0) return deny("LIMIT", "PLAN_NO_SUB_ORGS", `The ${p.label} plan does not include sub-organizations`);
   if (p.maxSubOrgs === null ? isCount(input.existingSubOrgs) : !exceeds(input.existingSubOrgs, 1, p.maxSubOrgs)) return ALLOW;
-  return deny("LIMIT", `The ${p.label} plan allows at most ${p.maxSubOrgs ?? "unlimited"} sub-organizations`);
+  return deny("LIMIT", "PLAN_SUB_ORG_LIMIT", `The ${p.label} plan allows at most ${p.maxSubOrgs ?? "unlimited"} sub-organizations`);
 }
 
 export function checkTagLimit(input: { tagsOnUser: number; adding: number; userName?: string }): PolicyResult {
   if (!exceeds(input.tagsOnUser, input.adding, MAX_TAGS_PER_USER)) return ALLOW;
-  return deny("LIMIT", `${input.userName ?? "This user"} already has ${input.tagsOnUser} tags; at most ${MAX_TAGS_PER_USER} are allowed`);
+  return deny("LIMIT", "TAG_LIMIT", `${input.userName ?? "This user"} already has ${input.tagsOnUser} tags; at most ${MAX_TAGS_PER_USER} are allowed`);
 }
 
 /** Roles in all, built-ins included (the plan's `customRoles`). */
 export function checkRoleCount(input: { plan: Plan; rolesInTenant: number; adding: number }): PolicyResult {
   const p = resolvePlan(input.plan);
-  if (p.customRoles === 0) return deny("LIMIT", `The ${p.label} plan has no custom roles`);
+  if (p.customRoles === 0) return deny("LIMIT", "PLAN_NO_CUSTOM_ROLES", `The ${p.label} plan has no custom roles`);
   if (!exceeds(input.rolesInTenant, input.adding, p.customRoles)) return ALLOW;
-  return deny("LIMIT", `The ${p.label} plan allows at most ${p.customRoles} roles in all`);
+  return deny("LIMIT", "PLAN_ROLE_LIMIT", `The ${p.label} plan allows at most ${p.customRoles} roles in all`);
 }

@@ -1,12 +1,15 @@
+import type { Refusal } from "./refusals";
 import type { DenyCode } from "./types";
 
-/** Thrown by assertAuthorized; `code` and `message` are the refusal, safe to show the viewer. */
+/** Thrown by assertAuthorized; `code`, `refusal` and `message` are the refusal, safe to show the viewer. */
 export class PolicyError extends Error {
   readonly code: DenyCode;
+  readonly refusal: Refusal;
 
-  constructor(code: DenyCode, message: string) {
+  constructor(code: DenyCode, refusal: Refusal, message: string) {
     super(message);
     this.name = "PolicyError";
     this.code = code;
+    this.refusal = refusal;
   }
 }

@@ -1,9 +1,11 @@
+import type { Refusal } from "./refusals";
 import type { DenyCode, PolicyResult } from "./types";
 
 export const ALLOW: PolicyResult = Object.freeze({ ok: true });
 
-export function deny(code: DenyCode, reason: string): PolicyResult {
-  return { ok: false, code, reason };
+/** A refusal: its kind (`code`), the stable reason (`refusal`) and the sentence a person reads. */
+export function deny(code: DenyCode, refusal: Refusal, reason: string): PolicyResult {
+  return { ok: false, code, refusal, reason };
 }
 
 /**
@@ -13,4 +15,4 @@ export function deny(code: DenyCode, reason: string): PolicyResult {
  */
 export const NOT_FOUND_REASON = "Not found";
 
-export const NOT_FOUND: PolicyResult = Object.freeze({ ok: false, code: "NOT_FOUND", reason: NOT_FOUND_REASON });
+export const NOT_FOUND: PolicyResult = Object.freeze({ ok: false, code: "NOT_FOUND", refusal: "NOT_FOUND", reason: NOT_FOUND_REASON });

@@ -33,11 +33,16 @@ export function isSameOrg(a: OrgRef, b: OrgRef): boolean {
   return a.tenantId === b.tenantId && a.path === b.path;
 }
 
+/** "Switch to sub-organizations" held in the viewer's own org: reach extends below it. */
+export function reachesBelowOwnOrg(viewer: PolicyViewer): boolean {
+  return (viewer.ownOrgGrants ?? viewer.grants).has("orgs.switch");
+}
+
 /** The viewer's own org, or (with "Switch to sub-organizations") any org below it. */
 export function isInReach(viewer: PolicyViewer, org: OrgRef): boolean {
   if (viewer.org.tenantId !== viewer.tenantId || org.tenantId !== viewer.tenantId) return false;
   if (!isAncestorOrSelf(viewer.org, org)) return false;
-  return isSameOrg(viewer.org, org) || viewer.grants.has("orgs.switch");
+  return isSameOrg(viewer.org, org) || reachesBelowOwnOrg(viewer);
 }
 
 /** In reach and inside the org the console is showing (which must itself be in reach). */

@@ -1,6 +1,7 @@
 // Plain-data inputs of the policy. Callers build them from database rows; nothing here does I/O.
 import type { Permission } from "./permissions";
 import type { OrgType, PlanKey, PlanLimits } from "./plans";
+import type { Refusal } from "./refusals";
 import type { RoleKey } from "./roles";
 
 /**
@@ -23,6 +24,8 @@ export type PolicyViewer = {
   currentOrg: OrgRef;
   /** The viewer's role's grants in currentOrg. */
   grants: ReadonlySet<Permission>;
+  /** The viewer's role's grants in their own org, which decide reach (isInReach); absent: same as grants. */
+  ownOrgGrants?: ReadonlySet<Permission>;
   /** Every role's grants in currentOrg, to tell which roles stand above the viewer (isRoleAbove). */
   roleGrants?: ReadonlyMap<RoleKey, ReadonlySet<Permission>>;
   developerMode: boolean;
@@ -64,4 +67,4 @@ export type ActionContext = {
 };
 
 export type DenyCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "LIMIT";
-export type PolicyResult = { ok: true } | { ok: false; code: DenyCode; reason: string };
+export type PolicyResult = { ok: true } | { ok: false; code: DenyCode; reason: string; refusal: Refusal };

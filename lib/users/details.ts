@@ -1,7 +1,7 @@
 import "server-only";
 import { assertAllowed } from "@/lib/commands/authorize";
 import { and, asc, desc, eq, or } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Executor } from "@/db/client";
 import { auditLog, devices, locations, tags, userLocations, users, userTags } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { notFound } from "@/lib/errors";
@@ -30,7 +30,7 @@ export type UserDetails = {
 };
 
 /** One user in the actor's view, for the profile page and the edit dialog. */
-export async function userDetails(db: Db, actor: Actor, userId: string): Promise<UserDetails> {
+export async function userDetails(db: Executor, actor: Actor, userId: string): Promise<UserDetails> {
   const [scoped] = await loadUsersInView(db, actor, [userId]);
   if (!scoped) throw notFound();
   assertAllowed(actor.policy, "users.view", toUserTarget(scoped));
@@ -61,17 +61,20 @@ export async function userDetails(db: Db, actor: Actor, userId: string): Promise
   };
 }
 
-/** The devices a user owns (profile "Devices" tab). */
-export async function userDevices(db: Db, tenantId: string, userId: string) {
+/** The devices a user in the actor's view owns (profile "Devices" tab). */
+export async function userDevices(db: Executor, actor: Actor, userId: string) {
+  const [scoped] = await loadUsersInView(db, actor, [userId]);
+  if (!scoped) throw notFound();
+  assertAllowed(actor.policy, "users.view", toUserTarget(scoped));
   return db
     .select({ id: devices.id, name: devices.name, model: devices.model, createdAt: devices.createdAt })
     .from(devices)
-    .where(and(eq(devices.tenantId, tenantId), eq(devices.ownerId, userId)))
+    .where(and(eq(devices.tenantId, actor.viewer.tenant.id), eq(devices.ownerId, userId)))
     .orderBy(asc(devices.name));
 }
 
 /** The audit entries by or about a user (profile "Action log" tab), newest first. */
-export async function userActionLog(db: Db, actor: Actor, userId: string, limit = 100) {
+export async function userActionLog(db: Executor, actor: Actor, userId: string, limit = 100) {
   const [scoped] = await loadUsersInView(db, actor, [userId]);
   if (!scoped) throw notFound();
   assertAllowed(actor.policy, "users.view_log", toUserTarget(scoped));

@@ -22,6 +22,6 @@ export async function selectedUserIds(db: Executor, actor: Actor, input: UserSel
     .where(userListWhere(actor, input.matching!))
     .orderBy(asc(users.id))
     .limit(MATCHING_MAX + 1);
-  if (rows.length > MATCHING_MAX) throw new DomainError("LIMIT", `More than ${MATCHING_MAX.toLocaleString("en")} users match; narrow the filters.`);
+  if (rows.length > MATCHING_MAX) throw new DomainError("LIMIT", `More than ${MATCHING_MAX.toLocaleString("en")} users match; narrow the filters.`, { refusal: "TOO_MANY_MATCHES" });
   return rows.map((r) => r.id);
 }

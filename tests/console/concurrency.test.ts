@@ -3,12 +3,11 @@ import { beforeEach, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { organizations, tenants, users } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
-import { createOrg } from "@/lib/orgs/commands/create";
-import { deleteOrg } from "@/lib/orgs/commands/delete";
-import { inviteUser } from "@/lib/users/commands/invite";
+
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { describeError, describePostgres, fulfilled, race, rejected } from "../helpers/race";
+import { createOrg, deleteOrg, inviteUser } from "../helpers/commands";
 
 const ROUNDS = 20;
 let db: Db;

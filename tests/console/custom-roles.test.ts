@@ -2,12 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { roles, tenants, users } from "@/db/schema";
-import { changeRoles } from "@/lib/users/commands/change-role";
-import { createRole, deleteRole, renameRole } from "@/lib/roles/commands/custom-roles";
 import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { refusedWithoutChange } from "../helpers/snapshot";
+import { changeRoles, createRole, deleteRole, renameRole } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {

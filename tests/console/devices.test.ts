@@ -2,13 +2,12 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { devices } from "@/db/schema";
-import { createDevice } from "@/lib/devices/commands/create";
-import { deleteDevice } from "@/lib/devices/commands/delete";
 import { listDevices } from "@/lib/devices/list";
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { refusedWithoutChange } from "../helpers/snapshot";
+import { createDevice, deleteDevice } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {

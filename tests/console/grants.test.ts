@@ -3,10 +3,11 @@ import type { Db } from "@/db/client";
 import { loadGrants } from "@/lib/orgs/resolve";
 import { listUsers } from "@/lib/users/list";
 import { userFiltersSchema } from "@/lib/users/filters";
-import { updateGrants } from "@/lib/roles/commands/update-grants";
+
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { refusedWithoutChange } from "../helpers/snapshot";
+import { updateGrants } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {

@@ -2,13 +2,12 @@ import { and, count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { organizations, roleGrants, users } from "@/db/schema";
-import { createOrg } from "@/lib/orgs/commands/create";
-import { deleteOrg } from "@/lib/orgs/commands/delete";
-import { editOrg } from "@/lib/orgs/commands/edit";
+
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { mullerAdmin } from "../helpers/fixtures";
 import { refusedWithoutChange } from "../helpers/snapshot";
+import { createOrg, deleteOrg, editOrg } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {
@@ -49,7 +48,7 @@ describe("create sub-organization", () => {
     const muller = await mullerAdmin(db);
     expect((await refusedWithoutChange(db, () => createOrg(db, muller, newOrg(muller.org.id, admin.org.id)))).message).toBe("Not found");
     const taken = await refusedWithoutChange(db, () => createOrg(db, admin, newOrg(admin.org.id, united, { name: "marsh residence" })));
-    expect(taken).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("already exists") });
+    expect(taken).toMatchObject({ code: "CONFLICT", refusal: "ORG_NAME_TAKEN" });
   });
 
   it("refuses past the plan's depth, without an Admin, with a registered Admin email, and bad input", async () => {
@@ -57,7 +56,7 @@ describe("create sub-organization", () => {
     const marsh = await orgIdByName(db, "Marsh Residence");
     const { orgId: level4 } = await createOrg(db, admin, newOrg(admin.org.id, marsh, { canCreateSubOrgs: true }));
     const deep = await refusedWithoutChange(db, () => createOrg(db, admin, newOrg(admin.org.id, level4, { name: "Too Deep", admins: [{ name: "X Y", email: "xy@deep.test" }] })));
-    expect(deep).toMatchObject({ code: "LIMIT", message: expect.stringContaining("4 levels") });
+    expect(deep).toMatchObject({ code: "LIMIT", refusal: "PLAN_DEPTH" });
     const united = await orgIdByName(db, "United Heaters Inc.");
     expect((await refusedWithoutChange(db, () => createOrg(db, admin, newOrg(admin.org.id, united, { admins: [] })))).code).toBe("INVALID");
     expect((await refusedWithoutChange(db, () => createOrg(db, admin, newOrg(admin.org.id, united, { admins: [{ name: "Hank", email: "h@united.test" }] })))).code).toBe("CONFLICT");
@@ -84,6 +83,7 @@ describe("edit and delete sub-organization", () => {
     const admin = await actorFor(db, "admin@acme.test");
     const muller = await orgIdByName(db, "Muller Boiler Group");
     const busy = await refusedWithoutChange(db, () => deleteOrg(db, admin, { orgId: admin.org.id, targetOrgId: muller, confirm: "DELETE" }));
+    expect(busy.refusal).toBe("ORG_NOT_EMPTY");
     expect(busy.message).toBe("Muller Boiler Group still has 2 users, 2 devices; move or delete them first.");
     const united = await orgIdByName(db, "United Heaters Inc.");
     expect((await refusedWithoutChange(db, () => deleteOrg(db, admin, { orgId: admin.org.id, targetOrgId: united, confirm: "DELETE" }))).message).toContain("2 sub-organizations");

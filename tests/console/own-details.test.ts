@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { updateOwnDetails } from "@/lib/users/commands/own-account";
+
 import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { refusedWithoutChange } from "../helpers/snapshot";
+import { updateOwnDetails } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {

@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { OWNER_RESULTS, searchOwners } from "@/lib/devices/owners";
+import { OWNER_RESULTS } from "@/lib/devices/owners";
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { invite, mullerAdmin, randomId } from "../helpers/fixtures";
 import { addUsers } from "../helpers/race-fixtures";
+import { searchOwners } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {

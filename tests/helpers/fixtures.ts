@@ -8,10 +8,9 @@ import { logIn } from "@/lib/auth/login";
 import { loadViewer, type SessionClaims } from "@/lib/auth/session-check";
 import { actorIn, type Actor } from "@/lib/commands/actor";
 import type { Skipped } from "@/lib/commands/bulk";
-import { acceptInvitation } from "@/lib/users/commands/account-recovery";
-import { inviteUser } from "@/lib/users/commands/invite";
 import { actorFor, orgIdByName } from "./actors";
 import { userByEmail } from "./demo";
+import { acceptInvitation, inviteUser } from "./commands";
 
 /** A password that passes the policy, for invited users. */
 export const NEW_PASSWORD = "violet-harbour-lantern-42";
@@ -96,4 +95,4 @@ export async function auditOf(db: Db, targetId: string, action?: string) {
 }
 
 /** A skipped row without its id: what is left must read the same for a foreign id and a random one. */
-export const withoutId = (s: Skipped | undefined) => (s ? { name: s.name, reason: s.reason, code: s.code } : undefined);
+export const withoutId = (s: Skipped | undefined) => (s ? { name: s.name, reason: s.reason, code: s.code, refusal: s.refusal } : undefined);

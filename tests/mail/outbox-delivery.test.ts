@@ -11,12 +11,11 @@ import { env } from "@/lib/env";
 import { backoffMs, deliverDue, MAX_ATTEMPTS, smtpTransport } from "@/lib/mail/deliver";
 import { latestMail } from "@/lib/mail/mailbox";
 import { enqueueEmail } from "@/lib/mail/outbox";
-import { acceptInvitation } from "@/lib/users/commands/account-recovery";
-import { inviteUser } from "@/lib/users/commands/invite";
 import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { describePostgres, race, rejected, tally } from "../helpers/race";
 import { closedPort, startSmtpServer, type SmtpSink } from "../helpers/smtp";
+import { acceptInvitation, inviteUser } from "../helpers/commands";
 
 let db: Db;
 let sink: SmtpSink | undefined;

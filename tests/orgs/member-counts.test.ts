@@ -6,15 +6,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { devices, orgMemberCounts, users } from "@/db/schema";
 import { subtree } from "@/lib/orgs/tree";
-import { transferDevice } from "@/lib/devices/commands/transfer";
-import { deleteUsers } from "@/lib/users/commands/delete";
-import { inviteUser } from "@/lib/users/commands/invite";
-import { transferUser } from "@/lib/users/commands/transfer";
+
+
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { idOf, invite } from "../helpers/fixtures";
 import { addDevices, addUsers } from "../helpers/race-fixtures";
 import { describePostgres, race } from "../helpers/race";
+import { deleteUsers, inviteUser, transferDevice, transferUser } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {

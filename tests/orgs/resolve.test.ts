@@ -5,7 +5,8 @@ import { organizations } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { logIn } from "@/lib/auth/login";
 import { loadViewer, type Viewer } from "@/lib/auth/session-check";
-import { adminsWhoCanHelp, resolveOrgContext } from "@/lib/orgs/resolve";
+import { resolveActor } from "@/lib/commands/actor";
+import { adminsWhoCanHelp } from "@/lib/orgs/resolve";
 import { freshDemoDb } from "../helpers/db";
 
 let db: Db;
@@ -21,11 +22,11 @@ beforeAll(async () => {
   for (const org of await db.select().from(organizations)) orgIds[org.name] = org.id;
 });
 
-describe("resolveOrgContext: which org URLs a viewer may open", () => {
+describe("resolveActor: which org URLs a viewer may open", () => {
   it("lets an Admin with switch open every org below their own", async () => {
     const admin = await viewerFor("admin@acme.test");
     for (const name of ["Acme Heating", "Muller Boiler Group", "United Heaters Inc.", "Marsh Residence", "Hill Cottage"]) {
-      const ctx = await resolveOrgContext(db, admin, orgIds[name]!);
+      const ctx = await resolveActor(db, admin, orgIds[name]!);
       expect(ctx?.org.name).toBe(name);
       expect(ctx?.policy.grants.has("users.delete")).toBe(true);
     }
@@ -33,31 +34,31 @@ describe("resolveOrgContext: which org URLs a viewer may open", () => {
 
   it("never lets a viewer into another tenant, whatever their role", async () => {
     const globex = await viewerFor("admin@globex.test");
-    expect(await resolveOrgContext(db, globex, orgIds["Acme Heating"]!)).toBeNull();
-    expect(await resolveOrgContext(db, globex, orgIds["Muller Boiler Group"]!)).toBeNull();
+    expect(await resolveActor(db, globex, orgIds["Acme Heating"]!)).toBeNull();
+    expect(await resolveActor(db, globex, orgIds["Muller Boiler Group"]!)).toBeNull();
     const acme = await viewerFor("admin@acme.test");
-    expect(await resolveOrgContext(db, acme, orgIds["Globex"]!)).toBeNull();
+    expect(await resolveActor(db, acme, orgIds["Globex"]!)).toBeNull();
   });
 
   it("never lets a viewer above their own org or into a sibling", async () => {
     const m = await viewerFor("m@united.test");
-    expect(await resolveOrgContext(db, m, orgIds["United Heaters Inc."]!)).toBeNull();
-    expect(await resolveOrgContext(db, m, orgIds["Hill Cottage"]!)).toBeNull();
-    expect(await resolveOrgContext(db, m, orgIds["Acme Heating"]!)).toBeNull();
-    expect((await resolveOrgContext(db, m, orgIds["Marsh Residence"]!))?.policy.grants).toEqual(new Set(["own_devices.view", "own_devices.control"]));
+    expect(await resolveActor(db, m, orgIds["United Heaters Inc."]!)).toBeNull();
+    expect(await resolveActor(db, m, orgIds["Hill Cottage"]!)).toBeNull();
+    expect(await resolveActor(db, m, orgIds["Acme Heating"]!)).toBeNull();
+    expect((await resolveActor(db, m, orgIds["Marsh Residence"]!))?.policy.grants).toEqual(new Set(["own_devices.view", "own_devices.control"]));
   });
 
   it("keeps a viewer without 'switch to sub-organizations' in their own org", async () => {
     const user = await viewerFor("user@acme.test");
-    expect(await resolveOrgContext(db, user, orgIds["Muller Boiler Group"]!)).toBeNull();
-    const own = await resolveOrgContext(db, user, orgIds["Acme Heating"]!);
+    expect(await resolveActor(db, user, orgIds["Muller Boiler Group"]!)).toBeNull();
+    const own = await resolveActor(db, user, orgIds["Acme Heating"]!);
     expect(own?.policy.grants.size).toBe(0);
   });
 
   it("answers garbage and unknown ids like a foreign one", async () => {
     const admin = await viewerFor("admin@acme.test");
-    expect(await resolveOrgContext(db, admin, "not-a-uuid")).toBeNull();
-    expect(await resolveOrgContext(db, admin, crypto.randomUUID())).toBeNull();
+    expect(await resolveActor(db, admin, "not-a-uuid")).toBeNull();
+    expect(await resolveActor(db, admin, crypto.randomUUID())).toBeNull();
   });
 
   it("names the Admins who can grant permissions, from the nearest org that has one", async () => {

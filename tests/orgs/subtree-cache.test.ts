@@ -3,15 +3,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { organizations, orgTreeVersions, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
-import { createOrg } from "@/lib/orgs/commands/create";
-import { deleteOrg } from "@/lib/orgs/commands/delete";
-import { editOrg } from "@/lib/orgs/commands/edit";
+
 import { cachedSubtreeOrgIds } from "@/lib/orgs/subtree-cache";
 import { userFiltersSchema } from "@/lib/users/filters";
 import { listUsers } from "@/lib/users/list";
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { refusedWithoutChange } from "../helpers/snapshot";
+import { createOrg, deleteOrg, editOrg } from "../helpers/commands";
 
 let db: Db;
 let tenantId: string;

@@ -9,16 +9,15 @@ import type { Db } from "@/db/client";
 import { auditLog, outbox, sessions, users } from "@/db/schema";
 import { toResult } from "@/lib/action";
 import { DomainError } from "@/lib/errors";
-import { acceptInvitation } from "@/lib/users/commands/account-recovery";
-import { changeRoles } from "@/lib/users/commands/change-role";
-import { deleteUsers } from "@/lib/users/commands/delete";
-import { inviteUser } from "@/lib/users/commands/invite";
-import { suspendUsers } from "@/lib/users/commands/suspend";
-import { transferUser } from "@/lib/users/commands/transfer";
+
+
+
+
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { FAULT_PREFIX, failAuditInserts, tableDigests } from "../helpers/db-state";
 import { addDevices, addUsers, invitationTokenFor } from "../helpers/race-fixtures";
+import { acceptInvitation, changeRoles, deleteUsers, inviteUser, suspendUsers, transferUser } from "../helpers/commands";
 
 let db: Db;
 let removeFault: (() => Promise<void>) | undefined;
@@ -59,7 +58,7 @@ async function failsLeavingNothing(run: () => Promise<unknown>): Promise<string>
   // Not a refusal a person can act on: the action layer shows a generic message with an id, no SQL.
   expect(error).not.toBeInstanceOf(DomainError);
   const shown = toResult(error, "5f0c1d2e-0000-4000-8000-000000000000");
-  expect(shown).toEqual({ ok: false, code: "ERROR", message: "Something went wrong. Try again; if it keeps happening, quote 5f0c1d2e." });
+  expect(shown).toEqual({ ok: false, code: "ERROR", refusal: "UNEXPECTED", message: "Something went wrong. Try again; if it keeps happening, quote 5f0c1d2e." });
   expect(await tableDigests(db)).toEqual(before);
   const [audits] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(like(auditLog.targetLabel, `${FAULT_PREFIX}%`));
   const [mails] = await db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(like(outbox.toAddress, `${FAULT_PREFIX}%`));

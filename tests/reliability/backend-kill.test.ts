@@ -10,10 +10,8 @@ import { devices, userTokens, users } from "@/db/schema";
 import { toResult } from "@/lib/action";
 import { pgCode } from "@/lib/commands/transaction";
 import { DomainError } from "@/lib/errors";
-import { acceptInvitation } from "@/lib/users/commands/account-recovery";
-import { changeRoles } from "@/lib/users/commands/change-role";
-import { deleteUsers } from "@/lib/users/commands/delete";
-import { inviteUser } from "@/lib/users/commands/invite";
+
+
 import { hashToken } from "@/lib/users/tokens";
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
@@ -21,6 +19,7 @@ import { tableDigests } from "../helpers/db-state";
 import { backendPid, captureCheckedOutClientErrors, closeQuietly, holdRowLock, openClient, waitForBlockedBackend } from "../helpers/pg-clients";
 import { addDevices, addUsers, invitationTokenFor } from "../helpers/race-fixtures";
 import { describePostgres, poolOf } from "../helpers/race";
+import { acceptInvitation, changeRoles, deleteUsers, inviteUser } from "../helpers/commands";
 
 const REQUEST_ID = "7a1b2c3d-0000-4000-8000-000000000000";
 const PASSWORD = "violet-harbour-lantern-42";
@@ -73,7 +72,7 @@ function expectGenericFailure(outcome: Awaited<ReturnType<typeof killWhileBlocke
   // 57P01 admin_shutdown, or the driver's "connection terminated" when the socket closed first.
   const code = pgCode(outcome.error);
   if (code) expect(code).toBe("57P01");
-  expect(outcome.shown).toEqual({ ok: false, code: "ERROR", message: "Something went wrong. Try again; if it keeps happening, quote 7a1b2c3d." });
+  expect(outcome.shown).toEqual({ ok: false, code: "ERROR", refusal: "UNEXPECTED", message: "Something went wrong. Try again; if it keeps happening, quote 7a1b2c3d." });
   const message = outcome.shown.ok ? "" : outcome.shown.message.toLowerCase();
   for (const leak of ["select", "update", "insert", "from", "/work/", "at "]) expect(message).not.toContain(leak);
 }

@@ -11,12 +11,11 @@ import { loadViewer } from "@/lib/auth/session-check";
 import { pgCode, pgConstraint } from "@/lib/commands/transaction";
 import { users } from "@/db/schema";
 import { userByEmail } from "../helpers/demo";
-import { acceptInvitation } from "@/lib/users/commands/account-recovery";
-import { inviteUser } from "@/lib/users/commands/invite";
 import { hashToken } from "@/lib/users/tokens";
 import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { invitationTokenFor } from "../helpers/race-fixtures";
+import { acceptInvitation, inviteUser } from "../helpers/commands";
 
 const PASSWORD = "violet-harbour-lantern-42";
 const REQUEST_ID = "0b5e55ed-0000-4000-8000-000000000000";
@@ -57,7 +56,7 @@ describe("J4/J5: an unexpected failure of a statement carrying secrets", () => {
     );
     const shown = toResult(error, REQUEST_ID);
 
-    expect(shown).toEqual({ ok: false, code: "ERROR", message: "Something went wrong. Try again; if it keeps happening, quote 0b5e55ed." });
+    expect(shown).toEqual({ ok: false, code: "ERROR", refusal: "UNEXPECTED", message: "Something went wrong. Try again; if it keeps happening, quote 0b5e55ed." });
     const log = logged.join("\n");
     // The log is useful: it has the correlation id and says what failed…
     expect(log).toContain(REQUEST_ID);

@@ -59,7 +59,7 @@ describe("I6: bounded retry of serialization failures and deadlocks", () => {
       await raise(tx, "40P01");
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: "BUSY", message: "Someone else is changing this right now. Try again in a moment." });
+    expect(error).toMatchObject({ code: "BUSY", refusal: "BUSY", message: "Someone else is changing this right now. Try again in a moment." });
     expect({ attempts, probes: await probes() }).toEqual({ attempts: 3, probes: 0 });
   });
 

@@ -11,20 +11,19 @@ import { toResult } from "@/lib/action";
 import type { Actor } from "@/lib/commands/actor";
 import { toDomainError } from "@/lib/commands/transaction";
 import { DomainError } from "@/lib/errors";
-import { changeRoles } from "@/lib/users/commands/change-role";
-import { deleteUsers } from "@/lib/users/commands/delete";
-import { inviteUser } from "@/lib/users/commands/invite";
-import { setDeveloperMode } from "@/lib/users/commands/own-account";
-import { suspendUsers } from "@/lib/users/commands/suspend";
-import { transferUser } from "@/lib/users/commands/transfer";
+
+
+
+
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { tableDigests } from "../helpers/db-state";
 import { closeQuietly, holdRowLock, openClient } from "../helpers/pg-clients";
 import { addUsers } from "../helpers/race-fixtures";
 import { describePostgres, poolOf, POOL_MAX } from "../helpers/race";
+import { changeRoles, deleteUsers, inviteUser, setDeveloperMode, suspendUsers, transferUser } from "../helpers/commands";
 
-const BUSY = { code: "BUSY", message: "Someone else is changing this right now. Try again in a moment." };
+const BUSY = { code: "BUSY", refusal: "BUSY", message: "Someone else is changing this right now. Try again in a moment." };
 
 let db: Db;
 let mullerId: string;

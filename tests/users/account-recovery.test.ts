@@ -6,13 +6,14 @@ import { DEMO_PASSWORD } from "@/db/seed";
 import { logIn } from "@/lib/auth/login";
 import { loadViewer } from "@/lib/auth/session-check";
 import { env } from "@/lib/env";
-import { acceptInvitation, LINK_EXPIRED, prepareResetRequests, requestPasswordReset, resetPassword, RESET_REQUEST_TTL_MS } from "@/lib/users/commands/account-recovery";
+import { LINK_EXPIRED, prepareResetRequests, RESET_REQUEST_TTL_MS } from "@/lib/users/commands/account-recovery";
 import { newToken } from "@/lib/users/tokens";
 import { freshDemoDb } from "../helpers/db";
 import { tableDigests } from "../helpers/db-state";
 import { userByEmail } from "../helpers/demo";
 import { auditOf, emailsTo, invite, lastLinkToken, NEW_PASSWORD, openSession } from "../helpers/fixtures";
 import { refusedWithoutChange, snapshot } from "../helpers/snapshot";
+import { acceptInvitation, requestPasswordReset, resetPassword } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {
@@ -49,21 +50,21 @@ describe("accept invitation", () => {
     const { token } = await invite(db, "admin@acme.test", { email: "new@acme.test" });
     await acceptInvitation(db, { token, password: NEW_PASSWORD }, { ip: "10.0.0.7" });
     const error = await refusedWithoutChange(db, () => acceptInvitation(db, { token, password: "another-long-passphrase" }, { ip: "10.0.0.7" }));
-    expect(error).toMatchObject({ code: "INVALID", message: LINK_EXPIRED });
+    expect(error).toMatchObject({ code: "INVALID", refusal: "LINK_EXPIRED", message: LINK_EXPIRED });
     expect(await canLogIn("new@acme.test", NEW_PASSWORD)).toBe(true);
   });
 
   it("refuses an expired link (30 days) the same way, and accepts it the day before", async () => {
     const { token } = await invite(db, "admin@acme.test", { email: "new@acme.test" });
     const error = await refusedWithoutChange(db, () => acceptInvitation(db, { token, password: NEW_PASSWORD }, { ip: "10.0.0.7", now: later(30 * DAY + 60_000) }));
-    expect(error).toMatchObject({ code: "INVALID", message: LINK_EXPIRED });
+    expect(error).toMatchObject({ code: "INVALID", refusal: "LINK_EXPIRED", message: LINK_EXPIRED });
     await acceptInvitation(db, { token, password: NEW_PASSWORD }, { ip: "10.0.0.7", now: later(29 * DAY) });
   });
 
   it("refuses unknown and malformed tokens with the same message", async () => {
     for (const token of [newToken(), "short", "x".repeat(43), `${newToken()}=`]) {
       const error = await refusedWithoutChange(db, () => acceptInvitation(db, { token, password: NEW_PASSWORD }, { ip: "10.0.0.8" }));
-      expect(error).toMatchObject({ code: "INVALID", message: LINK_EXPIRED });
+      expect(error).toMatchObject({ code: "INVALID", refusal: "LINK_EXPIRED", message: LINK_EXPIRED });
     }
   });
 
@@ -79,7 +80,7 @@ describe("accept invitation", () => {
   it("refuses the 11th wrong token from one IP with LIMIT, even a right one; other IPs go on", async () => {
     const { token } = await invite(db, "admin@acme.test", { email: "new@acme.test" });
     for (let i = 1; i <= 10; i++) {
-      await expect(acceptInvitation(db, { token: newToken(), password: NEW_PASSWORD }, { ip: "10.6.6.6" })).rejects.toMatchObject({ code: "INVALID", message: LINK_EXPIRED });
+      await expect(acceptInvitation(db, { token: newToken(), password: NEW_PASSWORD }, { ip: "10.6.6.6" })).rejects.toMatchObject({ code: "INVALID", refusal: "LINK_EXPIRED", message: LINK_EXPIRED });
     }
     const blocked = await refusedWithoutChange(db, () => acceptInvitation(db, { token, password: NEW_PASSWORD }, { ip: "10.6.6.6" }));
     expect(blocked.code).toBe("LIMIT");
@@ -153,7 +154,7 @@ describe("forgot password", () => {
     // No lockout: the old password still works.
     expect(await canLogIn("user@acme.test", DEMO_PASSWORD)).toBe(true);
     const error = await refusedWithoutChange(db, () => resetPassword(db, { token, password: NEW_PASSWORD }, { ip: "10.3.3.3", now: later(61 * 60_000) }));
-    expect(error).toMatchObject({ code: "INVALID", message: LINK_EXPIRED });
+    expect(error).toMatchObject({ code: "INVALID", refusal: "LINK_EXPIRED", message: LINK_EXPIRED });
   });
 
   it("sends at most 3 links per email an hour; the 4th request looks the same and sends nothing", async () => {
@@ -196,7 +197,7 @@ describe("forgot password", () => {
     expect(await canLogIn("user@acme.test", NEW_PASSWORD)).toBe(true);
 
     const again = await refusedWithoutChange(db, () => resetPassword(db, { token, password: "yet-another-passphrase" }, { ip: "10.3.3.3" }));
-    expect(again).toMatchObject({ code: "INVALID", message: LINK_EXPIRED });
+    expect(again).toMatchObject({ code: "INVALID", refusal: "LINK_EXPIRED", message: LINK_EXPIRED });
   });
 
   it("an invitation link cannot reset a password, nor a reset link accept an invitation", async () => {

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { deleteUsers } from "@/lib/users/commands/delete";
+
 import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
+import { deleteUsers } from "../helpers/commands";
 
 describe("bulk actions past the database's parameter limit", () => {
   it("deletes 6,000 'all matching' users in one command, with one audit row each", { timeout: 120_000 }, async () => {

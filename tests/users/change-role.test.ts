@@ -1,12 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { changeRoles } from "@/lib/users/commands/change-role";
-import { setDeveloperMode } from "@/lib/users/commands/own-account";
 import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { auditOf, idOf, inviteAndAccept, MULLER_ADMIN, mullerAdmin } from "../helpers/fixtures";
 import { refusedWithoutChange, refusalWithoutChange, withoutChange } from "../helpers/snapshot";
+import { changeRoles, setDeveloperMode } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {
@@ -37,9 +36,9 @@ describe("change role", () => {
   it("refuses Staff making anyone an Admin (FORBIDDEN), with no change", async () => {
     const result = await withoutChange(db, () => changeAs("staff@acme.test", ["user@acme.test", "r@muller.test"], "admin"));
     expect(result.done).toEqual([]);
-    expect(result.skipped.map((s) => [s.code, s.reason])).toEqual([
-      ["FORBIDDEN", "Only an Admin can make someone an Admin"],
-      ["FORBIDDEN", "Only an Admin can make someone an Admin"],
+    expect(result.skipped.map((s) => [s.code, s.refusal, s.reason])).toEqual([
+      ["FORBIDDEN", "ROLE_ABOVE_YOURS", "Only an Admin can make someone an Admin"],
+      ["FORBIDDEN", "ROLE_ABOVE_YOURS", "Only an Admin can make someone an Admin"],
     ]);
   });
 
@@ -57,7 +56,7 @@ describe("change role", () => {
   it("keeps the last Admin of an org: CONFLICT naming the org", async () => {
     await mullerAdmin(db);
     const result = await withoutChange(db, () => changeAs("admin@acme.test", [MULLER_ADMIN], "staff"));
-    expect(result.skipped[0]).toMatchObject({ code: "CONFLICT", reason: "Muller Boiler Group would be left without an Admin" });
+    expect(result.skipped[0]).toMatchObject({ code: "CONFLICT", refusal: "LAST_ADMIN", reason: "Muller Boiler Group would be left without an Admin" });
   });
 
   it("in bulk, demotes all but the last Admin of an org", async () => {
@@ -66,7 +65,7 @@ describe("change role", () => {
     const result = await changeAs("admin@acme.test", [MULLER_ADMIN, "boss2@muller.test"], "user");
     expect(result.done).toHaveLength(1);
     expect(result.skipped).toHaveLength(1);
-    expect(result.skipped[0]).toMatchObject({ code: "CONFLICT", reason: "Muller Boiler Group would be left without an Admin" });
+    expect(result.skipped[0]).toMatchObject({ code: "CONFLICT", refusal: "LAST_ADMIN", reason: "Muller Boiler Group would be left without an Admin" });
     const roles = [(await userByEmail(db, MULLER_ADMIN)).role, (await userByEmail(db, "boss2@muller.test")).role].sort();
     expect(roles).toEqual(["admin", "user"]);
   });
@@ -87,7 +86,7 @@ describe("change role", () => {
   it("reports users who already have the role as skipped, and changes and audits only the others", async () => {
     const [staffId, userId] = [await idOf(db, "staff@acme.test"), await idOf(db, "user@acme.test")];
     const result = await changeAs("admin@acme.test", ["staff@acme.test", "user@acme.test"], "staff");
-    expect(result).toEqual({ done: [userId], skipped: [{ id: staffId, name: "Sam Stone", reason: "This user already has that role", code: "CONFLICT" }] });
+    expect(result).toEqual({ done: [userId], skipped: [{ id: staffId, name: "Sam Stone", reason: "This user already has that role", code: "CONFLICT", refusal: "SAME_ROLE" }] });
     expect(await auditOf(db, staffId)).toEqual([]);
     expect((await userByEmail(db, "staff@acme.test")).role).toBe("staff");
     expect(await auditOf(db, userId)).toHaveLength(1);

@@ -6,12 +6,13 @@ import type { Db } from "@/db/client";
 import { tenants, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { DomainError } from "@/lib/errors";
-import { setDeveloperMode } from "@/lib/users/commands/own-account";
-import { ALREADY_REGISTERED, inviteUser } from "@/lib/users/commands/invite";
+
+import { ALREADY_REGISTERED } from "@/lib/users/commands/invite";
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { addUsers, removeUsersLike, usersInTenant } from "../helpers/race-fixtures";
 import { describeError, describePostgres, fulfilled, race, rejected, tally } from "../helpers/race";
+import { inviteUser, setDeveloperMode } from "../helpers/commands";
 
 const ROUNDS = 50;
 

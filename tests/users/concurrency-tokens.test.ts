@@ -5,12 +5,13 @@ import { beforeEach, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditLog, users } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
-import { acceptInvitation, LINK_EXPIRED } from "@/lib/users/commands/account-recovery";
-import { inviteUser } from "@/lib/users/commands/invite";
+import { LINK_EXPIRED } from "@/lib/users/commands/account-recovery";
+
 import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { invitationTokenFor, removeUsersLike } from "../helpers/race-fixtures";
 import { describeError, describePostgres, fulfilled, race, rejected } from "../helpers/race";
+import { acceptInvitation, inviteUser } from "../helpers/commands";
 
 const PASSWORD = "violet-harbour-lantern-42";
 

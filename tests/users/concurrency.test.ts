@@ -9,14 +9,13 @@ import type { Actor } from "@/lib/commands/actor";
 import type { BulkResult } from "@/lib/commands/bulk";
 import { pgCode } from "@/lib/commands/transaction";
 import { isAdminRole } from "@/lib/policy";
-import { changeRoles } from "@/lib/users/commands/change-role";
-import { deleteUsers } from "@/lib/users/commands/delete";
-import { suspendUsers } from "@/lib/users/commands/suspend";
+
 import { activeAdminCounts, keepAdmins, loadUsersInView } from "@/lib/users/targets";
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { activeAdmins, addDevices, addUsers, removeUsersLike, shuffled } from "../helpers/race-fixtures";
 import { describeError, describePostgres, fulfilled, race, rejected, tally } from "../helpers/race";
+import { changeRoles, deleteUsers, suspendUsers } from "../helpers/commands";
 
 const ROUNDS = 50;
 const N = 10;

@@ -2,12 +2,13 @@ import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { devices, sessions, users, userTokens } from "@/db/schema";
-import { deleteUsers } from "@/lib/users/commands/delete";
+
 import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { auditOf, idOf, invite, MULLER_ADMIN, mullerAdmin, openSession, randomId } from "../helpers/fixtures";
 import { refusedWithoutChange, snapshot, refusalWithoutChange } from "../helpers/snapshot";
+import { deleteUsers } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {
@@ -71,7 +72,7 @@ describe("delete users", () => {
     await mullerAdmin(db);
     const result = await deleteAs("admin@acme.test", [MULLER_ADMIN, "r@muller.test", "w@muller.test"]);
     expect(result.done).toHaveLength(2);
-    expect(result.skipped).toEqual([{ id: await idOf(db, MULLER_ADMIN), name: "Bea Boss", reason: "Muller Boiler Group would be left without an Admin", code: "CONFLICT" }]);
+    expect(result.skipped).toEqual([{ id: await idOf(db, MULLER_ADMIN), name: "Bea Boss", reason: "Muller Boiler Group would be left without an Admin", code: "CONFLICT", refusal: "LAST_ADMIN" }]);
   });
 
   it("bulk: mixed rows come back as done and skipped, foreign ids as 'Unknown user'", async () => {
@@ -83,8 +84,8 @@ describe("delete users", () => {
     expect(result.done.sort()).toEqual([ids[0], ids[1]].sort());
     const skipped = new Map(result.skipped.map((s) => [s.id, s]));
     expect(skipped.get(actor.viewer.userId)?.code).toBe("FORBIDDEN");
-    expect(skipped.get(globex)).toEqual({ id: globex, name: "Unknown user", reason: "Not found", code: "NOT_FOUND" });
-    expect(skipped.get(unknown)).toEqual({ id: unknown, name: "Unknown user", reason: "Not found", code: "NOT_FOUND" });
+    expect(skipped.get(globex)).toEqual({ id: globex, name: "Unknown user", reason: "Not found", code: "NOT_FOUND", refusal: "NOT_FOUND" });
+    expect(skipped.get(unknown)).toEqual({ id: unknown, name: "Unknown user", reason: "Not found", code: "NOT_FOUND", refusal: "NOT_FOUND" });
     expect(await userByEmail(db, "admin@globex.test")).toBeTruthy();
   });
 

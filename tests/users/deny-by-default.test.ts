@@ -11,12 +11,13 @@ import { installPeerStamp, PEER_HEADER, peerStampFor } from "@/lib/auth/peer-sta
 import { authSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
 import { LINK_EXPIRED } from "@/lib/users/commands/account-recovery";
-import { forceLogout } from "@/lib/users/commands/sessions";
+
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { idOf, openSession } from "../helpers/fixtures";
 import { snapshot } from "../helpers/snapshot";
+import { forceLogout } from "../helpers/commands";
 
 const request = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", () => ({
@@ -131,6 +132,17 @@ describe("deny by default: every server action without a session", () => {
     expect(names).toEqual(expect.arrayContaining(["inviteUserAction", "deleteUsersAction", "transferDeviceAction", "searchOwnersAction", "changeOwnPasswordAction", "loginAction", "acceptInvitationAction"]));
   });
 
+  it("declares every action through a wrapper of lib/action.ts, with its input schema (the Auth.js login and logout aside)", async () => {
+    const undeclared: string[] = [];
+    for (const { file, name, fn } of await exportedActions()) {
+      const declared = (fn as { declared?: { kind: string; input: unknown } }).declared;
+      if (name === "loginAction" || name === "logoutAction") continue;
+      if (!declared) undeclared.push(`${file}#${name}`);
+      else if (declared.kind !== "self-form") expect(declared.input, `${file}#${name}`).toHaveProperty("safeParse");
+    }
+    expect(undeclared).toEqual([]);
+  });
+
   it("has no inline server actions: \"use server\" appears only as a file's first statement (security.md B6)", () => {
     for (const file of SOURCES) {
       const source = fs.readFileSync(file, "utf8");
@@ -150,10 +162,10 @@ describe("deny by default: every server action without a session", () => {
       for (const work of afterResponse.pending.splice(0)) await work();
       const expected = NOT_RESULT_SHAPED[name];
       if (expected === "login-failed") expect(outcome, label).toEqual({ value: { error: "Invalid email or password.", email: "" } });
-      else if (expected === "link-expired") expect(outcome, label).toEqual({ value: { ok: false, code: "INVALID", message: LINK_EXPIRED } });
+      else if (expected === "link-expired") expect(outcome, label).toEqual({ value: { ok: false, code: "INVALID", refusal: "LINK_EXPIRED", message: LINK_EXPIRED } });
       else if (expected === "uniform-ok") expect(outcome, label).toEqual({ value: { ok: true, data: undefined } });
       else if (expected === "redirect-to-login") expect("error" in outcome && isRedirectToLogin(outcome.error), label).toBe(true);
-      else expect(outcome, label).toEqual({ value: { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Log in again." } });
+      else expect(outcome, label).toEqual({ value: { ok: false, code: "UNAUTHENTICATED", refusal: "SESSION_ENDED", message: "Your session has ended. Log in again." } });
       expect(await snapshot(db), label).toEqual(before);
     }
   });
@@ -162,7 +174,7 @@ describe("deny by default: every server action without a session", () => {
     request.headers = requestHeaders({ cookie: "roster.session=eyJhbGciOiJub25lIn0.eyJ1aWQiOiJ4In0." });
     const { inviteUserAction } = await import("@/app/(console)/o/[orgId]/users/actions");
     const before = await snapshot(db);
-    expect(await inviteUserAction(inputs.inviteUserAction![0])).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect(await inviteUserAction(inputs.inviteUserAction![0] as never)).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
     expect(await snapshot(db)).toEqual(before);
   });
 });
@@ -181,7 +193,7 @@ describe("control: the same harness with a real session", () => {
   it("lets an Admin's valid session through, and refuses it once the session is revoked (security.md D1)", async () => {
     request.headers = requestHeaders({ cookie: await sessionCookie("admin@acme.test") });
     const { inviteUserAction, changeRolesAction } = await import("@/app/(console)/o/[orgId]/users/actions");
-    expect(await inviteUserAction(inputs.inviteUserAction![0])).toMatchObject({ ok: true });
+    expect(await inviteUserAction(inputs.inviteUserAction![0] as never)).toMatchObject({ ok: true });
     expect((await userByEmail(db, "probe@acme.test")).acceptedAt).toBeNull();
 
     const staffCookie = await sessionCookie("staff@acme.test");
@@ -189,7 +201,7 @@ describe("control: the same harness with a real session", () => {
     await forceLogout(db, admin, { orgId: admin.org.id, userIds: [await idOf(db, "staff@acme.test")] });
     request.headers = requestHeaders({ cookie: staffCookie });
     const before = await snapshot(db);
-    expect(await changeRolesAction(inputs.changeRolesAction![0])).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect(await changeRolesAction(inputs.changeRolesAction![0] as never)).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
     expect(await snapshot(db)).toEqual(before);
   });
 });

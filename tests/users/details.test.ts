@@ -29,7 +29,7 @@ describe("userDetails and userActionLog", () => {
     ["36 hyphens", () => "-".repeat(36)],
   ])("answer %s with the same NOT_FOUND", async (_, id) => {
     const target = await id();
-    await expect(userDetails(db, admin, target)).rejects.toMatchObject({ code: "NOT_FOUND", message: "Not found" });
-    await expect(userActionLog(db, admin, target)).rejects.toMatchObject({ code: "NOT_FOUND", message: "Not found" });
+    await expect(userDetails(db, admin, target)).rejects.toMatchObject({ code: "NOT_FOUND", refusal: "NOT_FOUND", message: "Not found" });
+    await expect(userActionLog(db, admin, target)).rejects.toMatchObject({ code: "NOT_FOUND", refusal: "NOT_FOUND", message: "Not found" });
   });
 });

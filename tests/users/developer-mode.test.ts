@@ -1,12 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { changeRoles } from "@/lib/users/commands/change-role";
-import { setDeveloperMode } from "@/lib/users/commands/own-account";
 import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { auditOf, idOf, inviteAndAccept } from "../helpers/fixtures";
 import { refusedWithoutChange, withoutChange } from "../helpers/snapshot";
+import { changeRoles, setDeveloperMode } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {
@@ -19,7 +18,7 @@ describe("developer mode", () => {
   it("is for Admins only: Staff and Users get FORBIDDEN and nothing changes", async () => {
     for (const email of ["staff@acme.test", "user@acme.test"]) {
       const error = await refusedWithoutChange(db, () => toggle(email, true));
-      expect(error).toMatchObject({ code: "FORBIDDEN", message: "Only Admins can use developer mode" });
+      expect(error).toMatchObject({ code: "FORBIDDEN", refusal: "DEVELOPER_ADMIN_ONLY", message: "Only Admins can use developer mode" });
     }
   });
 
@@ -35,13 +34,14 @@ describe("developer mode", () => {
   it("on free, a second Admin is refused with CONFLICT naming the holder, until the holder hands it over", async () => {
     await inviteAndAccept(db, "admin@globex.test", { email: "second@globex.test", name: "Sue Second", role: "admin" });
     const error = await refusedWithoutChange(db, () => toggle("second@globex.test", true));
-    expect(error).toMatchObject({ code: "CONFLICT", message: "Only one developer is allowed on the Free plan; Gil Bates has developer mode on" });
+    expect(error).toMatchObject({ code: "CONFLICT", refusal: "DEVELOPER_HELD", message: "Only one developer is allowed on the Free plan; Gil Bates has developer mode on" });
 
     await toggle("admin@globex.test", false);
     expect((await userByEmail(db, "admin@globex.test")).developerMode).toBe(false);
     await toggle("second@globex.test", true);
     expect((await userByEmail(db, "second@globex.test")).developerMode).toBe(true);
     const back = await refusedWithoutChange(db, () => toggle("admin@globex.test", true));
+    expect(back.refusal).toBe("DEVELOPER_HELD");
     expect(back.message).toContain("Sue Second has developer mode on");
   });
 

@@ -3,12 +3,13 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { devices, organizations } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
-import { transferDevice } from "@/lib/devices/commands/transfer";
+
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { auditOf, idOf, invite, mullerAdmin, randomId } from "../helpers/fixtures";
 import { refusedWithoutChange } from "../helpers/snapshot";
+import { transferDevice } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {
@@ -61,14 +62,14 @@ describe("device transfer", () => {
     const { userId } = await invite(db, "admin@acme.test", { email: "new@muller.test", orgName: "Muller Boiler Group" });
     const thermostat = await device("Thermostat", "Muller Boiler Group");
     const error = await refusedWithoutChange(db, () => move(admin, thermostat.id, { newOwnerId: userId }));
-    expect(error).toMatchObject({ code: "CONFLICT", message: "The new owner must have logged in at least once" });
+    expect(error).toMatchObject({ code: "CONFLICT", refusal: "OWNER_NEVER_LOGGED_IN", message: "The new owner must have logged in at least once" });
   });
 
   it("refuses an owner who is not a member of the destination (CONFLICT)", async () => {
     const admin = await actorFor(db, "admin@acme.test");
     const thermostat = await device("Thermostat", "Muller Boiler Group");
     const error = await refusedWithoutChange(db, async () => move(admin, thermostat.id, { newOwnerId: await idOf(db, "h@united.test") }));
-    expect(error).toMatchObject({ code: "CONFLICT", message: "The new owner must be a member of Muller Boiler Group" });
+    expect(error).toMatchObject({ code: "CONFLICT", refusal: "OWNER_OUTSIDE_ORG", message: "The new owner must be a member of Muller Boiler Group" });
   });
 
   it("refuses Users, even those who see and control the org's devices (FORBIDDEN)", async () => {
@@ -96,7 +97,7 @@ describe("device transfer", () => {
     ];
     for (const [actor, deviceId, input] of cases) {
       const error = await refusedWithoutChange(db, () => move(actor, deviceId, input));
-      expect({ code: error.code, message: error.message }).toEqual({ code: "NOT_FOUND", message: "Not found" });
+      expect({ code: error.code, refusal: error.refusal, message: error.message }).toEqual({ code: "NOT_FOUND", refusal: "NOT_FOUND", message: "Not found" });
     }
   });
 

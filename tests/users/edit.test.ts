@@ -2,13 +2,12 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { locations, organizations, userLocations } from "@/db/schema";
-import { editUser } from "@/lib/users/commands/edit";
-import { setDeveloperMode } from "@/lib/users/commands/own-account";
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { auditOf, MULLER_ADMIN, mullerAdmin } from "../helpers/fixtures";
 import { refusedWithoutChange } from "../helpers/snapshot";
+import { editUser, setDeveloperMode } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {
@@ -64,7 +63,7 @@ describe("edit user", () => {
   it("keeps the last Admin of an org (CONFLICT naming it)", async () => {
     await mullerAdmin(db);
     const error = await refusedWithoutChange(db, () => editAs("admin@acme.test", MULLER_ADMIN, { role: "user" }));
-    expect(error).toMatchObject({ code: "CONFLICT", message: "Muller Boiler Group would be left without an Admin" });
+    expect(error).toMatchObject({ code: "CONFLICT", refusal: "LAST_ADMIN", message: "Muller Boiler Group would be left without an Admin" });
   });
 
   it("switches developer mode off when the role goes below Admin", async () => {

@@ -2,8 +2,6 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/commands/actor";
 import { locations } from "@/db/schema";
-import { applyTag } from "@/lib/users/commands/apply-tag";
-import { editUser } from "@/lib/users/commands/edit";
 import { EXPORT_COLUMNS, exportUserRows, neutralizeFormula } from "@/lib/users/export";
 import { userFiltersSchema, type UserFilters } from "@/lib/users/filters";
 import { actorFor, orgIdByName } from "../helpers/actors";
@@ -11,6 +9,7 @@ import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { idOf, invite, mullerAdmin } from "../helpers/fixtures";
 import { withoutChange } from "../helpers/snapshot";
+import { applyTag, editUser } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {

@@ -3,13 +3,12 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { users, userTokens } from "@/db/schema";
-import { acceptInvitation, LINK_EXPIRED } from "@/lib/users/commands/account-recovery";
-import { resendInvitations, revokeInvitations } from "@/lib/users/commands/invitations";
-import { inviteUser } from "@/lib/users/commands/invite";
+import { LINK_EXPIRED } from "@/lib/users/commands/account-recovery";
 import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { auditOf, emailsTo, idOf, invite, lastLinkToken, NEW_PASSWORD } from "../helpers/fixtures";
 import { refusedWithoutChange, refusalWithoutChange, withoutChange } from "../helpers/snapshot";
+import { acceptInvitation, inviteUser, resendInvitations, revokeInvitations } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {
@@ -40,7 +39,7 @@ describe("resend invitation", () => {
   it("refuses users who already accepted (CONFLICT) and a User (FORBIDDEN), with no change", async () => {
     const { userId } = await invite(db, "admin@acme.test", { email: "new@acme.test" });
     const accepted = await withoutChange(db, async () => as("admin@acme.test", resendInvitations, [await idOf(db, "staff@acme.test")]));
-    expect(accepted.skipped[0]).toMatchObject({ code: "CONFLICT", reason: "This user has already accepted the invitation" });
+    expect(accepted.skipped[0]).toMatchObject({ code: "CONFLICT", refusal: "ALREADY_ACCEPTED", reason: "This user has already accepted the invitation" });
     expect(await refusalWithoutChange(db, () => as("user@acme.test", resendInvitations, [userId]))).toEqual({ code: "FORBIDDEN", upFront: true });
   });
 
@@ -50,7 +49,7 @@ describe("resend invitation", () => {
     for (let i = 1; i <= 23; i++) await inviteUser(db, admin, { orgId: admin.org.id, name: "P", email: `p${i}@acme.test`, role: "user", locationIds: [] });
     expect((await as("admin@acme.test", resendInvitations, [userId])).done).toEqual([userId]);
     const over = await withoutChange(db, () => as("admin@acme.test", resendInvitations, [userId]));
-    expect(over.skipped[0]).toMatchObject({ code: "LIMIT", reason: "At most 25 invitations can be sent per day; 0 left today" });
+    expect(over.skipped[0]).toMatchObject({ code: "LIMIT", refusal: "DAILY_INVITE_CAP", reason: "At most 25 invitations can be sent per day; 0 left today" });
   });
 });
 
@@ -70,7 +69,7 @@ describe("revoke invitation", () => {
     expect(accepted.skipped[0]?.code).toBe("CONFLICT");
     const { userId: pendingAdmin } = await invite(db, "admin@acme.test", { email: "boss@acme.test", role: "admin" });
     const staff = await withoutChange(db, () => as("staff@acme.test", revokeInvitations, [pendingAdmin]));
-    expect(staff.skipped[0]).toMatchObject({ code: "FORBIDDEN", reason: "Only an Admin can revoke the invitation of an Admin" });
+    expect(staff.skipped[0]).toMatchObject({ code: "FORBIDDEN", refusal: "ROLE_ABOVE_YOURS", reason: "Only an Admin can revoke the invitation of an Admin" });
     expect(await refusalWithoutChange(db, () => as("user@acme.test", revokeInvitations, [pendingAdmin]))).toEqual({ code: "FORBIDDEN", upFront: true });
   });
 });

@@ -4,13 +4,14 @@ import type { Db } from "@/db/client";
 import { auditLog, roleGrants, roles, userTokens } from "@/db/schema";
 import { env } from "@/lib/env";
 import { hashToken, TOKEN_LIFETIME_MS } from "@/lib/users/tokens";
-import { revokeInvitations } from "@/lib/users/commands/invitations";
-import { ALREADY_REGISTERED, inviteUser } from "@/lib/users/commands/invite";
+
+import { ALREADY_REGISTERED } from "@/lib/users/commands/invite";
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { auditOf, emailsTo, invite, linkToken, mullerAdmin } from "../helpers/fixtures";
 import { refusedWithoutChange, snapshot } from "../helpers/snapshot";
+import { inviteUser, revokeInvitations } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {
@@ -71,7 +72,7 @@ describe("invite: what it creates", () => {
 describe("invite: refusals change nothing", () => {
   it("refuses Staff making someone an Admin (FORBIDDEN)", async () => {
     const error = await refusedWithoutChange(db, () => inviteAs("staff@acme.test", { email: "boss@acme.test", role: "admin" }));
-    expect(error).toMatchObject({ code: "FORBIDDEN", message: "Only an Admin can make someone an Admin" });
+    expect(error).toMatchObject({ code: "FORBIDDEN", refusal: "ROLE_ABOVE_YOURS", message: "Only an Admin can make someone an Admin" });
   });
 
   it("refuses a User, who holds no permission (FORBIDDEN)", async () => {
@@ -83,6 +84,7 @@ describe("invite: refusals change nothing", () => {
     for (const email of ["staff@acme.test", " STAFF@Acme.Test ", "r@muller.test"]) {
       const error = await refusedWithoutChange(db, () => inviteAs("admin@acme.test", { email }));
       expect(error.code).toBe("CONFLICT");
+      expect(error.refusal).toBe("EMAIL_TAKEN");
       expect(error.message).toMatch(/transfer/i);
     }
   });
@@ -90,18 +92,18 @@ describe("invite: refusals change nothing", () => {
   it("answers only 'This email is already registered.' for another tenant's email, never naming it", async () => {
     for (const email of ["admin@globex.test", "Admin@GLOBEX.test"]) {
       const error = await refusedWithoutChange(db, () => inviteAs("admin@acme.test", { email }));
-      expect(error).toMatchObject({ code: "CONFLICT", message: ALREADY_REGISTERED });
+      expect(error).toMatchObject({ code: "CONFLICT", refusal: "EMAIL_TAKEN", message: ALREADY_REGISTERED });
     }
     // The same for Globex asking about an Acme address.
     const error = await refusedWithoutChange(db, () => inviteAs("admin@globex.test", { email: "staff@acme.test" }));
-    expect(error).toMatchObject({ code: "CONFLICT", message: ALREADY_REGISTERED });
+    expect(error).toMatchObject({ code: "CONFLICT", refusal: "EMAIL_TAKEN", message: ALREADY_REGISTERED });
     expect(error.message).not.toMatch(/acme|globex|Sam|Stone/i);
   });
 
   it("answers 'already registered' to a sub-org Admin asking about an account above them", async () => {
     const boss = await mullerAdmin(db);
     const error = await refusedWithoutChange(db, () => inviteUser(db, boss, { orgId: boss.org.id, name: "X", email: "staff@acme.test", role: "user", locationIds: [] }));
-    expect(error).toMatchObject({ code: "CONFLICT", message: ALREADY_REGISTERED });
+    expect(error).toMatchObject({ code: "CONFLICT", refusal: "EMAIL_TAKEN", message: ALREADY_REGISTERED });
   });
 
   it("does not name someone in a sub-org to a viewer who may not switch below", async () => {
@@ -109,7 +111,7 @@ describe("invite: refusals change nothing", () => {
     const [role] = await db.select({ id: roles.id }).from(roles).where(and(eq(roles.tenantId, staff.viewer.tenant.id), eq(roles.key, "staff")));
     await db.delete(roleGrants).where(and(eq(roleGrants.orgId, staff.org.id), eq(roleGrants.roleId, role!.id), eq(roleGrants.permission, "orgs.switch")));
     const error = await refusedWithoutChange(db, () => inviteAs("staff@acme.test", { email: "r@muller.test" }));
-    expect(error).toMatchObject({ code: "CONFLICT", message: ALREADY_REGISTERED });
+    expect(error).toMatchObject({ code: "CONFLICT", refusal: "EMAIL_TAKEN", message: ALREADY_REGISTERED });
     // Someone in their own org is still named, with the way forward.
     const own = await refusedWithoutChange(db, () => inviteAs("staff@acme.test", { email: "user@acme.test" }));
     expect(own.message).toMatch(/Uma Ulrich already has an account in Acme Heating/);
@@ -119,13 +121,14 @@ describe("invite: refusals change nothing", () => {
     for (let i = 1; i <= 4; i++) await inviteAs("admin@globex.test", { email: `g${i}@globex.test` });
     const error = await refusedWithoutChange(db, () => inviteAs("admin@globex.test", { email: "g5@globex.test" }));
     expect(error.code).toBe("LIMIT");
+    expect(error.refusal).toBe("PLAN_USER_LIMIT");
     expect(error.message).toContain("5 users, pending invitations included");
   });
 
   it("refuses the 26th invitation of the day per tenant (LIMIT); other tenants are not affected", async () => {
     for (let i = 1; i <= 25; i++) await inviteAs("admin@acme.test", { email: `bulk${i}@acme.test` });
     const error = await refusedWithoutChange(db, () => inviteAs("admin@acme.test", { email: "bulk26@acme.test" }));
-    expect(error).toMatchObject({ code: "LIMIT", message: "At most 25 invitations can be sent per day; 0 left today" });
+    expect(error).toMatchObject({ code: "LIMIT", refusal: "DAILY_INVITE_CAP", message: "At most 25 invitations can be sent per day; 0 left today" });
     await inviteAs("admin@globex.test", { email: "fine@globex.test" });
   });
 
@@ -148,15 +151,15 @@ describe("invite: refusals change nothing", () => {
     const random = await refusedWithoutChange(db, () => inviteAs("admin@acme.test", { email: "x@acme.test", targetOrgId: crypto.randomUUID() }));
     const globexOrg = (await userByEmail(db, "admin@globex.test")).orgId;
     const foreign = await refusedWithoutChange(db, () => inviteAs("admin@acme.test", { email: "x@acme.test", targetOrgId: globexOrg }));
-    expect(random).toMatchObject({ code: "NOT_FOUND", message: "Not found" });
-    expect({ code: foreign.code, message: foreign.message }).toEqual({ code: random.code, message: random.message });
+    expect(random).toMatchObject({ code: "NOT_FOUND", refusal: "NOT_FOUND", message: "Not found" });
+    expect({ code: foreign.code, refusal: foreign.refusal, message: foreign.message }).toEqual({ code: random.code, refusal: random.refusal, message: random.message });
 
     const boss = await mullerAdmin(db);
     for (const orgName of ["Acme Heating", "Marsh Residence"]) {
       const above = await refusedWithoutChange(db, async () =>
         inviteUser(db, boss, { orgId: boss.org.id, targetOrgId: await orgIdByName(db, orgName), name: "X", email: "x@acme.test", role: "user", locationIds: [] }),
       );
-      expect({ code: above.code, message: above.message }).toEqual({ code: "NOT_FOUND", message: "Not found" });
+      expect({ code: above.code, refusal: above.refusal, message: above.message }).toEqual({ code: "NOT_FOUND", refusal: "NOT_FOUND", message: "Not found" });
     }
   });
 

@@ -7,19 +7,17 @@ import type { Db } from "@/db/client";
 import { devices, organizations } from "@/db/schema";
 import { actorIn, type Actor } from "@/lib/commands/actor";
 import type { BulkResult } from "@/lib/commands/bulk";
-import { transferDevice } from "@/lib/devices/commands/transfer";
+
 import { DomainError } from "@/lib/errors";
 import { PolicyError } from "@/lib/policy";
-import { applyTag } from "@/lib/users/commands/apply-tag";
-import { changeRoles } from "@/lib/users/commands/change-role";
-import { deleteUsers } from "@/lib/users/commands/delete";
-import { editUser } from "@/lib/users/commands/edit";
-import { resendInvitations, revokeInvitations } from "@/lib/users/commands/invitations";
-import { inviteUser } from "@/lib/users/commands/invite";
-import { forceLogout } from "@/lib/users/commands/sessions";
-import { setUserPassword } from "@/lib/users/commands/set-password";
-import { reactivateUsers, suspendUsers } from "@/lib/users/commands/suspend";
-import { transferUser } from "@/lib/users/commands/transfer";
+
+
+
+
+
+
+
+
 import { exportUserRows } from "@/lib/users/export";
 import { userFiltersSchema } from "@/lib/users/filters";
 import { actorFor, orgIdByName } from "../helpers/actors";
@@ -27,6 +25,7 @@ import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { mullerAdmin, randomId, withoutId } from "../helpers/fixtures";
 import { snapshot } from "../helpers/snapshot";
+import { applyTag, changeRoles, deleteUsers, editUser, forceLogout, inviteUser, reactivateUsers, resendInvitations, revokeInvitations, setUserPassword, suspendUsers, transferDevice, transferUser } from "../helpers/commands";
 
 let db: Db;
 
@@ -153,8 +152,8 @@ async function answer(run: () => Promise<unknown>): Promise<unknown> {
     const value = await run();
     outcome = isBulk(value) ? { done: value.done, skipped: value.skipped.map(withoutId) } : { value: Array.isArray(value) ? value : typeof value };
   } catch (error) {
-    if (error instanceof PolicyError) outcome = { code: error.code, message: error.message };
-    else if (error instanceof DomainError) outcome = { code: error.code, message: error.message, field: error.field, fieldErrors: error.fieldErrors };
+    if (error instanceof PolicyError) outcome = { code: error.code, refusal: error.refusal, message: error.message };
+    else if (error instanceof DomainError) outcome = { code: error.code, refusal: error.refusal, message: error.message, field: error.field, fieldErrors: error.fieldErrors };
     else throw error;
   }
   expect(await snapshot(db)).toEqual(before);
@@ -162,7 +161,7 @@ async function answer(run: () => Promise<unknown>): Promise<unknown> {
 }
 const isBulk = (v: unknown): v is BulkResult => !!v && typeof v === "object" && "done" in v && "skipped" in v;
 
-const UNKNOWN_ROW = { name: "Unknown user", reason: "Not found", code: "NOT_FOUND" };
+const UNKNOWN_ROW = { name: "Unknown user", reason: "Not found", code: "NOT_FOUND", refusal: "NOT_FOUND" };
 
 /** A refusal that says only "not found": the error, every bulk row skipped so, or no export rows. */
 function expectNotFound(outcome: unknown, probe: string, actor: Actor): void {
@@ -171,7 +170,7 @@ function expectNotFound(outcome: unknown, probe: string, actor: Actor): void {
   if ((probe === "export the named user" && !actor.policy.grants.has("users.export")) || (USER_COMMANDS.has(probe) && !actor.policy.grants.has("users.view"))) {
     expect(outcome).toMatchObject({ code: "FORBIDDEN" });
   } else if (outcome && typeof outcome === "object" && "code" in outcome) {
-    expect(outcome).toMatchObject({ code: "NOT_FOUND", message: "Not found" });
+    expect(outcome).toMatchObject({ code: "NOT_FOUND", refusal: "NOT_FOUND", message: "Not found" });
   } else if (isBulk(outcome)) {
     expect(outcome.done).toEqual([]);
     expect(outcome.skipped.length).toBeGreaterThan(0);
@@ -200,7 +199,7 @@ describe.each(SCENARIOS)("%s", (_label, world) => {
   it("'all matching' with the victim's exact email finds nobody", async () => {
     const w = shared;
     // A viewer who may not see users is refused before any matching is done.
-    const expected = w.actor.policy.grants.has("users.view") ? { done: [], skipped: [] } : { code: "FORBIDDEN", message: 'You need the "View users" permission' };
+    const expected = w.actor.policy.grants.has("users.view") ? { done: [], skipped: [] } : { code: "FORBIDDEN", refusal: "MISSING_PERMISSION", message: 'You need the "View users" permission' };
     for (const run of [
       () => forceLogout(db, w.actor, { ...o(w), matching: { q: w.victim.email, scope: "reach" } }),
       () => changeRoles(db, w.actor, { ...o(w), matching: { q: w.victim.email, scope: "reach" }, role: "user" }),

@@ -4,19 +4,18 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/commands/actor";
-import { applyTag } from "@/lib/users/commands/apply-tag";
-import { changeRoles } from "@/lib/users/commands/change-role";
-import { deleteUsers } from "@/lib/users/commands/delete";
-import { editUser } from "@/lib/users/commands/edit";
-import { resendInvitations, revokeInvitations } from "@/lib/users/commands/invitations";
-import { forceLogout } from "@/lib/users/commands/sessions";
-import { setUserPassword } from "@/lib/users/commands/set-password";
-import { reactivateUsers, suspendUsers } from "@/lib/users/commands/suspend";
-import { transferUser } from "@/lib/users/commands/transfer";
+
+
+
+
+
+
+
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { idOf, NEW_PASSWORD } from "../helpers/fixtures";
 import { refusedWithoutChange } from "../helpers/snapshot";
+import { applyTag, changeRoles, deleteUsers, editUser, forceLogout, reactivateUsers, resendInvitations, revokeInvitations, setUserPassword, suspendUsers, transferUser } from "../helpers/commands";
 
 let db: Db;
 let names: string[];

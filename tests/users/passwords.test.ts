@@ -5,13 +5,12 @@ import { sessions } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { logIn } from "@/lib/auth/login";
 import { loadViewer, revokeSession } from "@/lib/auth/session-check";
-import { changeOwnPassword } from "@/lib/users/commands/own-account";
-import { setUserPassword } from "@/lib/users/commands/set-password";
 import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { actorOfSession, auditOf, emailsTo, idOf, invite, openSession } from "../helpers/fixtures";
 import { refusedWithoutChange } from "../helpers/snapshot";
+import { changeOwnPassword, setUserPassword } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {

@@ -2,9 +2,7 @@
 // invitation: pending and suspended at once, shown as "suspended".
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { setUserPassword } from "@/lib/users/commands/set-password";
-import { revokeInvitations } from "@/lib/users/commands/invitations";
-import { suspendUsers } from "@/lib/users/commands/suspend";
+
 import { userFiltersSchema } from "@/lib/users/filters";
 import { listUsers } from "@/lib/users/list";
 import { rowActions } from "@/lib/users/page-data";
@@ -12,6 +10,7 @@ import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { invite, NEW_PASSWORD } from "../helpers/fixtures";
 import { refusedWithoutChange } from "../helpers/snapshot";
+import { revokeInvitations, setUserPassword, suspendUsers } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {

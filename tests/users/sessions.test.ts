@@ -2,16 +2,15 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { loadViewer } from "@/lib/auth/session-check";
-import { changeRoles } from "@/lib/users/commands/change-role";
-import { deleteUsers } from "@/lib/users/commands/delete";
-import { forceLogout } from "@/lib/users/commands/sessions";
-import { suspendUsers } from "@/lib/users/commands/suspend";
-import { transferUser } from "@/lib/users/commands/transfer";
+
+
+
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { auditOf, idOf, invite, openSession, randomId } from "../helpers/fixtures";
 import { refusalWithoutChange, withoutChange } from "../helpers/snapshot";
+import { changeRoles, deleteUsers, forceLogout, suspendUsers, transferUser } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {
@@ -52,11 +51,11 @@ describe("force logout", () => {
     const result = await logoutAs("staff@acme.test", [staff, user, admin, globex, pending, unknown]);
     expect(result.done).toEqual([user]);
     const byId = new Map(result.skipped.map((s) => [s.id, s]));
-    expect(byId.get(staff)).toMatchObject({ code: "FORBIDDEN", reason: "Change your own account from your profile, not the users table" });
-    expect(byId.get(admin)).toMatchObject({ code: "FORBIDDEN", reason: "Only an Admin can log out an Admin" });
+    expect(byId.get(staff)).toMatchObject({ code: "FORBIDDEN", refusal: "OWN_ACCOUNT", reason: "Change your own account from your profile, not the users table" });
+    expect(byId.get(admin)).toMatchObject({ code: "FORBIDDEN", refusal: "ROLE_ABOVE_YOURS", reason: "Only an Admin can log out an Admin" });
     expect(byId.get(pending)).toMatchObject({ code: "CONFLICT" });
-    expect(byId.get(globex)).toEqual({ id: globex, name: "Unknown user", reason: "Not found", code: "NOT_FOUND" });
-    expect(byId.get(unknown)).toEqual({ id: unknown, name: "Unknown user", reason: "Not found", code: "NOT_FOUND" });
+    expect(byId.get(globex)).toEqual({ id: globex, name: "Unknown user", reason: "Not found", code: "NOT_FOUND", refusal: "NOT_FOUND" });
+    expect(byId.get(unknown)).toEqual({ id: unknown, name: "Unknown user", reason: "Not found", code: "NOT_FOUND", refusal: "NOT_FOUND" });
     expect(await auditOf(db, user, "session_logout_forced")).toHaveLength(1);
     expect(await auditOf(db, staff)).toHaveLength(0);
   });

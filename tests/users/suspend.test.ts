@@ -3,12 +3,13 @@ import type { Db } from "@/db/client";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { logIn } from "@/lib/auth/login";
 import { loadViewer } from "@/lib/auth/session-check";
-import { reactivateUsers, suspendUsers } from "@/lib/users/commands/suspend";
+
 import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { auditOf, idOf, inviteAndAccept, MULLER_ADMIN, mullerAdmin, openSession, randomId } from "../helpers/fixtures";
 import { refusalWithoutChange, withoutChange } from "../helpers/snapshot";
+import { reactivateUsers, suspendUsers } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {
@@ -50,15 +51,15 @@ describe("suspend and reactivate", () => {
   it("refuses suspending the suspended and reactivating the active (CONFLICT)", async () => {
     await as("admin@acme.test", suspendUsers, ["staff@acme.test"]);
     const again = await withoutChange(db, () => as("admin@acme.test", suspendUsers, ["staff@acme.test"]));
-    expect(again.skipped[0]).toMatchObject({ code: "CONFLICT", reason: "This user is already suspended" });
+    expect(again.skipped[0]).toMatchObject({ code: "CONFLICT", refusal: "ALREADY_SUSPENDED", reason: "This user is already suspended" });
     const active = await withoutChange(db, () => as("admin@acme.test", reactivateUsers, ["user@acme.test"]));
-    expect(active.skipped[0]).toMatchObject({ code: "CONFLICT", reason: "This user is not suspended" });
+    expect(active.skipped[0]).toMatchObject({ code: "CONFLICT", refusal: "NOT_SUSPENDED", reason: "This user is not suspended" });
   });
 
   it("keeps the last active Admin of an org; in bulk it suspends all but one", async () => {
     await mullerAdmin(db);
     const alone = await withoutChange(db, () => as("admin@acme.test", suspendUsers, [MULLER_ADMIN]));
-    expect(alone.skipped[0]).toMatchObject({ code: "CONFLICT", reason: "Muller Boiler Group would be left without an Admin" });
+    expect(alone.skipped[0]).toMatchObject({ code: "CONFLICT", refusal: "LAST_ADMIN", reason: "Muller Boiler Group would be left without an Admin" });
 
     await inviteAndAccept(db, "admin@acme.test", { email: "boss2@muller.test", role: "admin", orgName: "Muller Boiler Group" });
     const both = await as("admin@acme.test", suspendUsers, [MULLER_ADMIN, "boss2@muller.test", "r@muller.test"]);

@@ -2,11 +2,12 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { tags, userTags } from "@/db/schema";
-import { applyTag } from "@/lib/users/commands/apply-tag";
+
 import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { auditOf, idOf, randomId } from "../helpers/fixtures";
 import { refusedWithoutChange, refusalWithoutChange, withoutChange } from "../helpers/snapshot";
+import { applyTag } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {
@@ -40,7 +41,7 @@ describe("apply tag", () => {
     const staffId = await idOf(db, "staff@acme.test");
     const result = await tagAs("admin@acme.test", ["staff@acme.test", "user@acme.test"], "vip");
     expect(result.done).toEqual([await idOf(db, "user@acme.test")]);
-    expect(result.skipped).toEqual([{ id: staffId, name: "Sam Stone", reason: "This user already has the tag VIP", code: "CONFLICT" }]);
+    expect(result.skipped).toEqual([{ id: staffId, name: "Sam Stone", reason: "This user already has the tag VIP", code: "CONFLICT", refusal: "ALREADY_TAGGED" }]);
     expect(await auditOf(db, staffId)).toHaveLength(1);
     expect(await tagsOf("staff@acme.test")).toEqual(["VIP"]);
     expect(await tagsOf("user@acme.test")).toEqual(["VIP"]);
@@ -50,7 +51,7 @@ describe("apply tag", () => {
     for (const tag of ["a1", "a2", "a3", "a4", "a5"]) await tagAs("admin@acme.test", ["staff@acme.test"], tag);
     const result = await tagAs("admin@acme.test", ["staff@acme.test", "user@acme.test"], "sixth");
     expect(result.done).toEqual([await idOf(db, "user@acme.test")]);
-    expect(result.skipped).toEqual([{ id: await idOf(db, "staff@acme.test"), name: "Sam Stone", reason: "Sam Stone already has 5 tags; at most 5 are allowed", code: "LIMIT" }]);
+    expect(result.skipped).toEqual([{ id: await idOf(db, "staff@acme.test"), name: "Sam Stone", reason: "Sam Stone already has 5 tags; at most 5 are allowed", code: "LIMIT", refusal: "TAG_LIMIT" }]);
     expect(await tagsOf("staff@acme.test")).toEqual(["a1", "a2", "a3", "a4", "a5"]);
   });
 
@@ -65,9 +66,9 @@ describe("apply tag", () => {
     const globex = await idOf(db, "admin@globex.test");
     const unknown = randomId();
     const result = await withoutChange(db, () => applyTag(db, actor, { orgId: actor.org.id, userIds: [globex, unknown], tag: "VIP" }));
-    expect(result.skipped.map(({ name, reason, code }) => ({ name, reason, code }))).toEqual([
-      { name: "Unknown user", reason: "Not found", code: "NOT_FOUND" },
-      { name: "Unknown user", reason: "Not found", code: "NOT_FOUND" },
+    expect(result.skipped.map(({ name, reason, code, refusal }) => ({ name, reason, code, refusal }))).toEqual([
+      { name: "Unknown user", reason: "Not found", code: "NOT_FOUND", refusal: "NOT_FOUND" },
+      { name: "Unknown user", reason: "Not found", code: "NOT_FOUND", refusal: "NOT_FOUND" },
     ]);
   });
 

@@ -3,14 +3,13 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { devices } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
-import { setDeveloperMode } from "@/lib/users/commands/own-account";
-import { changeRoles } from "@/lib/users/commands/change-role";
-import { transferUser } from "@/lib/users/commands/transfer";
+
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { auditOf, emailsTo, idOf, MULLER_ADMIN, mullerAdmin } from "../helpers/fixtures";
 import { refusedWithoutChange } from "../helpers/snapshot";
+import { changeRoles, setDeveloperMode, transferUser } from "../helpers/commands";
 
 let db: Db;
 beforeEach(async () => {
@@ -71,14 +70,14 @@ describe("transfer user", () => {
   it("refuses a move into the org the user is already in (CONFLICT)", async () => {
     const admin = await actorFor(db, "admin@acme.test");
     const error = await refusedWithoutChange(db, async () => transfer(admin, "r@muller.test", await to("Muller Boiler Group")));
-    expect(error).toMatchObject({ code: "CONFLICT", message: "This user is already in Muller Boiler Group" });
+    expect(error).toMatchObject({ code: "CONFLICT", refusal: "ALREADY_IN_ORG", message: "This user is already in Muller Boiler Group" });
   });
 
   it("keeps the last Admin of the org they leave", async () => {
     await mullerAdmin(db);
     const admin = await actorFor(db, "admin@acme.test");
     const error = await refusedWithoutChange(db, async () => transfer(admin, MULLER_ADMIN, await to("Hill Cottage"), "admin"));
-    expect(error).toMatchObject({ code: "CONFLICT", message: "Muller Boiler Group would be left without an Admin" });
+    expect(error).toMatchObject({ code: "CONFLICT", refusal: "LAST_ADMIN", message: "Muller Boiler Group would be left without an Admin" });
   });
 
   it("refuses a role the tenant does not have, and unexpected fields (INVALID)", async () => {

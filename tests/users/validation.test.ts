@@ -4,22 +4,21 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { devices } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
-import { transferDevice } from "@/lib/devices/commands/transfer";
-import { applyTag } from "@/lib/users/commands/apply-tag";
-import { changeRoles } from "@/lib/users/commands/change-role";
-import { deleteUsers } from "@/lib/users/commands/delete";
-import { editUser } from "@/lib/users/commands/edit";
-import { resendInvitations, revokeInvitations } from "@/lib/users/commands/invitations";
-import { inviteUser } from "@/lib/users/commands/invite";
-import { forceLogout } from "@/lib/users/commands/sessions";
-import { setUserPassword } from "@/lib/users/commands/set-password";
-import { reactivateUsers, suspendUsers } from "@/lib/users/commands/suspend";
-import { transferUser } from "@/lib/users/commands/transfer";
+
+
+
+
+
+
+
+
+
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { idOf } from "../helpers/fixtures";
 import { refusedWithoutChange } from "../helpers/snapshot";
+import { applyTag, changeRoles, deleteUsers, editUser, forceLogout, inviteUser, reactivateUsers, resendInvitations, revokeInvitations, setUserPassword, suspendUsers, transferDevice, transferUser } from "../helpers/commands";
 
 let db: Db;
 let actor: Actor;

@@ -1,9 +1,7 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import { forgotPasswordSchema } from "@/lib/users/schemas";
@@ -11,16 +9,12 @@ import { requestPasswordResetAction } from "../token-actions";
 
 export function ForgotForm() {
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<z.input<typeof forgotPasswordSchema>>({ resolver: zodResolver(forgotPasswordSchema), defaultValues: { email: "" } });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await requestPasswordResetAction(values);
-    if (result.ok) setSentTo(values.email);
-    else setFormError(result.message);
+  const { form, onSubmit, pending, formError } = useActionForm(forgotPasswordSchema, requestPasswordResetAction, {
+    defaultValues: { email: "" },
+    onSuccess: (_, values) => setSentTo(values.email),
+    serverErrors: "form",
   });
+  const { errors } = form.formState;
 
   if (sentTo) {
     // The same words whether or not the address has an account (security.md E3).
@@ -36,8 +30,8 @@ export function ForgotForm() {
         <input id="email" type="email" autoComplete="username" aria-invalid={!!errors.email} className={inputClass} {...form.register("email")} />
       </Field>
       <FormError message={formError} />
-      <Button type="submit" disabled={isSubmitting} className="w-full">
-        {isSubmitting ? "Sending…" : "Email me a link"}
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Sending…" : "Email me a link"}
       </Button>
     </form>
   );

@@ -1,38 +1,26 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import type { z } from "zod";
+import { useWatch } from "react-hook-form";
 import { PasswordStrength } from "@/components/auth/password-strength";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import { ownPasswordSchema } from "@/lib/users/schemas";
 import { changeOwnPasswordAction } from "./actions";
 
-type Values = z.input<typeof ownPasswordSchema>;
-
 export function ChangePasswordForm() {
-  const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const form = useForm<Values>({ resolver: zodResolver(ownPasswordSchema), defaultValues: { currentPassword: "", newPassword: "" } });
-  const { errors, isSubmitting } = form.formState;
-  const newPassword = useWatch({ control: form.control, name: "newPassword" });
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    setDone(false);
-    const result = await changeOwnPasswordAction(values);
-    if (result.ok) {
+  const { form, onSubmit, pending, formError } = useActionForm(ownPasswordSchema, changeOwnPasswordAction, {
+    defaultValues: { currentPassword: "", newPassword: "" },
+    onSuccess: (_data, _values, form) => {
       form.reset();
       setDone(true);
-      return;
-    }
-    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-      if (field === "currentPassword" || field === "newPassword") form.setError(field, { message });
-    }
-    if (!result.fieldErrors) setFormError(result.message);
+    },
+    onFailure: () => setDone(false),
   });
+  const { errors } = form.formState;
+  const newPassword = useWatch({ control: form.control, name: "newPassword" });
 
   return (
     <form method="post" onSubmit={onSubmit} className="grid gap-4 px-6 py-4 sm:max-w-md" noValidate>
@@ -49,8 +37,8 @@ export function ChangePasswordForm() {
         </p>
       ) : null}
       <div>
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Changing…" : "Change password"}
+        <Button type="submit" disabled={pending}>
+          {pending ? "Changing…" : "Change password"}
         </Button>
       </div>
     </form>

@@ -1,11 +1,11 @@
 import "server-only";
+import type { z } from "zod";
 import { assertAllowed } from "@/lib/commands/authorize";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
 import { auditBy, type Actor } from "@/lib/commands/actor";
-import { parseInput } from "@/lib/commands/parse";
 import { inTransaction } from "@/lib/commands/transaction";
 import { DomainError } from "@/lib/errors";
 import { orgTarget } from "@/lib/orgs/target";
@@ -13,8 +13,7 @@ import { orgTarget } from "@/lib/orgs/target";
 import { createDeviceSchema } from "../schemas";
 
 /** Adds a device to the current org (org_devices.create), optionally owned by one of its members. */
-export async function createDevice(db: Db, actor: Actor, raw: unknown): Promise<{ deviceId: string }> {
-  const input = parseInput(createDeviceSchema, raw);
+export async function createDevice(db: Db, actor: Actor, input: z.output<typeof createDeviceSchema>): Promise<{ deviceId: string }> {
   assertAllowed(actor.policy, "devices.create", orgTarget(actor));
   const tenantId = actor.viewer.tenant.id;
   return inTransaction(db, async (tx) => {
@@ -23,7 +22,7 @@ export async function createDevice(db: Db, actor: Actor, raw: unknown): Promise<
         .select({ id: users.id })
         .from(users)
         .where(and(eq(users.id, input.ownerId), eq(users.tenantId, tenantId), eq(users.orgId, actor.org.id)));
-      if (!owner) throw new DomainError("INVALID", `Choose an owner from ${actor.org.name}.`, { field: "ownerId" });
+      if (!owner) throw new DomainError("INVALID", `Choose an owner from ${actor.org.name}.`, { field: "ownerId", refusal: "OWNER_OUTSIDE_ORG" });
     }
     const [device] = await tx
       .insert(devices)

@@ -1,11 +1,11 @@
 import "server-only";
+import type { z } from "zod";
 import { assertAllowed } from "@/lib/commands/authorize";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, organizations, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
 import { auditBy, type Actor } from "@/lib/commands/actor";
-import { parseInput } from "@/lib/commands/parse";
 import { inTransaction } from "@/lib/commands/transaction";
 import { notFound } from "@/lib/errors";
 import { type NewOwnerRef, type OrgRef } from "@/lib/policy";
@@ -19,8 +19,7 @@ const refOf = (o: OrgRef): OrgRef => ({ id: o.id, tenantId: o.tenantId, path: o.
  * Changes a device's owner (someone of its org who has logged in at least once), moves it to a
  * sub-org in reach with a new owner there, or clears its owner (product.md §5).
  */
-export async function transferDevice(db: Db, actor: Actor, raw: unknown): Promise<void> {
-  const input = parseInput(transferDeviceSchema, raw);
+export async function transferDevice(db: Db, actor: Actor, input: z.output<typeof transferDeviceSchema>): Promise<void> {
   const tenantId = actor.viewer.tenant.id;
   await inTransaction(db, async (tx) => {
     const { device, org, target } = await deviceInView(tx, actor, input.deviceId);

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { assertAllowed } from "@/lib/commands/authorize";
 import { randomUUID } from "node:crypto";
 import { and, count, eq, ne, sql } from "drizzle-orm";
@@ -6,22 +7,20 @@ import type { Db } from "@/db/client";
 import { organizations, roleGrants } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
 import { auditBy, type Actor } from "@/lib/commands/actor";
-import { parseInput } from "@/lib/commands/parse";
 import { inTransaction, lockTenant, pgCode } from "@/lib/commands/transaction";
-import { DomainError } from "@/lib/errors";
+import { DomainError, fromPolicy } from "@/lib/errors";
 import { checkSubOrgCount, checkSubOrgDepth } from "@/lib/policy";
 import { orgInView } from "@/lib/orgs/target";
 import { invitePerson } from "@/lib/users/commands/invite";
 import { createOrgSchema } from "../schemas";
 
-export const nameTaken = (name: string) => new DomainError("CONFLICT", `An organization named “${name}” already exists at this level.`, { field: "name" });
+export const nameTaken = (name: string) => new DomainError("CONFLICT", `An organization named “${name}” already exists at this level.`, { field: "name", refusal: "ORG_NAME_TAKEN" });
 
 /**
  * Creates a sub-organization under `parentId`: it copies its parent's grants (product.md §3) and
  * its first Admins are invited, all in one transaction — an org never starts without an Admin.
  */
-export async function createOrg(db: Db, actor: Actor, raw: unknown, now = new Date()): Promise<{ orgId: string }> {
-  const input = parseInput(createOrgSchema, raw);
+export async function createOrg(db: Db, actor: Actor, input: z.output<typeof createOrgSchema>, now = new Date()): Promise<{ orgId: string }> {
   const tenantId = actor.viewer.tenant.id;
   return inTransaction(db, async (tx) => {
     const parent = await orgInView(tx, actor, input.parentId, { share: true });
@@ -29,7 +28,7 @@ export async function createOrg(db: Db, actor: Actor, raw: unknown, now = new Da
     const limits = await lockTenant(tx, tenantId);
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(organizations).where(and(eq(organizations.tenantId, tenantId), ne(organizations.depth, 1)));
     for (const check of [checkSubOrgDepth({ plan: limits, parentDepth: parent.depth }), checkSubOrgCount({ plan: limits, existingSubOrgs: n })]) {
-      if (!check.ok) throw new DomainError(check.code, check.reason);
+      if (!check.ok) throw fromPolicy(check);
     }
 
     const id = randomUUID();
@@ -62,11 +61,11 @@ export async function createOrg(db: Db, actor: Actor, raw: unknown, now = new Da
     });
     const seen = new Set<string>();
     for (const admin of input.admins) {
-      if (seen.has(admin.email)) throw new DomainError("INVALID", `${admin.email} is listed twice.`, { field: "admins" });
+      if (seen.has(admin.email)) throw new DomainError("INVALID", `${admin.email} is listed twice.`, { field: "admins", refusal: "ADMIN_LISTED_TWICE" });
       seen.add(admin.email);
       await invitePerson(tx, actor, { orgId: actor.org.id, targetOrgId: id, name: admin.name, email: admin.email, role: "admin", locationIds: [] }, now).catch((error: unknown) => {
         // Point the form at the Admin whose invitation failed.
-        if (error instanceof DomainError) throw new DomainError(error.code, `${admin.email}: ${error.message}`, { field: "admins" });
+        if (error instanceof DomainError) throw new DomainError(error.code, `${admin.email}: ${error.message}`, { field: "admins", refusal: error.refusal });
         throw error;
       });
     }

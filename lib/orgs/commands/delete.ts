@@ -1,11 +1,11 @@
 import "server-only";
+import type { z } from "zod";
 import { assertAllowed } from "@/lib/commands/authorize";
 import { and, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, organizations, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
 import { auditBy, type Actor } from "@/lib/commands/actor";
-import { parseInput } from "@/lib/commands/parse";
 import { inTransaction, lockOrgs } from "@/lib/commands/transaction";
 import { DomainError } from "@/lib/errors";
 
@@ -19,8 +19,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
  * sub-orgs, and for the root and the viewer's own org. The org row is locked first, so a user
  * invited into it at the same moment either lands before (and blocks the delete) or fails.
  */
-export async function deleteOrg(db: Db, actor: Actor, raw: unknown): Promise<void> {
-  const input = parseInput(deleteOrgSchema, raw);
+export async function deleteOrg(db: Db, actor: Actor, input: z.output<typeof deleteOrgSchema>): Promise<void> {
   await inTransaction(db, async (tx) => {
     const org = await orgInView(tx, actor, input.targetOrgId);
     assertAllowed(actor.policy, "orgs.delete", org.target);
@@ -31,7 +30,7 @@ export async function deleteOrg(db: Db, actor: Actor, raw: unknown): Promise<voi
       tx.select({ n: count() }).from(organizations).where(and(eq(organizations.tenantId, org.tenantId), eq(organizations.parentId, org.id))),
     ]);
     const held = [u!.n && plural(u!.n, "user"), d!.n && plural(d!.n, "device"), c!.n && plural(c!.n, "sub-organization")].filter(Boolean);
-    if (held.length) throw new DomainError("CONFLICT", `${org.name} still has ${held.join(", ")}; move or delete them first.`);
+    if (held.length) throw new DomainError("CONFLICT", `${org.name} still has ${held.join(", ")}; move or delete them first.`, { refusal: "ORG_NOT_EMPTY" });
     await tx.delete(organizations).where(eq(organizations.id, org.id));
     await writeAudit(tx, { ...auditBy(actor), orgId: org.parentId, action: "org_deleted", targetType: "org", targetId: org.id, targetLabel: org.name, before: { name: org.name, type: org.type } });
   });

@@ -1,11 +1,11 @@
 import "server-only";
+import type { z } from "zod";
 import { assertAllowed } from "@/lib/commands/authorize";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organizations } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
 import { auditBy, type Actor } from "@/lib/commands/actor";
-import { parseInput } from "@/lib/commands/parse";
 import { inTransaction, pgCode } from "@/lib/commands/transaction";
 
 import { orgInView } from "@/lib/orgs/target";
@@ -13,8 +13,7 @@ import { editOrgSchema } from "../schemas";
 import { nameTaken } from "./create";
 
 /** Renames or describes a sub-organization (orgs.edit); users.org_name follows by trigger. */
-export async function editOrg(db: Db, actor: Actor, raw: unknown): Promise<void> {
-  const input = parseInput(editOrgSchema, raw);
+export async function editOrg(db: Db, actor: Actor, input: z.output<typeof editOrgSchema>): Promise<void> {
   await inTransaction(db, async (tx) => {
     const org = await orgInView(tx, actor, input.targetOrgId);
     assertAllowed(actor.policy, "orgs.edit", org.target);

@@ -1,11 +1,11 @@
 import "server-only";
+import type { z } from "zod";
 import { assertAllowed } from "@/lib/commands/authorize";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { organizations, roleGrants, roles } from "@/db/schema";
 import { writeAuditMany, type AuditEntry } from "@/lib/audit/write";
 import { auditBy, type Actor } from "@/lib/commands/actor";
-import { parseInput } from "@/lib/commands/parse";
 import { inTransaction, lockOrgs } from "@/lib/commands/transaction";
 import { DomainError } from "@/lib/errors";
 import { loadGrants } from "@/lib/orgs/resolve";
@@ -30,8 +30,7 @@ async function setGrants(tx: Tx, tenantId: string, orgIds: string[], roleId: str
  * theirs). One transaction; the affected users feel it on their next request, since every
  * request reloads grants.
  */
-export async function updateGrants(db: Db, actor: Actor, raw: unknown): Promise<{ changed: number }> {
-  const input = parseInput(updateGrantsSchema, raw);
+export async function updateGrants(db: Db, actor: Actor, input: z.output<typeof updateGrantsSchema>): Promise<{ changed: number }> {
   const tenantId = actor.viewer.tenant.id;
   assertAllowed(actor.policy, "roles.edit", { kind: "tenant", tenantId });
   return inTransaction(db, async (tx) => {
@@ -52,7 +51,7 @@ export async function updateGrants(db: Db, actor: Actor, raw: unknown): Promise<
       if (!role) throw new DomainError("NOT_FOUND", "Not found");
       const next = new Set(withDependencies(edit.grants));
       // Without this an Admin could take the Roles page away from every Admin, for good.
-      if (isAdminRole(role.key) && !next.has("roles.edit")) throw new DomainError("CONFLICT", "Admins must keep “Edit roles and permissions”, or nobody could change roles again.");
+      if (isAdminRole(role.key) && !next.has("roles.edit")) throw new DomainError("CONFLICT", "Admins must keep “Edit roles and permissions”, or nobody could change roles again.", { refusal: "ADMINS_KEEP_ROLES_EDIT" });
       const current = await loadGrants(tx, tenantId, actor.org.id, role.key);
       const add = [...next].filter((p) => !current.has(p));
       const remove = [...current].filter((p) => !next.has(p));

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { resetRequests, users } from "@/db/schema";
@@ -6,7 +7,6 @@ import { writeAudit } from "@/lib/audit/write";
 import { hashPassword } from "@/lib/auth/password";
 import { newPasswordSchema } from "@/lib/auth/password-policy";
 import { addressBucket, emailKey, hit, isBlocked, type ThrottleRule } from "@/lib/auth/throttle";
-import { parseInput } from "@/lib/commands/parse";
 import { inTransaction } from "@/lib/commands/transaction";
 import { DomainError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/mail/outbox";
@@ -31,12 +31,15 @@ const TOKEN_RULES = {
 export { LINK_EXPIRED };
 const TOO_MANY = "Too many attempts from your network. Wait a minute and try again.";
 
+/** What the token pages send: the token and a password the server's policy accepts. */
+export const tokenPasswordSchema = acceptTokenSchema.extend({ password: newPasswordSchema });
+type TokenPassword = z.output<typeof tokenPasswordSchema>;
+
 /** Uses a token to set a password; the hash is computed before the transaction so it stays short. */
-async function setPasswordWithToken(db: Db, raw: unknown, kind: TokenKind, meta: Meta) {
-  const input = parseInput(acceptTokenSchema.extend({ password: newPasswordSchema }), raw);
+async function setPasswordWithToken(db: Db, input: TokenPassword, kind: TokenKind, meta: Meta) {
   const now = meta.now ?? new Date();
   const ipKey = `token:ip:${addressBucket(meta.ip)}`;
-  if (await isBlocked(db, ipKey, now)) throw new DomainError("LIMIT", TOO_MANY);
+  if (await isBlocked(db, ipKey, now)) throw new DomainError("LIMIT", TOO_MANY, { refusal: "THROTTLED" });
   const passwordHash = await hashPassword(input.password);
   const result = await inTransaction(db, async (tx) => {
     const owner = await consumeToken(tx, input.token, kind, now);
@@ -66,20 +69,20 @@ async function setPasswordWithToken(db: Db, raw: unknown, kind: TokenKind, meta:
   });
   if (!result) {
     await hit(db, ipKey, TOKEN_RULES.wrongTokenPerIp, now);
-    throw new DomainError("INVALID", LINK_EXPIRED);
+    throw new DomainError("INVALID", LINK_EXPIRED, { refusal: "LINK_EXPIRED" });
   }
   return result;
 }
 
 /** Sets the invited user's first password; the caller then logs them in. */
-export async function acceptInvitation(db: Db, raw: unknown, meta: Meta): Promise<{ email: string }> {
-  const user = await setPasswordWithToken(db, raw, "invitation", meta);
+export async function acceptInvitation(db: Db, input: TokenPassword, meta: Meta): Promise<{ email: string }> {
+  const user = await setPasswordWithToken(db, input, "invitation", meta);
   return { email: user.email };
 }
 
 /** Sets a new password from a reset link; every session ends and the user logs in again. */
-export async function resetPassword(db: Db, raw: unknown, meta: Meta): Promise<void> {
-  await setPasswordWithToken(db, raw, "password_reset", meta);
+export async function resetPassword(db: Db, input: TokenPassword, meta: Meta): Promise<void> {
+  await setPasswordWithToken(db, input, "password_reset", meta);
 }
 
 /**
@@ -88,8 +91,7 @@ export async function resetPassword(db: Db, raw: unknown, meta: Meta): Promise<v
  * an account is only looked up after the answer has gone, by prepareResetRequests. Over the
  * limits nothing is queued, so nothing is sent.
  */
-export async function requestPasswordReset(db: Db, raw: unknown, meta: Meta): Promise<void> {
-  const input = parseInput(forgotPasswordSchema, raw);
+export async function requestPasswordReset(db: Db, input: z.output<typeof forgotPasswordSchema>, meta: Meta): Promise<void> {
   const now = meta.now ?? new Date();
   const overEmail = (await hit(db, `reset:email:${emailKey(input.email)}`, TOKEN_RULES.resetPerEmail, now)).blocked;
   const overIp = (await hit(db, `reset:ip:${addressBucket(meta.ip)}`, TOKEN_RULES.resetPerIp, now)).blocked;

@@ -1,18 +1,17 @@
 import "server-only";
+import type { z } from "zod";
 import { and, count, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { tags, userTags } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
-import type { BulkResult } from "@/lib/commands/bulk";
-import { parseInput } from "@/lib/commands/parse";
+import type { BulkResult, Skipped } from "@/lib/commands/bulk";
 import { checkTagLimit } from "@/lib/policy";
 import { isAnyOf } from "@/lib/sql/any-of";
 import { applyTagSchema } from "../schemas";
 import { runOnUsers } from "./run-on-users";
 
 /** Tags users, creating the tag if it is new; users who have it already, or five tags, are skipped. */
-export async function applyTag(db: Db, actor: Actor, raw: unknown): Promise<BulkResult & { tagId: string }> {
-  const input = parseInput(applyTagSchema, raw);
+export async function applyTag(db: Db, actor: Actor, input: z.output<typeof applyTagSchema>): Promise<BulkResult & { tagId: string }> {
   const tenantId = actor.viewer.tenant.id;
   let tagId = "";
   const result = await runOnUsers(db, actor, input, {
@@ -29,15 +28,15 @@ export async function applyTag(db: Db, actor: Actor, raw: unknown): Promise<Bulk
       const has = await tx.select({ userId: userTags.userId }).from(userTags).where(and(isAnyOf(userTags.userId, ids), eq(userTags.tagId, tagId)));
       const already = new Set(has.map((r) => r.userId));
       const byUser = new Map(counts.map((c) => [c.userId, c.n]));
-      const refused = new Map<string, { code: "LIMIT" | "CONFLICT"; reason: string }>();
+      const refused = new Map<string, Pick<Skipped, "code" | "refusal" | "reason">>();
       for (const user of list) {
         // Reported, not counted as tagged: nothing changes, so nothing goes in the audit log.
         if (already.has(user.id)) {
-          refused.set(user.id, { code: "CONFLICT", reason: `This user already has the tag ${tag!.name}` });
+          refused.set(user.id, { code: "CONFLICT", refusal: "ALREADY_TAGGED", reason: `This user already has the tag ${tag!.name}` });
           continue;
         }
         const check = checkTagLimit({ tagsOnUser: byUser.get(user.id) ?? 0, adding: 1, userName: user.name });
-        if (!check.ok) refused.set(user.id, { code: "LIMIT", reason: check.reason });
+        if (!check.ok) refused.set(user.id, { code: check.code, refusal: check.refusal, reason: check.reason });
       }
       return refused;
     },

@@ -1,10 +1,10 @@
 import "server-only";
+import type { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import type { BulkResult } from "@/lib/commands/bulk";
-import { parseInput } from "@/lib/commands/parse";
 import { isAdminRole } from "@/lib/policy";
 import { isAnyOf } from "@/lib/sql/any-of";
 import { changeRoleSchema } from "../schemas";
@@ -16,8 +16,7 @@ import { assertMayActOnUsers, runOnUsers } from "./run-on-users";
  * below Admin turns developer mode off. Rights change on the user's very next request, since
  * every request reloads the viewer from the database.
  */
-export async function changeRoles(db: Db, actor: Actor, raw: unknown): Promise<BulkResult> {
-  const input = parseInput(changeRoleSchema, raw);
+export async function changeRoles(db: Db, actor: Actor, input: z.output<typeof changeRoleSchema>): Promise<BulkResult> {
   assertMayActOnUsers(actor, "users.change_role");
   await roleExists(db, actor.viewer.tenant.id, input.role);
   const toAdmin = isAdminRole(input.role);

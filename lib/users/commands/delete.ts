@@ -1,10 +1,10 @@
 import "server-only";
+import type { z } from "zod";
 import { asc } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { devices, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import type { BulkResult } from "@/lib/commands/bulk";
-import { parseInput } from "@/lib/commands/parse";
 import { isAnyOf } from "@/lib/sql/any-of";
 import { deleteUsersSchema } from "../schemas";
 import { runOnUsers } from "./run-on-users";
@@ -14,8 +14,7 @@ import { runOnUsers } from "./run-on-users";
  * deleted. Tokens, sessions, tags and locations go with the user (FK cascades); the audit log
  * keeps the record, since it copies rather than references.
  */
-export async function deleteUsers(db: Db, actor: Actor, raw: unknown): Promise<BulkResult> {
-  const input = parseInput(deleteUsersSchema, raw);
+export async function deleteUsers(db: Db, actor: Actor, input: z.output<typeof deleteUsersSchema>): Promise<BulkResult> {
   return runOnUsers(db, actor, input, {
     action: "users.delete",
     removesAdmin: () => true,

@@ -1,9 +1,9 @@
 import "server-only";
+import type { z } from "zod";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
-import { parseInput } from "@/lib/commands/parse";
 import { isAdminRole } from "@/lib/policy";
 import { editUserSchema } from "../schemas";
 import { roleExists } from "../roles";
@@ -11,8 +11,7 @@ import { setUserLocations } from "./invite";
 import { assertMayActOnUsers, runOnUsers, single } from "./run-on-users";
 
 /** Name, phone, locations and role; the email is never editable. */
-export async function editUser(db: Db, actor: Actor, raw: unknown): Promise<void> {
-  const input = parseInput(editUserSchema, raw);
+export async function editUser(db: Db, actor: Actor, input: z.output<typeof editUserSchema>): Promise<void> {
   assertMayActOnUsers(actor, "users.edit");
   await roleExists(db, actor.viewer.tenant.id, input.role);
   const toAdmin = isAdminRole(input.role);

@@ -1,9 +1,9 @@
 import "server-only";
+import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
-import type { BulkResult } from "@/lib/commands/bulk";
-import { parseInput } from "@/lib/commands/parse";
+import type { BulkResult, Skipped } from "@/lib/commands/bulk";
 import { lockTenant } from "@/lib/commands/transaction";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { invitationEmail } from "@/lib/mail/templates";
@@ -15,19 +15,18 @@ import { invitationsToday } from "./invite";
 import { runOnUsers } from "./run-on-users";
 
 /** New token and email for pending users; the old link stops working. Counts toward the daily cap. */
-export async function resendInvitations(db: Db, actor: Actor, raw: unknown, now = new Date()): Promise<BulkResult> {
-  const input = parseInput(bulkUsersSchema, raw);
+export async function resendInvitations(db: Db, actor: Actor, input: z.output<typeof bulkUsersSchema>, now = new Date()): Promise<BulkResult> {
   const tenantId = actor.viewer.tenant.id;
   return runOnUsers(db, actor, input, {
     action: "users.resend_invitation",
     refuse: async (tx, list) => {
       await lockTenant(tx, tenantId);
       let sent = await invitationsToday(tx, tenantId, now);
-      const refused = new Map<string, { code: "LIMIT"; reason: string }>();
+      const refused = new Map<string, Pick<Skipped, "code" | "refusal" | "reason">>();
       for (const user of list) {
         const check = checkDailyInvites({ sentToday: sent, adding: 1 });
         if (check.ok) sent++;
-        else refused.set(user.id, { code: "LIMIT", reason: check.reason });
+        else refused.set(user.id, { code: check.code, refusal: check.refusal, reason: check.reason });
       }
       return refused;
     },
@@ -42,8 +41,7 @@ export async function resendInvitations(db: Db, actor: Actor, raw: unknown, now 
 }
 
 /** Withdraws invitations: the pending users and their tokens are removed. */
-export async function revokeInvitations(db: Db, actor: Actor, raw: unknown): Promise<BulkResult> {
-  const input = parseInput(bulkUsersSchema, raw);
+export async function revokeInvitations(db: Db, actor: Actor, input: z.output<typeof bulkUsersSchema>): Promise<BulkResult> {
   return runOnUsers(db, actor, input, {
     action: "users.revoke_invitation",
     apply: async (tx, list) => {

@@ -6,9 +6,8 @@ import { auditLog, locations, organizations, userLocations, users } from "@/db/s
 import type { AuditAction } from "@/lib/audit/actions";
 import { writeAudit } from "@/lib/audit/write";
 import { auditBy, type Actor } from "@/lib/commands/actor";
-import { parseInput } from "@/lib/commands/parse";
 import { inTransaction, lockTenant, pgCode } from "@/lib/commands/transaction";
-import { DomainError } from "@/lib/errors";
+import { DomainError, fromPolicy } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { invitationEmail } from "@/lib/mail/templates";
 import { orgInView } from "@/lib/orgs/target";
@@ -28,7 +27,7 @@ export async function setUserLocations(tx: Tx, tenantId: string, orgId: string, 
     .select({ id: locations.id, name: locations.name })
     .from(locations)
     .where(and(eq(locations.tenantId, tenantId), eq(locations.orgId, orgId), inArray(locations.id, [...new Set(locationIds)])));
-  if (rows.length !== new Set(locationIds).size) throw new DomainError("INVALID", "Choose locations of this organization.", { field: "locationIds" });
+  if (rows.length !== new Set(locationIds).size) throw new DomainError("INVALID", "Choose locations of this organization.", { field: "locationIds", refusal: "LOCATION_OUTSIDE_ORG" });
   await tx.insert(userLocations).values(rows.map((l) => ({ tenantId, userId, locationId: l.id })));
   return rows.map((l) => l.name).sort((a, b) => a.localeCompare(b))[0] ?? null;
 }
@@ -46,8 +45,8 @@ async function emailTaken(tx: Tx, actor: Actor, email: string): Promise<DomainEr
   // only with "switch to sub-organizations") and with "View users".
   const visible = may(actor.policy, "users.view") && isInView(actor.policy, existing.org);
   return visible
-    ? new DomainError("CONFLICT", `${existing.name} already has an account in ${existing.org.name}. Transfer them instead.`, { field: "email" })
-    : new DomainError("CONFLICT", ALREADY_REGISTERED, { field: "email" });
+    ? new DomainError("CONFLICT", `${existing.name} already has an account in ${existing.org.name}. Transfer them instead.`, { field: "email", refusal: "EMAIL_TAKEN" })
+    : new DomainError("CONFLICT", ALREADY_REGISTERED, { field: "email", refusal: "EMAIL_TAKEN" });
 }
 
 /** What the daily invitation cap counts: every invitation email sent, first or again. */
@@ -77,8 +76,7 @@ async function usersInTenant(tx: Tx, tenantId: string): Promise<number> {
  * Invites a person: a pending user, a single-use invitation token and its email, one
  * transaction. The plan's user limit counts pending users; 25 invitations per tenant per day.
  */
-export async function inviteUser(db: Db, actor: Actor, raw: unknown, now = new Date()): Promise<{ userId: string }> {
-  const input = parseInput(inviteSchema, raw);
+export async function inviteUser(db: Db, actor: Actor, input: z.output<typeof inviteSchema>, now = new Date()): Promise<{ userId: string }> {
   return inTransaction(db, (tx) => invitePerson(tx, actor, input, now));
 }
 
@@ -92,11 +90,11 @@ export async function invitePerson(tx: Tx, actor: Actor, input: z.output<typeof 
   // The daily cap before the email check: once it is used up, the answer no longer tells
   // whether an address is registered (security.md E8).
   const daily = checkDailyInvites({ sentToday: await invitationsToday(tx, tenantId, now), adding: 1 });
-  if (!daily.ok) throw new DomainError(daily.code, daily.reason);
+  if (!daily.ok) throw fromPolicy(daily);
   const taken = await emailTaken(tx, actor, input.email);
   if (taken) throw taken;
   const seats = checkUserLimit({ plan: limits, usersInTenant: await usersInTenant(tx, tenantId), adding: 1 });
-  if (!seats.ok) throw new DomainError(seats.code, seats.reason);
+  if (!seats.ok) throw fromPolicy(seats);
 
   const [user] = await tx
     .insert(users)
@@ -104,7 +102,7 @@ export async function invitePerson(tx: Tx, actor: Actor, input: z.output<typeof 
     .returning({ id: users.id })
     .catch((error: unknown) => {
       // Another tenant invited the same address a moment ago (security.md I5).
-      if (pgCode(error) === "23505") throw new DomainError("CONFLICT", ALREADY_REGISTERED, { field: "email" });
+      if (pgCode(error) === "23505") throw new DomainError("CONFLICT", ALREADY_REGISTERED, { field: "email", refusal: "EMAIL_TAKEN" });
       throw error;
     });
   const userId = user!.id;

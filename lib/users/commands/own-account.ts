@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { assertAllowed } from "@/lib/commands/authorize";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -7,9 +8,8 @@ import { writeAudit } from "@/lib/audit/write";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { newPasswordSchema } from "@/lib/auth/password-policy";
 import { auditBy, type Actor } from "@/lib/commands/actor";
-import { parseInput } from "@/lib/commands/parse";
 import { inTransaction, lockTenant } from "@/lib/commands/transaction";
-import { DomainError } from "@/lib/errors";
+import { DomainError, fromPolicy } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { passwordChangedEmail } from "@/lib/mail/templates";
 import { checkDeveloperLimit, type UserTarget } from "@/lib/policy";
@@ -30,19 +30,21 @@ const selfTarget = (actor: Actor): UserTarget => ({
   developerMode: actor.viewer.developerMode,
 });
 
+/** What the action accepts: the form's schema, with the server's own password checks. */
+export const changeOwnPasswordSchema = ownPasswordSchema.extend({ newPassword: newPasswordSchema });
+
 /**
  * Changes your own password: the current one is required; every other session ends, this one
  * goes on under a new session id (the returned one: the caller re-issues the cookie), and you
  * get an email (security.md C5, C6, D4). The new session keeps the old one's start, so the
  * absolute timeout (D5) is not reset by a password change.
  */
-export async function changeOwnPassword(db: Db, actor: Actor, raw: unknown): Promise<{ sessionId: string }> {
-  const input = parseInput(ownPasswordSchema.extend({ newPassword: newPasswordSchema }), raw);
+export async function changeOwnPassword(db: Db, actor: Actor, input: z.output<typeof changeOwnPasswordSchema>): Promise<{ sessionId: string }> {
   assertSelf(actor, "self.change_password");
   const userId = actor.viewer.userId;
   const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId));
   if (!(await verifyPassword(row?.hash ?? null, input.currentPassword))) {
-    throw new DomainError("INVALID", "Your current password is not correct.", { field: "currentPassword" });
+    throw new DomainError("INVALID", "Your current password is not correct.", { field: "currentPassword", refusal: "WRONG_PASSWORD" });
   }
   const passwordHash = await hashPassword(input.newPassword);
   return inTransaction(db, async (tx) => {
@@ -70,8 +72,7 @@ export async function changeOwnPassword(db: Db, actor: Actor, raw: unknown): Pro
  * Developer mode for yourself: Admins only; on free and plus one developer per tenant, and the
  * refusal names the holder. The tenant row lock makes concurrent attempts yield one (security.md I2).
  */
-export async function setDeveloperMode(db: Db, actor: Actor, raw: unknown): Promise<void> {
-  const input = parseInput(developerModeSchema, raw);
+export async function setDeveloperMode(db: Db, actor: Actor, input: z.output<typeof developerModeSchema>): Promise<void> {
   assertSelf(actor, "self.developer_mode");
   const tenantId = actor.viewer.tenant.id;
   await inTransaction(db, async (tx) => {
@@ -85,7 +86,7 @@ export async function setDeveloperMode(db: Db, actor: Actor, raw: unknown): Prom
         .where(and(eq(users.tenantId, tenantId), eq(users.developerMode, true), ne(users.id, actor.viewer.userId)))
         .limit(1);
       const check = checkDeveloperLimit({ plan: limits, currentDeveloperName: holder?.name ?? null, viewerIsHolder: false });
-      if (!check.ok) throw new DomainError(check.code, check.reason);
+      if (!check.ok) throw fromPolicy(check);
     }
     await tx.update(users).set({ developerMode: input.enabled, ...(input.enabled ? { type: "developer" as const } : {}) }).where(eq(users.id, actor.viewer.userId));
     await writeAudit(tx, {
@@ -102,8 +103,7 @@ export async function setDeveloperMode(db: Db, actor: Actor, raw: unknown): Prom
 }
 
 /** Your own name and phone (the email never changes). */
-export async function updateOwnDetails(db: Db, actor: Actor, raw: unknown): Promise<void> {
-  const input = parseInput(ownDetailsSchema, raw);
+export async function updateOwnDetails(db: Db, actor: Actor, input: z.output<typeof ownDetailsSchema>): Promise<void> {
   assertSelf(actor, "self.edit");
   await inTransaction(db, async (tx) => {
     const [before] = await tx.select({ name: users.name, phone: users.phone }).from(users).where(eq(users.id, actor.viewer.userId));

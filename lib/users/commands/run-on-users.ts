@@ -5,7 +5,7 @@ import { auditBy, type Actor } from "@/lib/commands/actor";
 import type { BulkResult, Skipped } from "@/lib/commands/bulk";
 import { assertAllowed } from "@/lib/commands/authorize";
 import { inTransaction, lockOrgs } from "@/lib/commands/transaction";
-import { DomainError, NOT_FOUND_MESSAGE } from "@/lib/errors";
+import { DomainError, NOT_FOUND_MESSAGE, fromPolicy } from "@/lib/errors";
 import { orgTarget } from "@/lib/orgs/target";
 import { authorize, holdsPermission, type Action, type ActionContext } from "@/lib/policy";
 import { selectedUserIds, type UserSelection } from "../selection";
@@ -17,7 +17,7 @@ export type UserCommand = {
   /** Whether the change takes this user out of their org's active Admins (demote, suspend, delete, move). */
   removesAdmin?: (user: ScopedUser) => boolean;
   /** Extra per-row rules the policy cannot know (e.g. a sixth tag); a string refuses the row. */
-  refuse?: (tx: Tx, users: ScopedUser[]) => Promise<Map<string, { code: DomainError["code"]; reason: string }>>;
+  refuse?: (tx: Tx, users: ScopedUser[]) => Promise<Map<string, Pick<Skipped, "code" | "refusal" | "reason">>>;
   /** The change itself, one set-based statement per step for all allowed users. */
   apply: (tx: Tx, users: ScopedUser[]) => Promise<void>;
   audit: (user: ScopedUser) => Pick<AuditEntry, "action" | "before" | "after">;
@@ -32,7 +32,7 @@ export type UserCommand = {
 export function assertMayActOnUsers(actor: Actor, action: Action): void {
   assertAllowed(actor.policy, "users.view", orgTarget(actor));
   const held = holdsPermission(actor.policy, action);
-  if (!held.ok) throw new DomainError(held.code, held.reason);
+  if (!held.ok) throw fromPolicy(held);
 }
 
 /**
@@ -47,7 +47,7 @@ export async function runOnUsers(db: Db, actor: Actor, selection: UserSelection,
   return inTransaction(db, async (tx) => {
     const found = await loadUsersInView(tx, actor, ids, { lock: true });
     const byId = new Map(found.map((u) => [u.id, u]));
-    const unknown = (id: string): Skipped => ({ id, name: "Unknown user", reason: NOT_FOUND_MESSAGE, code: "NOT_FOUND" });
+    const unknown = (id: string): Skipped => ({ id, name: "Unknown user", reason: NOT_FOUND_MESSAGE, code: "NOT_FOUND", refusal: "NOT_FOUND" });
     const skipped: Skipped[] = ids.filter((id) => !byId.has(id)).map(unknown);
 
     let allowed: ScopedUser[] = [];
@@ -57,12 +57,12 @@ export async function runOnUsers(db: Db, actor: Actor, selection: UserSelection,
       // Out of view for the policy (e.g. below the org without "switch to sub-organizations"):
       // reported exactly like an unknown id, never with the person's name (security.md A2).
       else if (decision.code === "NOT_FOUND") skipped.push(unknown(user.id));
-      else skipped.push({ id: user.id, name: user.name, reason: decision.reason, code: decision.code });
+      else skipped.push({ id: user.id, name: user.name, reason: decision.reason, code: decision.code, refusal: decision.refusal });
     }
 
     if (command.refuse && allowed.length) {
       const refused = await command.refuse(tx, allowed);
-      for (const [id, { code, reason }] of refused) skipped.push({ id, name: byId.get(id)!.name, reason, code });
+      for (const [id, why] of refused) skipped.push({ id, name: byId.get(id)!.name, ...why });
       allowed = allowed.filter((u) => !refused.has(u.id));
     }
 
@@ -70,7 +70,7 @@ export async function runOnUsers(db: Db, actor: Actor, selection: UserSelection,
       const orgIds = [...new Set(allowed.map((u) => u.org.id))];
       await lockOrgs(tx, orgIds);
       const refused = keepAdmins(allowed, await activeAdminCounts(tx, orgIds), command.removesAdmin);
-      for (const [id, reason] of refused) skipped.push({ id, name: byId.get(id)!.name, reason, code: "CONFLICT" });
+      for (const [id, reason] of refused) skipped.push({ id, name: byId.get(id)!.name, reason, code: "CONFLICT", refusal: "LAST_ADMIN" });
       allowed = allowed.filter((u) => !refused.has(u.id));
     }
 
@@ -92,5 +92,5 @@ export async function runOnUsers(db: Db, actor: Actor, selection: UserSelection,
 /** For single-target commands: the one refusal becomes the error. */
 export function single(result: BulkResult): void {
   const [refusal] = result.skipped;
-  if (refusal) throw new DomainError(refusal.code, refusal.reason);
+  if (refusal) throw new DomainError(refusal.code, refusal.reason, { refusal: refusal.refusal });
 }

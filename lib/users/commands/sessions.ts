@@ -1,10 +1,10 @@
 import "server-only";
+import type { z } from "zod";
 import { and, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import type { BulkResult } from "@/lib/commands/bulk";
-import { parseInput } from "@/lib/commands/parse";
 import { isAnyOf } from "@/lib/sql/any-of";
 import { bulkUsersSchema } from "../schemas";
 import { runOnUsers } from "./run-on-users";
@@ -16,8 +16,7 @@ export async function endSessions(tx: Tx, userIds: readonly string[], now = new 
   await tx.update(sessions).set({ revokedAt: now }).where(and(isAnyOf(sessions.userId, userIds), isNull(sessions.revokedAt)));
 }
 
-export async function forceLogout(db: Db, actor: Actor, raw: unknown): Promise<BulkResult> {
-  const input = parseInput(bulkUsersSchema, raw);
+export async function forceLogout(db: Db, actor: Actor, input: z.output<typeof bulkUsersSchema>): Promise<BulkResult> {
   return runOnUsers(db, actor, input, {
     action: "users.force_logout",
     apply: (tx, list) => endSessions(tx, list.map((u) => u.id)),

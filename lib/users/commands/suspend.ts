@@ -1,9 +1,9 @@
 import "server-only";
+import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import type { BulkResult } from "@/lib/commands/bulk";
-import { parseInput } from "@/lib/commands/parse";
 import { isAdminRole } from "@/lib/policy";
 import { isAnyOf } from "@/lib/sql/any-of";
 import { bulkUsersSchema } from "../schemas";
@@ -11,8 +11,7 @@ import { runOnUsers } from "./run-on-users";
 import { endSessions } from "./sessions";
 
 /** Suspended users cannot log in and their sessions end; an org's last active Admin stays. */
-export async function suspendUsers(db: Db, actor: Actor, raw: unknown, now = new Date()): Promise<BulkResult> {
-  const input = parseInput(bulkUsersSchema, raw);
+export async function suspendUsers(db: Db, actor: Actor, input: z.output<typeof bulkUsersSchema>, now = new Date()): Promise<BulkResult> {
   return runOnUsers(db, actor, input, {
     action: "users.suspend",
     removesAdmin: (user) => isAdminRole(user.role),
@@ -25,8 +24,7 @@ export async function suspendUsers(db: Db, actor: Actor, raw: unknown, now = new
   });
 }
 
-export async function reactivateUsers(db: Db, actor: Actor, raw: unknown): Promise<BulkResult> {
-  const input = parseInput(bulkUsersSchema, raw);
+export async function reactivateUsers(db: Db, actor: Actor, input: z.output<typeof bulkUsersSchema>): Promise<BulkResult> {
   return runOnUsers(db, actor, input, {
     action: "users.reactivate",
     apply: async (tx, list) => {

@@ -1,9 +1,9 @@
 import "server-only";
+import type { z } from "zod";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { devices, organizations, userLocations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
-import { parseInput } from "@/lib/commands/parse";
 import { DomainError, notFound } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { arrivalEmail, transferredEmail } from "@/lib/mail/templates";
@@ -27,14 +27,13 @@ async function destinationOrg(db: Executor, actor: Actor, destination: { orgId: 
   return admin.orgId;
 }
 
-const noAdminThere = () => new DomainError("NOT_FOUND", "No Admin with that email in your organizations.", { field: "destination.adminEmail" });
+const noAdminThere = () => new DomainError("NOT_FOUND", "No Admin with that email in your organizations.", { field: "destination.adminEmail", refusal: "NO_SUCH_ADMIN" });
 
 /**
  * Moves a user to another org of the tenant in the actor's reach, with a role there and, by
  * default, the devices they own. Their sessions end; they and the destination's Admins are told.
  */
-export async function transferUser(db: Db, actor: Actor, raw: unknown): Promise<void> {
-  const input = parseInput(transferUserSchema, raw);
+export async function transferUser(db: Db, actor: Actor, input: z.output<typeof transferUserSchema>): Promise<void> {
   // Before the destination is looked up: its answer must not reach someone who may not transfer.
   assertMayActOnUsers(actor, "users.transfer");
   const tenantId = actor.viewer.tenant.id;

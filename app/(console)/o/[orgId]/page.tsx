@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { roleLabel, orgTypeLabel } from "@/lib/orgs/labels";
-import { getOrgContext } from "@/lib/orgs/context";
+import { getActor } from "@/lib/orgs/context";
 import { orgOverview } from "@/lib/orgs/queries";
 import { adminsWhoCanHelp } from "@/lib/orgs/resolve";
 import { PLANS } from "@/lib/policy";
@@ -10,10 +10,10 @@ export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
-  const ctx = await getOrgContext(orgId);
+  const actor = await getActor(orgId);
   const db = await getDb();
-  const overview = await orgOverview(db, ctx);
-  const { org, viewer } = ctx;
+  const overview = await orgOverview(db, actor);
+  const { org, viewer } = actor;
 
   if (overview.permissions.length === 0) {
     const helpers = await adminsWhoCanHelp(db, org);

@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { auditLabel } from "@/lib/audit/actions";
 import { auditActions, listAudit } from "@/lib/audit/list";
 import { formatLastLogin } from "@/lib/format/dates";
-import { getOrgContext } from "@/lib/orgs/context";
+import { getActor } from "@/lib/orgs/context";
 import { orgTarget } from "@/lib/orgs/target";
 import { can } from "@/lib/policy";
 import { auditList } from "@/lib/table/audit";
@@ -39,14 +39,14 @@ function FilterField({ label, children }: { label: string; children: ReactNode }
 
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { orgId } = await params;
-  const ctx = await getOrgContext(orgId);
-  if (!can(ctx.policy, "audit.view", orgTarget(ctx))) notFound();
+  const actor = await getActor(orgId);
+  if (!can(actor.policy, "audit.view", orgTarget(actor))) notFound();
   const { url, filters } = auditList.read(await searchParams);
   const { before } = url;
   const db = await getDb();
-  const [page, actions] = await Promise.all([listAudit(db, ctx, filters, { before }), auditActions(db, ctx)]);
+  const [page, actions] = await Promise.all([listAudit(db, actor, filters, { before }), auditActions(db, actor)]);
   const now = new Date();
-  const tz = ctx.viewer.org.timezone;
+  const tz = actor.viewer.org.timezone;
   const filtered = !!(filters.actor || filters.action || filters.target || filters.from || filters.to);
   const rows: AuditTableRow[] = page.rows.map((r) => ({
     id: r.id,
@@ -101,7 +101,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           ) : null}
         </div>
       </form>
-      <AuditTable caption={`Audit log of ${ctx.org.name}`} rows={rows} filtered={filtered} />
+      <AuditTable caption={`Audit log of ${actor.org.name}`} rows={rows} filtered={filtered} />
       <nav aria-label="Pages" className="flex justify-end gap-2 text-sm">
         {before ? (
           <Link href={auditList.href(`/o/${orgId}/audit`, filters)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">

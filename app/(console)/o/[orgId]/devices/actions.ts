@@ -1,19 +1,13 @@
 "use server";
+// The devices page's server actions: each declares its input and runs one command (lib/devices/commands).
 import { consoleAction, consoleRead } from "@/lib/action";
 import { createDevice } from "@/lib/devices/commands/create";
 import { deleteDevice } from "@/lib/devices/commands/delete";
 import { transferDevice } from "@/lib/devices/commands/transfer";
-import { searchOwners } from "@/lib/devices/owners";
+import { ownerSearchSchema, searchOwners } from "@/lib/devices/owners";
+import { createDeviceSchema, deleteDeviceSchema, transferDeviceSchema } from "@/lib/devices/schemas";
 
-export async function transferDeviceAction(input: unknown) {
-  return consoleAction(input, (db, actor, raw) => transferDevice(db, actor, raw));
-}
-export async function createDeviceAction(input: unknown) {
-  return consoleAction(input, (db, actor, raw) => createDevice(db, actor, raw));
-}
-export async function deleteDeviceAction(input: unknown) {
-  return consoleAction(input, (db, actor, raw) => deleteDevice(db, actor, raw));
-}
-export async function searchOwnersAction(input: unknown) {
-  return consoleRead(input, (db, actor, raw) => searchOwners(db, actor, raw));
-}
+export const transferDeviceAction = consoleAction(transferDeviceSchema, transferDevice);
+export const createDeviceAction = consoleAction(createDeviceSchema, createDevice);
+export const deleteDeviceAction = consoleAction(deleteDeviceSchema, deleteDevice);
+export const searchOwnersAction = consoleRead(ownerSearchSchema, searchOwners);

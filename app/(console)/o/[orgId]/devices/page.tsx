@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { listDevices } from "@/lib/devices/list";
 import { formatDate } from "@/lib/format/dates";
-import { getOrgContext } from "@/lib/orgs/context";
+import { getActor } from "@/lib/orgs/context";
 import { adminsWhoCanHelp } from "@/lib/orgs/resolve";
 import { orgsInView } from "@/lib/users/page-data";
 import { may, PERMISSIONS } from "@/lib/policy";
@@ -13,18 +13,18 @@ export const metadata: Metadata = { title: "Devices" };
 
 export default async function DevicesPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { orgId } = await params;
-  const ctx = await getOrgContext(orgId);
+  const actor = await getActor(orgId);
   const db = await getDb();
   const { url, filters } = devicesList.read(await searchParams);
-  const page = await listDevices(db, ctx, { ...filters, sort: url.sort, dir: url.dir, page: url.page, size: url.size });
+  const page = await listDevices(db, actor, { ...filters, sort: url.sort, dir: url.dir, page: url.page, size: url.size });
 
   if (!page) {
-    const helpers = await adminsWhoCanHelp(db, ctx.org);
+    const helpers = await adminsWhoCanHelp(db, actor.org);
     return (
       <div className="mx-auto max-w-2xl rounded-xl border border-amber-200 bg-amber-50 p-8">
         <h1 className="text-xl font-semibold text-amber-950">No devices to show</h1>
         <p className="mt-3 text-amber-900">
-          Your role in {ctx.org.name} does not have the <strong>{PERMISSIONS["own_devices.view"].label}</strong> permission, so even the devices you own stay hidden.
+          Your role in {actor.org.name} does not have the <strong>{PERMISSIONS["own_devices.view"].label}</strong> permission, so even the devices you own stay hidden.
         </p>
         <p className="mt-3 text-amber-900">
           {helpers ? (
@@ -40,22 +40,22 @@ export default async function DevicesPage({ params, searchParams }: { params: Pr
   }
 
   const now = new Date();
-  const { policy } = ctx;
+  const { policy } = actor;
   // Rows are scoped in SQL to the org shown (and below); the permissions decide the row menu.
   const rows: DeviceTableRow[] = page.rows.map((d) => ({
     ...d,
-    created: formatDate(d.createdAt, now, ctx.viewer.org.timezone),
+    created: formatDate(d.createdAt, now, actor.viewer.org.timezone),
     canTransfer: page.view === "org" && may(policy, "devices.transfer"),
     canDelete: page.view === "org" && may(policy, "devices.delete"),
   }));
   const canManage = page.view === "org" && (may(policy, "devices.transfer") || may(policy, "devices.create"));
   // The people who could own a device are searched from the dialogs, not sent with the page.
-  const orgs = canManage ? await orgsInView(db, ctx) : [];
+  const orgs = canManage ? await orgsInView(db, actor) : [];
 
   return (
     <DevicesView
-      orgId={ctx.org.id}
-      orgName={ctx.org.name}
+      orgId={actor.org.id}
+      orgName={actor.org.name}
       view={page.view}
       rows={rows}
       total={page.total}

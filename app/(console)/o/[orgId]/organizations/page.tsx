@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { orgTypeLabel } from "@/lib/orgs/labels";
-import { getOrgContext } from "@/lib/orgs/context";
+import { getActor } from "@/lib/orgs/context";
 import { subtree } from "@/lib/orgs/tree";
 import { authorize, may, planLimits, type OrgRef, type OrgTarget } from "@/lib/policy";
 import { OrgsView, type OrgTableRow } from "./_components/orgs-view";
@@ -11,12 +11,12 @@ export const metadata: Metadata = { title: "Organizations" };
 
 export default async function OrganizationsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
-  const ctx = await getOrgContext(orgId);
-  const { policy } = ctx;
+  const actor = await getActor(orgId);
+  const { policy } = actor;
   if (!may(policy, "orgs.switch") && !may(policy, "orgs.create")) notFound();
   const db = await getDb();
-  const nodes = await subtree(db, ctx.viewer.tenant.id, ctx.org.path);
-  const limits = planLimits(ctx.viewer.tenant.plan);
+  const nodes = await subtree(db, actor.viewer.tenant.id, actor.org.path);
+  const limits = planLimits(actor.viewer.tenant.plan);
 
   // Counts include everything below: sum each org's own figures into all its ancestors.
   const totals = new Map(nodes.map((n) => [n.id, { users: 0, devices: 0 }]));
@@ -30,7 +30,7 @@ export default async function OrganizationsPage({ params }: { params: Promise<{ 
     }
   }
   const rows: OrgTableRow[] = nodes.map((n) => {
-    const ref: OrgRef = { id: n.id, tenantId: ctx.viewer.tenant.id, path: n.path, depth: n.depth, name: n.name };
+    const ref: OrgRef = { id: n.id, tenantId: actor.viewer.tenant.id, path: n.path, depth: n.depth, name: n.name };
     const target: OrgTarget = { kind: "org", org: ref, canCreateSubOrgs: n.canCreateSubOrgs, isRoot: n.parentId === null };
     const create = authorize(policy, "orgs.create", target);
     return {
@@ -51,5 +51,5 @@ export default async function OrganizationsPage({ params }: { params: Promise<{ 
     };
   });
 
-  return <OrgsView orgId={ctx.org.id} orgName={ctx.org.name} rows={rows} orgTypes={limits.orgTypes.filter((t) => t !== "root").map((t) => ({ value: t, label: orgTypeLabel(t) }))} planLabel={limits.label} />;
+  return <OrgsView orgId={actor.org.id} orgName={actor.org.name} rows={rows} orgTypes={limits.orgTypes.filter((t) => t !== "root").map((t) => ({ value: t, label: orgTypeLabel(t) }))} planLabel={limits.label} />;
 }

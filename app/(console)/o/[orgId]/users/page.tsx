@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { getOrgContext } from "@/lib/orgs/context";
+import { getActor } from "@/lib/orgs/context";
 import { orgTarget } from "@/lib/orgs/target";
 import { can, may } from "@/lib/policy";
 import { usersList } from "@/lib/table/users";
@@ -14,11 +14,10 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { orgId } = await params;
-  const ctx = await getOrgContext(orgId);
-  const { policy, viewer } = ctx;
-  const actor = { ...ctx };
+  const actor = await getActor(orgId);
+  const { policy, viewer } = actor;
   // Without users.view the page does not exist for this viewer, like any page out of reach.
-  if (!can(policy, "users.view", orgTarget(ctx))) notFound();
+  if (!can(policy, "users.view", orgTarget(actor))) notFound();
 
   const { url, filters: asked } = usersList.read(await searchParams);
   // "All in reach" only for a viewer who may switch below; the chips then show what is listed.
@@ -29,7 +28,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
   const [page, roles, locations] = await Promise.all([
     listUsers(db, actor, { filters, sort: { key: url.sort, dir: url.dir }, size: url.size, cursor }, now),
     tenantRoles(db, viewer.tenant.id),
-    orgLocations(db, viewer.tenant.id, ctx.org.id),
+    orgLocations(db, viewer.tenant.id, actor.org.id),
   ]);
   const actions = await rowActions(db, actor, page.rows);
 
@@ -38,8 +37,8 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
 
   return (
     <UsersView
-      orgId={ctx.org.id}
-      orgName={ctx.org.name}
+      orgId={actor.org.id}
+      orgName={actor.org.name}
       viewerId={viewer.userId}
       rows={rows}
       total={page.total}

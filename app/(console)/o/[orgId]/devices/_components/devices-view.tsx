@@ -18,7 +18,7 @@ import type { OrgOption } from "@/lib/users/page-data";
 import { deleteDeviceAction } from "../actions";
 import { AddDeviceDialog } from "./add-device-dialog";
 import { TransferDeviceDialog } from "./transfer-device-dialog";
-import { ConfirmDeleteDialog } from "../../users/_components/dialogs/confirm-delete-dialog";
+import { ConfirmDeleteDialog } from "@/components/dialogs/confirm-delete-dialog";
 
 export type DeviceTableRow = Omit<DeviceRow, "createdAt"> & { created: string; canTransfer: boolean; canDelete: boolean };
 

@@ -1,8 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { toast } from "sonner";
+import { useWatch } from "react-hook-form";
+import { z } from "zod";
 import { OrgSelect } from "@/components/forms/org-select";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
 import { Field, FormError } from "@/components/ui/field";
@@ -12,55 +14,48 @@ import { transferDeviceAction } from "../actions";
 import type { DeviceTableRow } from "./devices-view";
 import { OwnerPicker } from "./owner-picker";
 
-type Mode = "owner" | "move" | "clear";
+const MODES = [
+  ["owner", "Give it to someone in this organization"],
+  ["move", "Move it to a sub-organization, with a new owner there"],
+  ["clear", "Clear the owner"],
+] as const;
+
+// The server checks the owner and the destination; the form only gathers them.
+const formSchema = z.object({ mode: z.enum(["owner", "move", "clear"]), destination: z.string(), ownerId: z.string() });
 
 /** Change the owner, move to a sub-org with a new owner there, or clear the owner (product.md §5). */
 export function TransferDeviceDialog({ orgId, device, orgs, onClose }: { orgId: string; device: DeviceTableRow; orgs: OrgOption[]; onClose: () => void }) {
-  const [mode, setMode] = useState<Mode>("owner");
-  const [destination, setDestination] = useState(orgs.find((o) => o.id !== device.orgId)?.id ?? "");
-  const destOrg = mode === "move" ? destination : device.orgId;
-  const [ownerId, setOwnerId] = useState("");
   const [chosen, setChosen] = useState<OwnerOption | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const minDepth = Math.min(...orgs.map((o) => o.depth));
-
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const result = await transferDeviceAction({
+  const { form, onSubmit, pending, formError } = useActionForm(formSchema, transferDeviceAction, {
+    defaultValues: { mode: "owner", destination: orgs.find((o) => o.id !== device.orgId)?.id ?? "", ownerId: "" },
+    input: ({ mode, destination, ownerId }) => ({
       orgId,
       deviceId: device.id,
       newOwnerId: mode === "clear" ? null : ownerId,
       ...(mode === "move" ? { destinationOrgId: destination } : {}),
-    });
-    setBusy(false);
-    if (!result.ok) return setError(result.message);
-    toast.success(mode === "clear" ? `${device.name} has no owner now` : `${device.name} transferred to ${chosen?.name ?? "its new owner"}`);
-    onClose();
-  }
+    }),
+    success: (_, { mode }) => (mode === "clear" ? `${device.name} has no owner now` : `${device.name} transferred to ${chosen?.name ?? "its new owner"}`),
+    onSuccess: onClose,
+    serverErrors: "form",
+  });
+  const [mode, destination, ownerId] = useWatch({ control: form.control, name: ["mode", "destination", "ownerId"] });
+  const destOrg = mode === "move" ? destination : device.orgId;
+  const minDepth = Math.min(...orgs.map((o) => o.depth));
 
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()} title={`Transfer ${device.name}`} description={`Now in ${device.orgName}${device.ownerName ? `, owned by ${device.ownerName}` : ", without an owner"}.`}>
-      <form onSubmit={submit} className="space-y-4">
+      <form onSubmit={onSubmit} className="space-y-4">
         <div role="radiogroup" aria-label="Kind of transfer" className="space-y-1.5 text-sm">
-          {(
-            [
-              ["owner", "Give it to someone in this organization"],
-              ["move", "Move it to a sub-organization, with a new owner there"],
-              ["clear", "Clear the owner"],
-            ] as const
-          ).map(([value, label]) => (
+          {MODES.map(([value, label]) => (
             <label key={value} className="flex items-center gap-2">
-              <input type="radio" checked={mode === value} onChange={() => { setMode(value); setOwnerId(""); }} className="accent-brand-600" />
+              <input type="radio" checked={mode === value} onChange={() => { form.setValue("mode", value); form.setValue("ownerId", ""); }} className="accent-brand-600" />
               {label}
             </label>
           ))}
         </div>
         {mode === "move" ? (
           <Field id="device-destination" label="Destination organization">
-            <OrgSelect id="device-destination" orgs={orgs.filter((o) => o.id !== device.orgId)} baseDepth={minDepth} value={destination} onChange={(e) => { setDestination(e.target.value); setOwnerId(""); }} />
+            <OrgSelect id="device-destination" orgs={orgs.filter((o) => o.id !== device.orgId)} baseDepth={minDepth} value={destination} onChange={(e) => { form.setValue("destination", e.target.value); form.setValue("ownerId", ""); }} />
           </Field>
         ) : null}
         {mode !== "clear" && destOrg ? (
@@ -73,15 +68,15 @@ export function TransferDeviceDialog({ orgId, device, orgs, onClose }: { orgId: 
             placeholder="Choose a person"
             value={ownerId}
             onChange={(id, owner) => {
-              setOwnerId(id);
+              form.setValue("ownerId", id);
               setChosen(owner);
             }}
             exclude={device.ownerId ?? undefined}
             loggedInOnly
           />
         ) : null}
-        <FormError message={error} />
-        <FormActions onCancel={onClose} busy={busy} busyLabel="Transferring…" submitLabel="Transfer" disabled={(mode !== "clear" && !ownerId)} />
+        <FormError message={formError} />
+        <FormActions onCancel={onClose} busy={pending} busyLabel="Transferring…" submitLabel="Transfer" disabled={(mode !== "clear" && !ownerId)} />
       </form>
     </Dialog>
   );

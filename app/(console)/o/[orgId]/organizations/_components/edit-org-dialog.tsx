@@ -1,50 +1,39 @@
 "use client";
 
-import { useState } from "react";
-import { toast } from "sonner";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
 import { Field, FormError, inputClass } from "@/components/ui/field";
+import { editOrgSchema } from "@/lib/orgs/schemas";
 import { editOrgAction } from "../actions";
 import type { OrgTableRow } from "./orgs-view";
 
-export function EditOrgDialog({ orgId, org, onClose }: { orgId: string; org: OrgTableRow; onClose: () => void }) {
-  const [name, setName] = useState(org.name);
-  const [description, setDescription] = useState(org.description);
-  const [canCreateSubOrgs, setCanCreateSubOrgs] = useState(org.canCreateSubOrgs);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+const formSchema = editOrgSchema.omit({ orgId: true, targetOrgId: true });
 
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    const result = await editOrgAction({ orgId, targetOrgId: org.id, name, description, canCreateSubOrgs });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(result.fieldErrors ?? {});
-      setFormError(result.fieldErrors ? null : result.message);
-      return;
-    }
-    toast.success(`${name.trim()} saved`);
-    onClose();
-  }
+export function EditOrgDialog({ orgId, org, onClose }: { orgId: string; org: OrgTableRow; onClose: () => void }) {
+  const { form, onSubmit, pending, formError } = useActionForm(formSchema, editOrgAction, {
+    defaultValues: { name: org.name, description: org.description, canCreateSubOrgs: org.canCreateSubOrgs },
+    input: (values) => ({ orgId, targetOrgId: org.id, ...values }),
+    success: (_, values) => `${values.name} saved`,
+    onSuccess: onClose,
+  });
+  const { errors } = form.formState;
 
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()} title={`Edit ${org.name}`}>
-      <form onSubmit={submit} className="space-y-4" noValidate>
-        <Field id="org-edit-name" label="Name" error={errors.name}>
-          <input id="org-edit-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={80} className={inputClass} />
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <Field id="org-edit-name" label="Name" error={errors.name?.message}>
+          <input id="org-edit-name" maxLength={80} className={inputClass} {...form.register("name")} />
         </Field>
-        <Field id="org-edit-description" label="Description" error={errors.description}>
-          <textarea id="org-edit-description" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={500} rows={3} className={inputClass} />
+        <Field id="org-edit-description" label="Description" error={errors.description?.message}>
+          <textarea id="org-edit-description" maxLength={500} rows={3} className={inputClass} {...form.register("description")} />
         </Field>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={canCreateSubOrgs} onChange={(e) => setCanCreateSubOrgs(e.target.checked)} className="accent-brand-600" />
+          <input type="checkbox" className="accent-brand-600" {...form.register("canCreateSubOrgs")} />
           Can have sub-organizations
         </label>
         <FormError message={formError} />
-        <FormActions onCancel={onClose} busy={busy} busyLabel="Saving…" submitLabel="Save" />
+        <FormActions onCancel={onClose} busy={pending} busyLabel="Saving…" submitLabel="Save" />
       </form>
     </Dialog>
   );

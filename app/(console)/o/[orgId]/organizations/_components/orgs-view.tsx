@@ -6,7 +6,7 @@ import { useMemo, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { initiallyFolded, parentIds, visibleRows } from "@/lib/orgs/tree-view";
-import { ConfirmDeleteDialog } from "../../users/_components/dialogs/confirm-delete-dialog";
+import { ConfirmDeleteDialog } from "@/components/dialogs/confirm-delete-dialog";
 import { deleteOrgAction } from "../actions";
 import { CreateOrgDialog } from "./create-org-dialog";
 import { EditOrgDialog } from "./edit-org-dialog";

@@ -1,17 +1,11 @@
 "use server";
+// The roles page's server actions: each declares its input and runs one command (lib/roles/commands).
 import { consoleAction } from "@/lib/action";
 import { createRole, deleteRole, renameRole } from "@/lib/roles/commands/custom-roles";
 import { updateGrants } from "@/lib/roles/commands/update-grants";
+import { createRoleSchema, deleteRoleSchema, renameRoleSchema, updateGrantsSchema } from "@/lib/roles/schemas";
 
-export async function updateGrantsAction(input: unknown) {
-  return consoleAction(input, (db, actor, raw) => updateGrants(db, actor, raw));
-}
-export async function createRoleAction(input: unknown) {
-  return consoleAction(input, (db, actor, raw) => createRole(db, actor, raw));
-}
-export async function renameRoleAction(input: unknown) {
-  return consoleAction(input, (db, actor, raw) => renameRole(db, actor, raw));
-}
-export async function deleteRoleAction(input: unknown) {
-  return consoleAction(input, (db, actor, raw) => deleteRole(db, actor, raw));
-}
+export const updateGrantsAction = consoleAction(updateGrantsSchema, updateGrants);
+export const createRoleAction = consoleAction(createRoleSchema, createRole);
+export const renameRoleAction = consoleAction(renameRoleSchema, renameRole);
+export const deleteRoleAction = consoleAction(deleteRoleSchema, deleteRole);

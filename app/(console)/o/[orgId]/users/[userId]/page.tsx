@@ -8,7 +8,7 @@ import { getDb } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { formatDate, formatLastLogin } from "@/lib/format/dates";
 import { roleLabel } from "@/lib/orgs/labels";
-import { getOrgContext } from "@/lib/orgs/context";
+import { getActor } from "@/lib/orgs/context";
 import { isAdminRole, may } from "@/lib/policy";
 import { userActionLog, userDetails, userDevices } from "@/lib/users/details";
 import { rowActions, tenantRoles } from "@/lib/users/page-data";
@@ -25,9 +25,9 @@ const TABS = [
 
 export default async function UserProfilePage({ params, searchParams }: { params: Promise<{ orgId: string; userId: string }>; searchParams: Promise<{ tab?: string }> }) {
   const { orgId, userId } = await params;
-  const ctx = await getOrgContext(orgId);
+  const actor = await getActor(orgId);
   const db = await getDb();
-  const details = await userDetails(db, ctx, userId).catch((error: unknown) => {
+  const details = await userDetails(db, actor, userId).catch((error: unknown) => {
     // Out of reach, unknown and not allowed all look the same: 404.
     if (error instanceof DomainError || (error as { name?: string }).name === "PolicyError") notFound();
     throw error;
@@ -35,12 +35,12 @@ export default async function UserProfilePage({ params, searchParams }: { params
   const { tab = "info" } = await searchParams;
   const active = TABS.some((t) => t.key === tab) ? tab : "info";
   const now = new Date();
-  const timeZone = ctx.viewer.org.timezone;
-  const canLog = may(ctx.policy, "users.view_log");
+  const timeZone = actor.viewer.org.timezone;
+  const canLog = may(actor.policy, "users.view_log");
 
   const [roles, actions] = await Promise.all([
-    tenantRoles(db, ctx.viewer.tenant.id),
-    rowActions(db, ctx, [
+    tenantRoles(db, actor.viewer.tenant.id),
+    rowActions(db, actor, [
       { id: details.id, name: details.name, email: details.email, orgId: details.org.id, orgName: details.org.name, role: details.role, location: null, status: details.status, pending: details.pending, suspended: details.suspended, lastLoginAt: details.lastLoginAt, registeredAt: details.registeredAt, devices: 0 },
     ]),
   ]);
@@ -83,7 +83,7 @@ export default async function UserProfilePage({ params, searchParams }: { params
             </div>
           </div>
         </div>
-        <ProfileActions row={row} orgId={orgId} roles={roles} canMakeAdmin={isAdminRole(ctx.viewer.role)} />
+        <ProfileActions row={row} orgId={orgId} roles={roles} canMakeAdmin={isAdminRole(actor.viewer.role)} />
       </header>
 
       <nav aria-label="User sections" className="flex gap-1 border-b border-slate-200">
@@ -118,9 +118,9 @@ export default async function UserProfilePage({ params, searchParams }: { params
           ))}
         </dl>
       ) : active === "devices" ? (
-        <DevicesTab devices={await userDevices(db, ctx.viewer.tenant.id, details.id)} name={details.name} />
+        <DevicesTab devices={await userDevices(db, actor, details.id)} name={details.name} />
       ) : (
-        <LogTab entries={canLog ? await userActionLog(db, ctx, details.id) : []} timeZone={timeZone} now={now} />
+        <LogTab entries={canLog ? await userActionLog(db, actor, details.id) : []} timeZone={timeZone} now={now} />
       )}
     </div>
   );

@@ -10,22 +10,13 @@ import type { ActionResult } from "@/lib/action-result";
 import type { BulkResult } from "@/lib/commands/bulk";
 import { usersList } from "@/lib/table/users";
 import type { UserFilters } from "@/lib/users/filters";
-import type { RoleOption, RowAction } from "@/lib/users/page-data";
 import { usersCount } from "@/lib/format/count";
+import type { RoleOption } from "@/lib/users/page-data";
 import { FIRST_DIR, type UserSortKey } from "@/lib/users/sort";
 import type { BulkPermissions, UserTableRow } from "@/lib/users/view-model";
-import {
-  applyTagAction,
-  changeRolesAction,
-  deleteUsersAction,
-  forceLogoutAction,
-  reactivateUsersAction,
-  resendInvitationsAction,
-  revokeInvitationsAction,
-  suspendUsersAction,
-} from "../actions";
+import { applyTagAction, changeRolesAction, deleteUsersAction, forceLogoutAction, resendInvitationsAction, suspendUsersAction } from "../actions";
 import { ChangeRoleDialog } from "./dialogs/change-role-dialog";
-import { ConfirmDeleteDialog } from "./dialogs/confirm-delete-dialog";
+import { ConfirmDeleteDialog } from "@/components/dialogs/confirm-delete-dialog";
 import { EditDialog } from "./dialogs/edit-dialog";
 import { InviteDialog } from "./dialogs/invite-dialog";
 import { PasswordDialog } from "./dialogs/password-dialog";
@@ -35,6 +26,7 @@ import { TransferDialog } from "./dialogs/transfer-dialog";
 import { reportBulk } from "./run-action";
 import { usersColumns } from "./users-columns";
 import { UsersToolbar } from "./users-toolbar";
+import { useUserRowActions } from "./use-user-row-actions";
 import { useUsersTable } from "./use-users-table";
 
 type Props = {
@@ -75,7 +67,7 @@ export function UsersView(props: Props) {
   // "All matching" past the count cap: at least `total`, said as "10,000+".
   const selectionCapped = allMatching && capped;
 
-  async function runBulk(action: (input: unknown) => Promise<ActionResult<BulkResult>>, input: object, verb: string) {
+  async function runBulk<I extends Selection>(action: (input: I & { orgId: string }) => Promise<ActionResult<BulkResult>>, input: I, verb: string) {
     const result = await action({ orgId, ...input });
     if (reportBulk(result, verb)) {
       clear();
@@ -84,17 +76,15 @@ export function UsersView(props: Props) {
   }
 
   const single = (row: UserTableRow): Selection => ({ userIds: [row.id] });
-  const menu: Record<RowAction, (row: UserTableRow) => void> = {
-    "users.edit": (row) => setOpen({ kind: "edit", row }),
-    "users.change_password": (row) => setOpen({ kind: "password", row }),
-    "users.transfer": (row) => setOpen({ kind: "transfer", row }),
-    "users.force_logout": (row) => void runBulk(forceLogoutAction, single(row), `logged out (${row.name})`),
-    "users.suspend": (row) => void runBulk(suspendUsersAction, single(row), "suspended"),
-    "users.reactivate": (row) => void runBulk(reactivateUsersAction, single(row), "reactivated"),
-    "users.resend_invitation": (row) => void runBulk(resendInvitationsAction, single(row), "invitation resent"),
-    "users.revoke_invitation": (row) => void runBulk(revokeInvitationsAction, single(row), "invitation revoked"),
-    "users.delete": (row) => setOpen({ kind: "delete", selection: single(row), count: 1, capped: false, name: row.name }),
-  };
+  const menu = useUserRowActions({
+    orgId,
+    open: ({ kind, row }) => setOpen(kind === "delete" ? { kind, selection: single(row), count: 1, capped: false, name: row.name } : { kind, row }),
+    onChanged: () => {
+      clear();
+      setOpen(null);
+    },
+    nameWhoLoggedOut: true,
+  });
 
   function onBulk(action: BulkAction) {
     switch (action) {
@@ -210,7 +200,7 @@ export function UsersView(props: Props) {
       {open?.kind === "transfer" ? <TransferDialog row={open.row} orgId={orgId} roles={roles} canMakeAdmin={permissions.makeAdmin} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "grants" ? <RolePanel row={open.row} orgId={orgId} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "delete" ? (
-        <ConfirmDeleteDialog count={open.count} capped={open.capped} name={open.name} onClose={() => setOpen(null)} onConfirm={(devices) => runBulk(deleteUsersAction, { ...open.selection, devices, confirm: "DELETE" }, "deleted")} />
+        <ConfirmDeleteDialog count={open.count} capped={open.capped} name={open.name} onClose={() => setOpen(null)} onConfirm={(devices) => runBulk(deleteUsersAction, { ...open.selection, devices, confirm: "DELETE" as const }, "deleted")} />
       ) : null}
       {open?.kind === "role" ? (
         <ChangeRoleDialog count={open.count} capped={open.capped} roles={roles} canMakeAdmin={permissions.makeAdmin} onClose={() => setOpen(null)} onConfirm={(role) => runBulk(changeRolesAction, { ...open.selection, role }, "changed")} />

@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { toast } from "sonner";
+import { z } from "zod";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError, inputClass } from "@/components/ui/field";
@@ -10,32 +11,15 @@ import { createRoleAction, deleteRoleAction, renameRoleAction } from "../actions
 type Role = { key: string; name: string; builtin: boolean; members: number };
 type Open = { kind: "add" } | { kind: "rename" | "delete"; role: Role } | null;
 
+// The server checks names and replacements; these forms only gather them.
+const nameForm = z.object({ name: z.string() });
+const replacementForm = z.object({ replacement: z.string() });
+
 /** Business plan: add a role (at most `maxRoles` in all), rename or delete a custom one. */
 export function CustomRoles({ orgId, roles, maxRoles }: { orgId: string; roles: Role[]; maxRoles: number }) {
   const [open, setOpen] = useState<Open>(null);
-  const [name, setName] = useState("");
-  const [replacement, setReplacement] = useState("user");
-  const [error, setError] = useState<string | null>(null);
   const custom = roles.filter((r) => !r.builtin);
-  const close = () => {
-    setOpen(null);
-    setError(null);
-    setName("");
-  };
-
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    if (!open) return;
-    const result =
-      open.kind === "add"
-        ? await createRoleAction({ orgId, name })
-        : open.kind === "rename"
-          ? await renameRoleAction({ orgId, role: open.role.key, name })
-          : await deleteRoleAction({ orgId, role: open.role.key, replacement });
-    if (!result.ok) return setError(result.message);
-    toast.success(open.kind === "add" ? `${name.trim()} added` : open.kind === "rename" ? "Role renamed" : `${open.role.name} deleted`);
-    close();
-  }
+  const close = () => setOpen(null);
 
   return (
     <>
@@ -44,7 +28,7 @@ export function CustomRoles({ orgId, roles, maxRoles }: { orgId: string; roles: 
       </Button>
       {custom.map((r) => (
         <span key={r.key} className="inline-flex">
-          <Button variant="ghost" size="sm" onClick={() => { setName(r.name); setOpen({ kind: "rename", role: r }); }}>
+          <Button variant="ghost" size="sm" onClick={() => setOpen({ kind: "rename", role: r })}>
             Rename {r.name}
           </Button>
           <Button variant="ghost" size="sm" className="text-red-700" onClick={() => setOpen({ kind: "delete", role: r })}>
@@ -59,34 +43,86 @@ export function CustomRoles({ orgId, roles, maxRoles }: { orgId: string; roles: 
           title={open.kind === "add" ? "Add a role" : open.kind === "rename" ? `Rename ${open.role.name}` : `Delete ${open.role.name}`}
           description={open.kind === "delete" ? `Its ${open.role.members} member(s) here, and everyone with it elsewhere, move to the role you choose.` : open.kind === "add" ? "It starts with no permissions; grant them with Edit." : undefined}
         >
-          <form onSubmit={submit} className="space-y-4">
-            {open.kind === "delete" ? (
-              <Field id="role-replacement" label="Move its members to">
-                <select id="role-replacement" value={replacement} onChange={(e) => setReplacement(e.target.value)} className={inputClass}>
-                  {roles.filter((r) => r.key !== open.role.key).map((r) => (
-                    <option key={r.key} value={r.key}>
-                      {r.name}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-            ) : (
-              <Field id="role-name" label="Name">
-                <input id="role-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={40} className={inputClass} />
-              </Field>
-            )}
-            <FormError message={error} />
-            <div className="flex justify-end gap-2">
-              <Button variant="secondary" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" variant={open.kind === "delete" ? "danger" : "primary"}>
-                {open.kind === "add" ? "Add role" : open.kind === "rename" ? "Rename" : "Delete role"}
-              </Button>
-            </div>
-          </form>
+          {open.kind === "add" ? <AddRoleForm orgId={orgId} onClose={close} /> : null}
+          {open.kind === "rename" ? <RenameRoleForm orgId={orgId} role={open.role} onClose={close} /> : null}
+          {open.kind === "delete" ? <DeleteRoleForm orgId={orgId} role={open.role} roles={roles} onClose={close} /> : null}
         </Dialog>
       ) : null}
+    </>
+  );
+}
+
+function AddRoleForm({ orgId, onClose }: { orgId: string; onClose: () => void }) {
+  const { form, onSubmit, formError } = useActionForm(nameForm, createRoleAction, {
+    defaultValues: { name: "" },
+    input: ({ name }) => ({ orgId, name }),
+    success: (_, { name }) => `${name.trim()} added`,
+    onSuccess: onClose,
+    serverErrors: "form",
+  });
+  return <NameForm onSubmit={onSubmit} register={form.register("name")} formError={formError} submitLabel="Add role" onClose={onClose} />;
+}
+
+function RenameRoleForm({ orgId, role, onClose }: { orgId: string; role: Role; onClose: () => void }) {
+  const { form, onSubmit, formError } = useActionForm(nameForm, renameRoleAction, {
+    defaultValues: { name: role.name },
+    input: ({ name }) => ({ orgId, role: role.key, name }),
+    success: "Role renamed",
+    onSuccess: onClose,
+    serverErrors: "form",
+  });
+  return <NameForm onSubmit={onSubmit} register={form.register("name")} formError={formError} submitLabel="Rename" onClose={onClose} />;
+}
+
+type NameFormProps = { onSubmit: React.FormEventHandler; register: React.ComponentProps<"input">; formError: string | null; submitLabel: string; onClose: () => void };
+
+function NameForm({ onSubmit, register, formError, submitLabel, onClose }: NameFormProps) {
+  return (
+    <form onSubmit={onSubmit} className="space-y-4">
+      <Field id="role-name" label="Name">
+        <input id="role-name" maxLength={40} className={inputClass} {...register} />
+      </Field>
+      <Footer formError={formError} submitLabel={submitLabel} onClose={onClose} />
+    </form>
+  );
+}
+
+function DeleteRoleForm({ orgId, role, roles, onClose }: { orgId: string; role: Role; roles: Role[]; onClose: () => void }) {
+  const { form, onSubmit, formError } = useActionForm(replacementForm, deleteRoleAction, {
+    defaultValues: { replacement: "user" },
+    input: ({ replacement }) => ({ orgId, role: role.key, replacement }),
+    success: `${role.name} deleted`,
+    onSuccess: onClose,
+    serverErrors: "form",
+  });
+  return (
+    <form onSubmit={onSubmit} className="space-y-4">
+      <Field id="role-replacement" label="Move its members to">
+        <select id="role-replacement" className={inputClass} {...form.register("replacement")}>
+          {roles.filter((r) => r.key !== role.key).map((r) => (
+            <option key={r.key} value={r.key}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Footer formError={formError} submitLabel="Delete role" danger onClose={onClose} />
+    </form>
+  );
+}
+
+function Footer({ formError, submitLabel, danger, onClose }: { formError: string | null; submitLabel: string; danger?: boolean; onClose: () => void }) {
+  return (
+    <>
+      <FormError message={formError} />
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button type="submit" variant={danger ? "danger" : "primary"}>
+          {submitLabel}
+        </Button>
+      </div>
     </>
   );
 }

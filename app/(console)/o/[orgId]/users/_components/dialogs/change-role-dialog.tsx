@@ -7,6 +7,7 @@ import { FormActions } from "@/components/ui/form-actions";
 import { Field } from "@/components/ui/field";
 import { usersCount } from "@/lib/format/count";
 import type { RoleOption } from "@/lib/users/page-data";
+import { useConfirm } from "@/components/forms/use-confirm";
 
 type Props = { count: number; capped: boolean; roles: RoleOption[]; canMakeAdmin: boolean; onConfirm: (role: string) => Promise<void>; onClose: () => void };
 
@@ -14,17 +15,12 @@ export function ChangeRoleDialog({ count, capped, roles, canMakeAdmin, onConfirm
   const assignable = roles.filter((r) => canMakeAdmin || r.key !== "admin");
   // Nothing is suggested: a role applied to many people at once is chosen, never defaulted.
   const [role, setRole] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useConfirm(onConfirm);
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()} title={`Change the role of ${usersCount(count, capped)}`} description="It applies on their next request. Demoting a developer turns developer mode off.">
       <form
         className="space-y-4"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setBusy(true);
-          await onConfirm(role);
-          setBusy(false);
-        }}
+        onSubmit={submit(role)}
       >
         <Field id="bulk-role" label="New role">
           <RoleSelect id="bulk-role" roles={assignable} placeholder="Choose a role" required value={role} onChange={(e) => setRole(e.target.value)} />

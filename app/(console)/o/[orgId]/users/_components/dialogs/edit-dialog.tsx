@@ -1,11 +1,8 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
-import { useForm } from "react-hook-form";
-import { toast } from "sonner";
-import type { z } from "zod";
 import { RoleSelect } from "@/components/forms/role-select";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
 import { Field, FormError, inputClass } from "@/components/ui/field";
@@ -16,23 +13,26 @@ import type { UserTableRow } from "@/lib/users/view-model";
 import { editUserAction, userDetailsAction } from "../../actions";
 
 const formSchema = editUserSchema.omit({ orgId: true, userId: true });
-type Values = z.input<typeof formSchema>;
-type Parsed = z.output<typeof formSchema>;
 
 type Props = { row: UserTableRow; orgId: string; roles: RoleOption[]; canMakeAdmin: boolean; onClose: () => void };
 
 /** Name, phone, role and locations; the email is shown but never editable. */
 export function EditDialog({ row, orgId, roles, canMakeAdmin, onClose }: Props) {
   const [details, setDetails] = useState<UserDetails | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<Values, unknown, Parsed>({ resolver: zodResolver(formSchema), defaultValues: { name: row.name, phone: "", role: row.role, locationIds: [] } });
-  const { errors, isSubmitting } = form.formState;
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const { form, onSubmit, pending, formError } = useActionForm(formSchema, editUserAction, {
+    defaultValues: { name: row.name, phone: "", role: row.role, locationIds: [] },
+    input: (values) => ({ ...values, orgId, userId: row.id, phone: values.phone || undefined }),
+    success: (_, values) => `${values.name} updated`,
+    onSuccess: onClose,
+  });
+  const { errors } = form.formState;
 
   useEffect(() => {
     let live = true;
     void userDetailsAction({ orgId, userId: row.id }).then((result) => {
       if (!live) return;
-      if (!result.ok) return setFormError(result.message);
+      if (!result.ok) return setLoadError(result.message);
       setDetails(result.data);
       form.reset({ name: result.data.name, phone: result.data.phone ?? "", role: result.data.role, locationIds: result.data.locationIds });
     });
@@ -40,19 +40,6 @@ export function EditDialog({ row, orgId, roles, canMakeAdmin, onClose }: Props) 
       live = false;
     };
   }, [orgId, row.id, form]);
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await editUserAction({ ...values, orgId, userId: row.id, phone: values.phone || undefined });
-    if (result.ok) {
-      toast.success(`${values.name} updated`);
-      onClose();
-      return;
-    }
-    const fields = Object.entries(result.fieldErrors ?? {}).filter(([f]) => f in form.getValues());
-    for (const [field, message] of fields) form.setError(field as keyof Values, { message });
-    if (fields.length === 0) setFormError(result.message);
-  });
 
   const assignable = roles.filter((r) => canMakeAdmin || r.key !== "admin" || r.key === row.role);
   return (
@@ -85,8 +72,8 @@ export function EditDialog({ row, orgId, roles, canMakeAdmin, onClose }: Props) 
             </div>
           </fieldset>
         ) : null}
-        <FormError message={formError} />
-        <FormActions onCancel={onClose} busy={isSubmitting} busyLabel="Saving…" submitLabel="Save changes" disabled={!details} />
+        <FormError message={formError ?? loadError} />
+        <FormActions onCancel={onClose} busy={pending} busyLabel="Saving…" submitLabel="Save changes" disabled={!details} />
       </form>
     </Dialog>
   );

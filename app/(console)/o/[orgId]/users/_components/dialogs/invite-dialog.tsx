@@ -1,12 +1,8 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { toast } from "sonner";
-import type { z } from "zod";
 import { OrgSelect } from "@/components/forms/org-select";
 import { RoleSelect } from "@/components/forms/role-select";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
 import { Field, FormError, inputClass } from "@/components/ui/field";
@@ -16,8 +12,6 @@ import { inviteUserAction } from "../../actions";
 import { useOrgOptions } from "../use-org-options";
 
 const formSchema = inviteSchema.omit({ orgId: true });
-type Values = z.input<typeof formSchema>;
-type Parsed = z.output<typeof formSchema>;
 
 type Props = {
   open: boolean;
@@ -30,33 +24,17 @@ type Props = {
 
 export function InviteDialog({ open, onOpenChange, orgId, roles, locations, canMakeAdmin }: Props) {
   const orgs = useOrgOptions(orgId, open) ?? [];
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<Values, unknown, Parsed>({
-    resolver: zodResolver(formSchema),
+  const { form, onSubmit, pending, formError } = useActionForm(formSchema, inviteUserAction, {
     defaultValues: { name: "", email: "", role: "user", phone: "", targetOrgId: orgId, locationIds: [] },
-  });
-  const { errors, isSubmitting } = form.formState;
-  const assignable = roles.filter((r) => canMakeAdmin || r.key !== "admin");
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await inviteUserAction({ ...values, orgId, phone: values.phone || undefined });
-    if (result.ok) {
-      toast.success(`Invitation sent to ${values.email}`);
+    input: (values) => ({ ...values, orgId, phone: values.phone || undefined }),
+    success: (_, values) => `Invitation sent to ${values.email}`,
+    onSuccess: (_data, _values, form) => {
       form.reset();
       onOpenChange(false);
-      return;
-    }
-    // Server field errors land on their fields (architecture.md "Errors and input").
-    let placed = false;
-    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-      if (field in form.getValues()) {
-        form.setError(field as keyof Values, { message });
-        placed = true;
-      }
-    }
-    if (!placed) setFormError(result.message);
+    },
   });
+  const { errors } = form.formState;
+  const assignable = roles.filter((r) => canMakeAdmin || r.key !== "admin");
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title="Invite user" description="They get an email with a link to create their password. The link works once, for 30 days.">
@@ -94,7 +72,7 @@ export function InviteDialog({ open, onOpenChange, orgId, roles, locations, canM
           </fieldset>
         ) : null}
         <FormError message={formError} />
-        <FormActions onCancel={() => onOpenChange(false)} busy={isSubmitting} busyLabel="Sending…" submitLabel="Send invitation" />
+        <FormActions onCancel={() => onOpenChange(false)} busy={pending} busyLabel="Sending…" submitLabel="Send invitation" />
       </form>
     </Dialog>
   );

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
 import { usersCount } from "@/lib/format/count";
+import { useConfirm } from "@/components/forms/use-confirm";
 
 type Props = {
   count: number;
@@ -22,18 +23,13 @@ type Props = {
 export function ConfirmDeleteDialog({ count, capped = false, name, onConfirm, onClose, noun = "user" }: Props) {
   const [typed, setTyped] = useState("");
   const [devices, setDevices] = useState<"to_me" | "unowned">("to_me");
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useConfirm(onConfirm);
   const title = name ? `Delete ${name}?` : `Are you sure you want to delete ${usersCount(count, capped)}?`;
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()} title={title} description="This cannot be undone. The audit log keeps a record.">
       <form
         className="space-y-4"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setBusy(true);
-          await onConfirm(devices);
-          setBusy(false);
-        }}
+        onSubmit={submit(devices)}
       >
         {noun === "user" ? (
         <fieldset className="space-y-1.5 text-sm">

@@ -1,0 +1,72 @@
+// The commands as the server actions run them: the input first parsed by the schema the action
+// declares (app/**/actions.ts), so tests can send raw input — including input that must be refused.
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import type { Actor } from "@/lib/commands/actor";
+import { parseInput } from "@/lib/commands/parse";
+import * as deviceCreate from "@/lib/devices/commands/create";
+import * as deviceDelete from "@/lib/devices/commands/delete";
+import * as deviceTransfer from "@/lib/devices/commands/transfer";
+import { ownerSearchSchema, searchOwners as searchOwnersCommand } from "@/lib/devices/owners";
+import { createDeviceSchema, deleteDeviceSchema, transferDeviceSchema } from "@/lib/devices/schemas";
+import * as orgCreate from "@/lib/orgs/commands/create";
+import * as orgDelete from "@/lib/orgs/commands/delete";
+import * as orgEdit from "@/lib/orgs/commands/edit";
+import { createOrgSchema, deleteOrgSchema, editOrgSchema } from "@/lib/orgs/schemas";
+import * as customRoles from "@/lib/roles/commands/custom-roles";
+import * as grants from "@/lib/roles/commands/update-grants";
+import { createRoleSchema, deleteRoleSchema, renameRoleSchema, updateGrantsSchema } from "@/lib/roles/schemas";
+import * as recovery from "@/lib/users/commands/account-recovery";
+import * as tag from "@/lib/users/commands/apply-tag";
+import * as role from "@/lib/users/commands/change-role";
+import * as del from "@/lib/users/commands/delete";
+import * as edit from "@/lib/users/commands/edit";
+import * as invitations from "@/lib/users/commands/invitations";
+import * as invite from "@/lib/users/commands/invite";
+import * as own from "@/lib/users/commands/own-account";
+import * as sessions from "@/lib/users/commands/sessions";
+import * as password from "@/lib/users/commands/set-password";
+import * as suspend from "@/lib/users/commands/suspend";
+import * as transfer from "@/lib/users/commands/transfer";
+import { applyTagSchema, bulkUsersSchema, changeRoleSchema, deleteUsersSchema, developerModeSchema, editUserSchema, forgotPasswordSchema, inviteSchema, ownDetailsSchema, transferUserSchema } from "@/lib/users/schemas";
+
+function sent<S extends z.ZodType, R extends unknown[], T>(schema: S, command: (db: Db, actor: Actor, input: z.output<S>, ...rest: R) => Promise<T>) {
+  return async (db: Db, actor: Actor, raw: unknown, ...rest: R): Promise<T> => command(db, actor, parseInput(schema, raw), ...rest);
+}
+
+function sentPublic<S extends z.ZodType, M, T>(schema: S, command: (db: Db, input: z.output<S>, meta: M) => Promise<T>) {
+  return async (db: Db, raw: unknown, meta: M): Promise<T> => command(db, parseInput(schema, raw), meta);
+}
+
+export const inviteUser = sent(inviteSchema, invite.inviteUser);
+export const editUser = sent(editUserSchema, edit.editUser);
+export const changeRoles = sent(changeRoleSchema, role.changeRoles);
+export const setUserPassword = sent(password.setUserPasswordSchema, password.setUserPassword);
+export const forceLogout = sent(bulkUsersSchema, sessions.forceLogout);
+export const suspendUsers = sent(bulkUsersSchema, suspend.suspendUsers);
+export const reactivateUsers = sent(bulkUsersSchema, suspend.reactivateUsers);
+export const transferUser = sent(transferUserSchema, transfer.transferUser);
+export const deleteUsers = sent(deleteUsersSchema, del.deleteUsers);
+export const resendInvitations = sent(bulkUsersSchema, invitations.resendInvitations);
+export const revokeInvitations = sent(bulkUsersSchema, invitations.revokeInvitations);
+export const applyTag = sent(applyTagSchema, tag.applyTag);
+export const changeOwnPassword = sent(own.changeOwnPasswordSchema, own.changeOwnPassword);
+export const setDeveloperMode = sent(developerModeSchema, own.setDeveloperMode);
+export const updateOwnDetails = sent(ownDetailsSchema, own.updateOwnDetails);
+export const acceptInvitation = sentPublic(recovery.tokenPasswordSchema, recovery.acceptInvitation);
+export const resetPassword = sentPublic(recovery.tokenPasswordSchema, recovery.resetPassword);
+export const requestPasswordReset = sentPublic(forgotPasswordSchema, recovery.requestPasswordReset);
+
+export const createOrg = sent(createOrgSchema, orgCreate.createOrg);
+export const editOrg = sent(editOrgSchema, orgEdit.editOrg);
+export const deleteOrg = sent(deleteOrgSchema, orgDelete.deleteOrg);
+
+export const createRole = sent(createRoleSchema, customRoles.createRole);
+export const renameRole = sent(renameRoleSchema, customRoles.renameRole);
+export const deleteRole = sent(deleteRoleSchema, customRoles.deleteRole);
+export const updateGrants = sent(updateGrantsSchema, grants.updateGrants);
+
+export const createDevice = sent(createDeviceSchema, deviceCreate.createDevice);
+export const deleteDevice = sent(deleteDeviceSchema, deviceDelete.deleteDevice);
+export const transferDevice = sent(transferDeviceSchema, deviceTransfer.transferDevice);
+export const searchOwners = sent(ownerSearchSchema, searchOwnersCommand);
