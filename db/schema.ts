@@ -181,7 +181,7 @@ export const users = pgTable(
     // a role filter's capped count with a status filter is read from the index alone too. The
     // registered indexes carry it so that a walk checks the status in the index: the newest
     // users are mostly pending invitations, which "registered, newest first" with active or
-    // inactive chosen read from the table one by one (102 → 65 ms worst at 1M, bench/README.md).
+    // inactive chosen read from the table one by one (bench/README.md).
     const statusKeys = [t.statusRank, t.lastLoginKey];
     const carried: Partial<Record<keyof typeof sortKeys, PgColumn[]>> = { role: statusKeys, registered: statusKeys };
     // users_<scope>_<sort>_idx: led by org_id for one org (the default view, so an org of 10,000

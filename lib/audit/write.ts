@@ -62,9 +62,9 @@ const COLUMNS: Column[] = [
 /**
  * A bulk command's rows in one statement per 10,000: what differs between rows travels as one
  * JSON array of arrays unpacked by Postgres, what every row shares (actor, action, request,
- * often the "after") as a single parameter. One parameter per value took Drizzle ~1 s of CPU
+ * often the "after") as a single parameter. One parameter per value is slow in Drizzle
  * for 10,000 rows and cannot pass 65,535 parameters; JSON objects repeating every key and
- * every shared value were three times the size and twice the time.
+ * every shared value were larger and slower.
  */
 export async function writeAuditMany(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
   for (let i = 0; i < entries.length; i += ROWS_PER_INSERT) await insertAudit(db, entries.slice(i, i + ROWS_PER_INSERT));

@@ -14,7 +14,7 @@ export const SESSION_MAX_AGE_SECONDS = env.SESSION_MAX_HOURS * 3600;
 /**
  * The claims of the request's session cookie, or null. This is the decryption Auth.js' own
  * `auth()` performs (same secret, same salt, same expiry check), without the rest of its
- * request handling, which cost ~3.6 ms of CPU on every page (bench/README.md). The claims are
+ * request handling, which cost measurable CPU on every page (bench/README.md). The claims are
  * only identifiers: loadViewer() still checks the session row on every request.
  */
 export async function sessionClaims(): Promise<SessionClaims | null> {

@@ -21,8 +21,8 @@ const entries = new Map<string, Entry>();
  * org tree version moves on. A trigger bumps the version in the same transaction as any org
  * insert, delete or move (db/migrations/0010_org_tree_version.sql), and the viewer reads it
  * with their session, so a request never uses a list older than what it read: a cached list
- * is only ever as stale as the request's own view of the tenant. Reading the list took 2.5–5.5
- * ms of a region's 10–20 ms users page at 1M users (bench/README.md). Takes the database,
+ * is only ever as stale as the request's own view of the tenant. Reading the list was a large
+ * part of a region's users page (bench/README.md). Takes the database,
  * never a transaction: a list read inside one that is later rolled back must not be remembered.
  */
 export async function cachedSubtreeOrgIds(db: Db, of: SubtreeOf, max: number): Promise<string[] | null> {

@@ -4,7 +4,7 @@ import type { OrgRef, PolicyViewer } from "./types";
 type Checked = { id: string; tenantId: string; path: string; depth: number; ok: boolean };
 
 // The users page asks the policy about every row menu entry: ~3,000 checks of the same few org
-// objects a page, each splitting a path, were 5% of its server CPU. An object's verdict is
+// objects a page, each splitting a path, showed in its server profile. An object's verdict is
 // reused only while the fields it was given for still hold (compared, not trusted).
 const checked = new WeakMap<OrgRef, Checked>();
 

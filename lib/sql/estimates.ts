@@ -29,8 +29,8 @@ const remembered = new WeakMap<object, Map<string, { rows: number; at: number }>
 
 /**
  * estimatedRows, remembered for a few minutes per query: the EXPLAIN of a users list with a
- * region's 201 org ids took 1.4–3.8 ms at 1M users (the planner weighs every id for each index
- * led by org_id), and the page's own statement plans it again. Paging, sorting and coming back
+ * region's org ids is costly (the planner weighs every id for each index led by org_id), and
+ * the page's own statement plans it again. Paging, sorting and coming back
  * to a list ask for the same estimate. Dates in the query (the "inactive" cutoff moves with the
  * clock) are compared to the hour, so the key stays put between requests.
  */

@@ -78,8 +78,8 @@ export async function runOnUsers(db: Db, actor: Actor, selection: UserSelection,
     const by = auditBy(actor);
     await writeAuditMany(
       tx,
-      // Spelled out: spreading `by` and overriding its orgId sent V8 down a slow path, ~10 µs
-      // an object, 0.1 s for a 10,000-user command.
+      // Spelled out: spreading `by` and overriding its orgId sent V8 down a slow path, which a
+      // 10,000-user command felt.
       allowed.map((user): AuditEntry => {
         const { action, before, after } = command.audit(user);
         return { tenantId: by.tenantId, actorId: by.actorId, actorEmail: by.actorEmail, ip: by.ip, requestId: by.requestId, orgId: user.org.id, targetType: "user", targetId: user.id, targetLabel: user.email, action, before, after };

@@ -21,12 +21,13 @@ const LABELS: Record<RowAction, string> = {
 
 const DESTRUCTIVE = new Set<RowAction>(["users.delete", "users.revoke_invitation", "users.suspend"]);
 
-const TRIGGER_CLASS = "rounded-md px-2 py-1 text-lg leading-none text-slate-500 hover:bg-slate-100 hover:text-slate-900 data-[state=open]:bg-slate-100";
+// The trigger is on every row: its look is one class in app/globals.css.
+const TRIGGER_CLASS = "dt-menu";
 
 /**
  * The ⋯ menu: only the actions the policy allows for this row and viewer (security.md A8).
  * Until first used it is a plain button: fifty Radix menus (providers, popper, ids) were the
- * largest part of the users page's server render — 19 → 32 requests/s (bench/README.md).
+ * largest part of the users page's server render (bench/README.md).
  */
 export function RowMenu({ row, handlers }: { row: UserTableRow; handlers: RowMenuHandlers }) {
   const [used, setUsed] = useState(false);
