@@ -1,6 +1,7 @@
 "use client";
 
 import * as Popover from "@radix-ui/react-popover";
+import { ChevronDown } from "@/components/ui/chevron-down";
 
 type Option = { value: string; label: string };
 
@@ -16,9 +17,7 @@ export function FacetedFilter({ label, options, value, onChange }: { label: stri
       >
         {label}
         {value.length ? <span className="rounded bg-brand-600 px-1.5 text-xs font-semibold text-white">{value.length}</span> : null}
-        <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 text-slate-400" fill="currentColor">
-          <path d="M5.2 7.2a.75.75 0 0 1 1.06 0L10 10.94l3.74-3.74a.75.75 0 1 1 1.06 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0L5.2 8.26a.75.75 0 0 1 0-1.06Z" />
-        </svg>
+        <ChevronDown />
       </Popover.Trigger>
       <Popover.Portal>
         <Popover.Content align="start" sideOffset={6} className="z-50 min-w-48 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">

@@ -5,6 +5,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import type { SwitcherOrg } from "@/lib/orgs/tree";
+import { ChevronDown } from "@/components/ui/chevron-down";
 
 type Props = { currentOrgId: string; currentOrgName: string; ownOrgId: string; ownOrgName: string; listOrgs: () => Promise<ActionResult<SwitcherOrg[]>> };
 
@@ -56,9 +57,7 @@ export function OrgSwitcher({ currentOrgId, currentOrgName, ownOrgId, ownOrgName
         <span className="truncate text-sm font-semibold text-slate-900" data-testid="current-org">
           {currentOrgName}
         </span>
-        <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 shrink-0 text-slate-400" fill="currentColor">
-          <path d="M5.2 7.2a.75.75 0 0 1 1.06 0L10 10.94l3.74-3.74a.75.75 0 1 1 1.06 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0L5.2 8.26a.75.75 0 0 1 0-1.06Z" />
-        </svg>
+        <ChevronDown className="h-4 w-4 shrink-0 text-slate-400" />
       </Popover.Trigger>
       <Popover.Portal>
         <Popover.Content align="start" sideOffset={6} className="z-50 w-80 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">

@@ -4,6 +4,7 @@ import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import Link from "next/link";
 import { useTransition } from "react";
 import { Avatar } from "@/components/ui/avatar";
+import { ChevronDown } from "@/components/ui/chevron-down";
 
 export function UserMenu({ name, email, roleLabel, logout }: { name: string; email: string; roleLabel: string; logout: () => Promise<void> }) {
   const [loggingOut, startTransition] = useTransition();
@@ -15,9 +16,7 @@ export function UserMenu({ name, email, roleLabel, logout }: { name: string; ema
       >
         <Avatar name={name} size="sm" />
         <span className="hidden text-sm font-medium text-slate-700 sm:inline">{name}</span>
-        <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 text-slate-400" fill="currentColor">
-          <path d="M5.2 7.2a.75.75 0 0 1 1.06 0L10 10.94l3.74-3.74a.75.75 0 1 1 1.06 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0L5.2 8.26a.75.75 0 0 1 0-1.06Z" />
-        </svg>
+        <ChevronDown />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-60 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { RoleSelect } from "@/components/forms/role-select";
+import { LocationsField } from "@/components/forms/locations-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
@@ -59,19 +60,7 @@ export function EditDialog({ row, orgId, roles, canMakeAdmin, onClose }: Props) 
             <input id="edit-phone" type="tel" className={inputClass} {...form.register("phone")} />
           </Field>
         </div>
-        {details?.orgLocations.length ? (
-          <fieldset>
-            <legend className="text-sm font-medium text-slate-700">Locations</legend>
-            <div className="mt-1 flex flex-wrap gap-3">
-              {details.orgLocations.map((l) => (
-                <label key={l.id} className="flex items-center gap-1.5 text-sm">
-                  <input type="checkbox" value={l.id} className="accent-brand-600" {...form.register("locationIds")} />
-                  {l.name}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        ) : null}
+        <LocationsField legend="Locations" locations={details?.orgLocations ?? []} register={form.register("locationIds")} />
         <FormError message={formError ?? loadError} />
         <FormActions onCancel={onClose} busy={pending} busyLabel="Saving…" submitLabel="Save changes" disabled={!details} />
       </form>

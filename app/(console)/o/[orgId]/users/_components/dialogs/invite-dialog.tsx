@@ -2,6 +2,7 @@
 
 import { OrgSelect } from "@/components/forms/org-select";
 import { RoleSelect } from "@/components/forms/role-select";
+import { LocationsField } from "@/components/forms/locations-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
@@ -58,19 +59,7 @@ export function InviteDialog({ open, onOpenChange, orgId, roles, locations, canM
             <OrgSelect id="invite-org" orgs={orgs} {...form.register("targetOrgId")} />
           </Field>
         ) : null}
-        {locations.length ? (
-          <fieldset>
-            <legend className="text-sm font-medium text-slate-700">Locations (optional)</legend>
-            <div className="mt-1 flex flex-wrap gap-3">
-              {locations.map((l) => (
-                <label key={l.id} className="flex items-center gap-1.5 text-sm">
-                  <input type="checkbox" value={l.id} className="accent-brand-600" {...form.register("locationIds")} />
-                  {l.name}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        ) : null}
+        <LocationsField legend="Locations (optional)" locations={locations} register={form.register("locationIds")} />
         <FormError message={formError} />
         <FormActions onCancel={() => onOpenChange(false)} busy={pending} busyLabel="Sending…" submitLabel="Send invitation" />
       </form>
