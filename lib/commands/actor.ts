@@ -27,15 +27,21 @@ export type Actor = { viewer: Viewer; org: CurrentOrg; policy: PolicyViewer } & 
  */
 export async function resolveActor(db: Executor, viewer: Viewer, orgId: string, meta: RequestMeta = {}): Promise<Actor | null> {
   if (!z.uuid().safeParse(orgId).success) return null;
-  const [org] = await db
-    .select()
-    .from(organizations)
-    .where(and(eq(organizations.id, orgId), eq(organizations.tenantId, viewer.tenant.id)))
-    .limit(1);
+  const own = orgId === viewer.org.id;
+  // Read together: grants are keyed by the tenant's own roles, so an org id of another tenant
+  // finds none, and the org lookup below answers for it.
+  const [[org], roleGrantsHere, ownGrants] = await Promise.all([
+    db
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.id, orgId), eq(organizations.tenantId, viewer.tenant.id)))
+      .limit(1),
+    loadRoleGrants(db, viewer.tenant.id, orgId),
+    own ? null : loadGrants(db, viewer.tenant.id, viewer.org.id, viewer.role),
+  ]);
   if (!org) return null;
-  const roleGrantsHere = await loadRoleGrants(db, viewer.tenant.id, org.id);
   const grants = roleGrantsHere.get(viewer.role) ?? new Set<Permission>();
-  const ownOrgGrants = org.id === viewer.org.id ? grants : await loadGrants(db, viewer.tenant.id, viewer.org.id, viewer.role);
+  const ownOrgGrants = ownGrants ?? grants;
   const current: CurrentOrg = {
     id: org.id,
     tenantId: org.tenantId,

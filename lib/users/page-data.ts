@@ -23,14 +23,16 @@ export type RowAction = (typeof ROW_ACTIONS)[number];
 
 /** What the viewer may do to each row, asked of the same policy the commands enforce. */
 export async function rowActions(db: Executor, actor: Actor, rows: readonly UserRow[]): Promise<Record<string, RowAction[]>> {
-  const orgIds = [...new Set(rows.map((r) => r.orgId))];
-  const orgs = orgIds.length
+  // The org being shown is known already; only rows from orgs below it (scope "all in reach") need a read.
+  const here: OrgRef = { id: actor.org.id, tenantId: actor.org.tenantId, path: actor.org.path, depth: actor.org.depth, name: actor.org.name };
+  const otherIds = [...new Set(rows.map((r) => r.orgId))].filter((id) => id !== here.id);
+  const others = otherIds.length
     ? await db
         .select({ id: organizations.id, tenantId: organizations.tenantId, path: organizations.path, depth: organizations.depth, name: organizations.name })
         .from(organizations)
-        .where(and(eq(organizations.tenantId, actor.viewer.tenant.id), inArray(organizations.id, orgIds)))
+        .where(and(eq(organizations.tenantId, actor.viewer.tenant.id), inArray(organizations.id, otherIds)))
     : [];
-  const byId = new Map<string, OrgRef>(orgs.map((o) => [o.id, o]));
+  const byId = new Map<string, OrgRef>([[here.id, here], ...others.map((o): [string, OrgRef] => [o.id, o])]);
   return Object.fromEntries(rows.map((row) => [row.id, rowActionsFor(actor.policy, row, byId.get(row.orgId))]));
 }
 
