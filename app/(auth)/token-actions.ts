@@ -27,10 +27,10 @@ export const acceptInvitationAction = publicAction(tokenPasswordSchema, async (d
 export const resetPasswordAction = publicAction(tokenPasswordSchema, resetPassword);
 
 export const requestPasswordResetAction = publicAction(forgotPasswordSchema, async (db, input, meta) => {
-  await requestPasswordReset(db, input, meta);
   // Whether the address has an account is looked up once the answer has gone (security.md E3).
   after(async () => {
     await prepareResetRequests(db);
     kickOutbox(getDb);
   });
+  await requestPasswordReset(db, input, meta);
 });

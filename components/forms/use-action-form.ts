@@ -57,9 +57,13 @@ export function useActionForm<Values extends FieldValues, Parsed, Input, Data>(
       options.onSuccess?.(result.data, values, form);
       return;
     }
-    const placed = options.serverErrors === "form" ? [] : Object.entries(result.fieldErrors ?? {}).filter(([field]) => field in form.getValues());
+    const fieldErrors = options.serverErrors === "form" ? [] : Object.entries(result.fieldErrors ?? {});
+    const placed = fieldErrors.filter(([field]) => field in form.getValues());
     for (const [field, message] of placed) form.setError(field as Path<Values>, { message });
+    // A refusal with no field of this form to sit on (or about a part of one, "admins.0.email") is said above the buttons.
+    const unplaced = fieldErrors.find(([field]) => !(field in form.getValues()));
     if (placed.length === 0) setFormError(result.message);
+    else if (unplaced) setFormError(unplaced[1]);
     options.onFailure?.(result);
   });
 

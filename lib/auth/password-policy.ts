@@ -12,4 +12,7 @@ export const newPasswordSchema = z
   .string()
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)
-  .refine((password) => !COMMON.has(password.toLowerCase()), "This password is too common; choose another.");
+  .refine((password) => !COMMON.has(password.toLowerCase()), "This password is too common; choose another.")
+  // Branded: a command that sets a password accepts only one that passed this policy, so an
+  // action paired with a weaker schema does not compile.
+  .brand<"PolicyPassword">();

@@ -7,7 +7,7 @@ import type { AuditEntry } from "@/lib/audit/write";
 import type { Viewer } from "@/lib/auth/session-check";
 import { notFound } from "@/lib/errors";
 import { loadGrants, loadRoleGrants } from "@/lib/orgs/resolve";
-import { isInReach, type OrgRef, type Permission, type PolicyViewer } from "@/lib/policy";
+import { mayOpenOrg, type OrgRef, type Permission, type PolicyViewer } from "@/lib/policy";
 
 export type CurrentOrg = OrgRef & { type: string; description: string; timezone: string; parentId: string | null; canCreateSubOrgs: boolean };
 
@@ -66,7 +66,7 @@ export async function resolveActor(db: Executor, viewer: Viewer, orgId: string, 
     roleGrants: roleGrantsHere,
     developerMode: viewer.developerMode,
   };
-  if (!isInReach(policy, policy.currentOrg)) return null;
+  if (!mayOpenOrg(policy, policy.currentOrg)) return null;
   return { viewer, org: current, policy, ...meta };
 }
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ACTION_KEYS, type Action } from "./actions";
 import { authorize, can } from "./authorize";
+import type { Permission } from "./permissions";
 import { NOT_FOUND_REASON } from "./result";
 import { BUILTIN_ROLES, type BuiltinRole } from "./roles";
+import { mayOpenOrg, reachesBelowOwnOrg } from "./scope";
 import { deviceIn, orgAt, orgTarget, selfOf, tenantOf, userIn, viewerAt } from "./test-fixtures";
 import type { DenyCode, OrgRef, PolicyResult, PolicyTarget, PolicyViewer } from "./types";
 
@@ -150,6 +152,20 @@ describe("authorize: scope", () => {
     const noSwitch = viewerAt({ org: OWN, role: "admin", grants: ["users.view", "users.delete"] });
     expect(can(noSwitch, "users.delete", userIn(OWN))).toBe(true);
     expect(authorize(noSwitch, "users.delete", userIn(SUB))).toEqual(notFound);
+  });
+
+  it("opens an org by the own org's 'Switch' grant, and acts there by the shown org's grants", () => {
+    const shownWithoutSwitch = new Set<Permission>(["users.view", "users.delete"]);
+    const inSub = { ...viewerAt({ org: ROOT, current: OWN, role: "admin", grants: shownWithoutSwitch }), ownOrgGrants: new Set<Permission>(["orgs.switch"]) };
+    expect(mayOpenOrg(inSub, OWN)).toBe(true);
+    expect(mayOpenOrg(inSub, SUB)).toBe(true);
+    expect(reachesBelowOwnOrg(inSub)).toBe(true);
+    // The shown org's grants lack "Switch": its actions answer as before, not found.
+    expect(authorize(inSub, "users.delete", userIn(OWN))).toEqual(notFound);
+    const noSwitchAtHome = { ...viewerAt({ org: ROOT, role: "admin" }), ownOrgGrants: new Set<Permission>(["users.view"]) };
+    expect(mayOpenOrg(noSwitchAtHome, ROOT)).toBe(true);
+    expect(mayOpenOrg(noSwitchAtHome, OWN)).toBe(false);
+    expect(mayOpenOrg(noSwitchAtHome, orgAt("other/"))).toBe(false);
   });
 
   it("limits targets to the current org's subtree, but lets the viewer switch anywhere in reach", () => {

@@ -33,16 +33,27 @@ export function isSameOrg(a: OrgRef, b: OrgRef): boolean {
   return a.tenantId === b.tenantId && a.path === b.path;
 }
 
-/** "Switch to sub-organizations" held in the viewer's own org: reach extends below it. */
+/** "Switch to sub-organizations" held in the viewer's own org: the org switcher is offered. */
 export function reachesBelowOwnOrg(viewer: PolicyViewer): boolean {
   return (viewer.ownOrgGrants ?? viewer.grants).has("orgs.switch");
 }
 
-/** The viewer's own org, or (with "Switch to sub-organizations") any org below it. */
-export function isInReach(viewer: PolicyViewer, org: OrgRef): boolean {
+/**
+ * An org the console may show: the viewer's own, or one below it when their own org's grants
+ * hold "Switch to sub-organizations". What the viewer may then do there is isInView's and the
+ * shown org's grants' to decide.
+ */
+export function mayOpenOrg(viewer: PolicyViewer, org: OrgRef): boolean {
   if (viewer.org.tenantId !== viewer.tenantId || org.tenantId !== viewer.tenantId) return false;
   if (!isAncestorOrSelf(viewer.org, org)) return false;
   return isSameOrg(viewer.org, org) || reachesBelowOwnOrg(viewer);
+}
+
+/** The viewer's own org, or (with "Switch to sub-organizations" in the shown org) any org below it. */
+export function isInReach(viewer: PolicyViewer, org: OrgRef): boolean {
+  if (viewer.org.tenantId !== viewer.tenantId || org.tenantId !== viewer.tenantId) return false;
+  if (!isAncestorOrSelf(viewer.org, org)) return false;
+  return isSameOrg(viewer.org, org) || viewer.grants.has("orgs.switch");
 }
 
 /** In reach and inside the org the console is showing (which must itself be in reach). */

@@ -24,7 +24,7 @@ export type PolicyViewer = {
   currentOrg: OrgRef;
   /** The viewer's role's grants in currentOrg. */
   grants: ReadonlySet<Permission>;
-  /** The viewer's role's grants in their own org, which decide reach (isInReach); absent: same as grants. */
+  /** The viewer's role's grants in their own org, which decide which orgs they may open (mayOpenOrg); absent: same as grants. */
   ownOrgGrants?: ReadonlySet<Permission>;
   /** Every role's grants in currentOrg, to tell which roles stand above the viewer (isRoleAbove). */
   roleGrants?: ReadonlyMap<RoleKey, ReadonlySet<Permission>>;

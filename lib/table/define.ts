@@ -25,7 +25,10 @@ export function defineList<P extends ParserMap, S extends z.ZodType>(spec: Spec<
     /** A URL's state (defaults for anything missing or malformed) and the filters it means. */
     read(search: URLSearchParams | Record<string, string | string[] | undefined>) {
       const url = load(search);
-      return { url, filters: spec.filters.parse(spec.toFilters(url)) as z.output<S> };
+      // The parsers already clean input; should a value still not fit, the list shows its defaults.
+      const asked = spec.filters.safeParse(spec.toFilters(url));
+      const filters = asked.success ? asked.data : spec.filters.parse(spec.toFilters(load({})));
+      return { url, filters: filters as z.output<S> };
     },
     /** The link to `path` that shows these filters (and any other URL keys given). */
     href(path: string, filters: z.output<S>, extra: Partial<inferParserType<P>> = {}): string {

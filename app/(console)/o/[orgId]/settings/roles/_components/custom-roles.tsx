@@ -53,42 +53,42 @@ export function CustomRoles({ orgId, roles, maxRoles }: { orgId: string; roles: 
 }
 
 function AddRoleForm({ orgId, onClose }: { orgId: string; onClose: () => void }) {
-  const { form, onSubmit, formError } = useActionForm(nameForm, createRoleAction, {
+  const { form, onSubmit, pending, formError } = useActionForm(nameForm, createRoleAction, {
     defaultValues: { name: "" },
     input: ({ name }) => ({ orgId, name }),
     success: (_, { name }) => `${name.trim()} added`,
     onSuccess: onClose,
     serverErrors: "form",
   });
-  return <NameForm onSubmit={onSubmit} register={form.register("name")} formError={formError} submitLabel="Add role" onClose={onClose} />;
+  return <NameForm onSubmit={onSubmit} register={form.register("name")} formError={formError} pending={pending} submitLabel="Add role" onClose={onClose} />;
 }
 
 function RenameRoleForm({ orgId, role, onClose }: { orgId: string; role: Role; onClose: () => void }) {
-  const { form, onSubmit, formError } = useActionForm(nameForm, renameRoleAction, {
+  const { form, onSubmit, pending, formError } = useActionForm(nameForm, renameRoleAction, {
     defaultValues: { name: role.name },
     input: ({ name }) => ({ orgId, role: role.key, name }),
     success: "Role renamed",
     onSuccess: onClose,
     serverErrors: "form",
   });
-  return <NameForm onSubmit={onSubmit} register={form.register("name")} formError={formError} submitLabel="Rename" onClose={onClose} />;
+  return <NameForm onSubmit={onSubmit} register={form.register("name")} formError={formError} pending={pending} submitLabel="Rename" onClose={onClose} />;
 }
 
-type NameFormProps = { onSubmit: React.FormEventHandler; register: React.ComponentProps<"input">; formError: string | null; submitLabel: string; onClose: () => void };
+type NameFormProps = { onSubmit: React.FormEventHandler; register: React.ComponentProps<"input">; formError: string | null; pending: boolean; submitLabel: string; onClose: () => void };
 
-function NameForm({ onSubmit, register, formError, submitLabel, onClose }: NameFormProps) {
+function NameForm({ onSubmit, register, formError, pending, submitLabel, onClose }: NameFormProps) {
   return (
     <form onSubmit={onSubmit} className="space-y-4">
       <Field id="role-name" label="Name">
         <input id="role-name" maxLength={40} className={inputClass} {...register} />
       </Field>
-      <Footer formError={formError} submitLabel={submitLabel} onClose={onClose} />
+      <Footer formError={formError} pending={pending} submitLabel={submitLabel} onClose={onClose} />
     </form>
   );
 }
 
 function DeleteRoleForm({ orgId, role, roles, onClose }: { orgId: string; role: Role; roles: Role[]; onClose: () => void }) {
-  const { form, onSubmit, formError } = useActionForm(replacementForm, deleteRoleAction, {
+  const { form, onSubmit, pending, formError } = useActionForm(replacementForm, deleteRoleAction, {
     defaultValues: { replacement: "user" },
     input: ({ replacement }) => ({ orgId, role: role.key, replacement }),
     success: `${role.name} deleted`,
@@ -106,12 +106,12 @@ function DeleteRoleForm({ orgId, role, roles, onClose }: { orgId: string; role: 
           ))}
         </select>
       </Field>
-      <Footer formError={formError} submitLabel="Delete role" danger onClose={onClose} />
+      <Footer formError={formError} pending={pending} submitLabel="Delete role" danger onClose={onClose} />
     </form>
   );
 }
 
-function Footer({ formError, submitLabel, danger, onClose }: { formError: string | null; submitLabel: string; danger?: boolean; onClose: () => void }) {
+function Footer({ formError, pending, submitLabel, danger, onClose }: { formError: string | null; pending: boolean; submitLabel: string; danger?: boolean; onClose: () => void }) {
   return (
     <>
       <FormError message={formError} />
@@ -119,7 +119,7 @@ function Footer({ formError, submitLabel, danger, onClose }: { formError: string
         <Button variant="secondary" onClick={onClose}>
           Cancel
         </Button>
-        <Button type="submit" variant={danger ? "danger" : "primary"}>
+        <Button type="submit" variant={danger ? "danger" : "primary"} disabled={pending}>
           {submitLabel}
         </Button>
       </div>
