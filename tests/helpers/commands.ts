@@ -30,12 +30,15 @@ import * as suspend from "@/lib/users/commands/suspend";
 import * as transfer from "@/lib/users/commands/transfer";
 import { applyTagSchema, bulkUsersSchema, changeRoleSchema, deleteUsersSchema, developerModeSchema, editUserSchema, forgotPasswordSchema, inviteSchema, ownDetailsSchema, transferUserSchema } from "@/lib/users/schemas";
 
+// Each wrapper keeps its schema, so a test can check it is the one the action declares.
 function sent<S extends z.ZodType, R extends unknown[], T>(schema: S, command: (db: Db, actor: Actor, input: z.output<S>, ...rest: R) => Promise<T>) {
-  return async (db: Db, actor: Actor, raw: unknown, ...rest: R): Promise<T> => command(db, actor, parseInput(schema, raw), ...rest);
+  const run = async (db: Db, actor: Actor, raw: unknown, ...rest: R): Promise<T> => command(db, actor, parseInput(schema, raw), ...rest);
+  return Object.assign(run, { schema });
 }
 
 function sentPublic<S extends z.ZodType, M, T>(schema: S, command: (db: Db, input: z.output<S>, meta: M) => Promise<T>) {
-  return async (db: Db, raw: unknown, meta: M): Promise<T> => command(db, parseInput(schema, raw), meta);
+  const run = async (db: Db, raw: unknown, meta: M): Promise<T> => command(db, parseInput(schema, raw), meta);
+  return Object.assign(run, { schema });
 }
 
 export const inviteUser = sent(inviteSchema, invite.inviteUser);

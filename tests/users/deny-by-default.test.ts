@@ -17,6 +17,7 @@ import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { idOf, openSession } from "../helpers/fixtures";
 import { snapshot } from "../helpers/snapshot";
+import * as commands from "../helpers/commands";
 import { forceLogout } from "../helpers/commands";
 
 const request = vi.hoisted(() => ({ headers: new Headers() }));
@@ -141,6 +142,13 @@ describe("deny by default: every server action without a session", () => {
       else if (declared.kind !== "self-form") expect(declared.input, `${file}#${name}`).toHaveProperty("safeParse");
     }
     expect(undeclared).toEqual([]);
+  });
+
+  it("calls each command in the tests with the schema its action declares", async () => {
+    const actions = new Map((await exportedActions()).map((a) => [a.name, a.fn as { declared?: { input: unknown } }]));
+    const pairs = Object.entries(commands).filter(([, run]) => "schema" in run);
+    expect(pairs.length).toBeGreaterThanOrEqual(25);
+    for (const [name, run] of pairs) expect(actions.get(`${name}Action`)?.declared?.input, name).toBe(run.schema);
   });
 
   it("has no inline server actions: \"use server\" appears only as a file's first statement (security.md B6)", () => {
