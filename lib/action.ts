@@ -26,7 +26,7 @@ type Command<I, T> = (db: Db, actor: Actor, input: I) => Promise<T>;
 type OrgScoped = z.ZodType<{ orgId: string }>;
 
 /** Who may call an action and how it answers; with its input schema, what lists every action (tests, the API's document). */
-export type ActionKind = "console" | "console-read" | "self" | "self-form" | "public";
+type ActionKind = "console" | "console-read" | "self" | "self-form" | "public";
 export type Declared = { kind: ActionKind; input: z.ZodType | null };
 
 function declare<F extends (...args: never[]) => Promise<unknown>>(fn: F, kind: ActionKind, input: z.ZodType | null): F & { declared: Declared } {

@@ -3,8 +3,7 @@
 // `field` points a form at the input to fix.
 import type { PolicyError, Refusal } from "@/lib/policy";
 
-export const ERROR_CODES = ["INVALID", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "LIMIT", "BUSY"] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export type ErrorCode = "INVALID" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "LIMIT" | "BUSY";
 
 // Kinds with one reason only; every other refusal names its reason.
 type GenericCode = "INVALID" | "UNAUTHENTICATED" | "NOT_FOUND" | "BUSY";

@@ -11,7 +11,7 @@ declare module "@tanstack/react-table" {
   }
 }
 
-export type SortState = { key: string; dir: "asc" | "desc" };
+type SortState = { key: string; dir: "asc" | "desc" };
 
 /** The classes every header cell and every row has: the table's look, set once for all cells. */
 type Look = { head: string; row: string };
@@ -124,7 +124,7 @@ export function DataTable<T>({ columns, data, getRowId, sort, onSort, selection,
 }
 
 /** Placeholder rows while a page first loads (loading.tsx). */
-export function TableSkeleton({ columns = 8, rows = 10 }: { columns?: number; rows?: number }) {
+function TableSkeleton({ columns = 8, rows = 10 }: { columns?: number; rows?: number }) {
   return (
     <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-xs" aria-busy="true" aria-label="Loading">
       <div className="h-10 bg-slate-50" />

@@ -10,7 +10,7 @@ import { ChevronDown } from "@/components/ui/chevron-down";
 type Props = { currentOrgId: string; currentOrgName: string; ownOrgId: string; ownOrgName: string; listOrgs: () => Promise<ActionResult<SwitcherOrg[]>> };
 
 /** The same page under another org: /o/<a>/users/… becomes /o/<b>/users (ids below don't carry over). */
-export function pathInOrg(pathname: string, orgId: string): string {
+function pathInOrg(pathname: string, orgId: string): string {
   const match = /^\/o\/[^/]+(\/[^/]+)?/.exec(pathname);
   return `/o/${orgId}${match?.[1] ?? ""}`;
 }

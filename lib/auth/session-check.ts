@@ -20,7 +20,7 @@ export type Viewer = {
   org: { id: string; tenantId: string; path: string; depth: number; name: string; timezone: string };
 };
 
-export type SessionLimits = { idleMinutes: number; maxHours: number };
+type SessionLimits = { idleMinutes: number; maxHours: number };
 const defaultLimits: SessionLimits = { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS };
 
 // Writing last_seen_at on every request would turn every page view into a write.

@@ -19,7 +19,7 @@ export const LOGIN_RULES = {
   account: { limit: 100, windowMs: 60 * MINUTE, blockMs: 60 * MINUTE },
 } satisfies Record<string, ThrottleRule>;
 
-export type LoginRuleName = keyof typeof LOGIN_RULES;
+type LoginRuleName = keyof typeof LOGIN_RULES;
 export type LoginKey = { key: string; rule: LoginRuleName };
 
 /**

@@ -9,7 +9,7 @@ import { notFound } from "@/lib/errors";
 import { loadGrants, loadRoleGrants } from "@/lib/orgs/resolve";
 import { mayOpenOrg, type OrgRef, type Permission, type PolicyViewer } from "@/lib/policy";
 
-export type CurrentOrg = OrgRef & { type: string; description: string; timezone: string; parentId: string | null; canCreateSubOrgs: boolean };
+type CurrentOrg = OrgRef & { type: string; description: string; timezone: string; parentId: string | null; canCreateSubOrgs: boolean };
 
 /** Where a request came from; pages have none, actions and the API always do. */
 export type RequestMeta = { ip?: string | null; requestId?: string | null };

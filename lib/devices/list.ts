@@ -9,9 +9,9 @@ import { escapeLike } from "@/lib/sql/like";
 import { COUNT_CAP } from "@/lib/table/paging";
 import type { DeviceSortKey } from "./sort";
 
-export { DEVICE_SORT_KEYS, type DeviceSortKey } from "./sort";
+export type { DeviceSortKey } from "./sort";
 
-export type DeviceView = "org" | "own";
+type DeviceView = "org" | "own";
 export type DeviceRow = { id: string; name: string; model: string; orgId: string; orgName: string; ownerId: string | null; ownerName: string | null; location: string | null; tags: string[]; createdAt: Date };
 export type DevicePage = { view: DeviceView; rows: DeviceRow[]; total: number; capped: boolean; page: number; pages: number };
 

@@ -4,7 +4,7 @@ import type { OrgType } from "@/lib/policy/plans";
 import { emailSchema } from "@/lib/users/email";
 import { nameSchema } from "@/lib/users/schemas";
 
-export const SUB_ORG_TYPES = ["client", "distributor", "reseller", "contractor", "installer"] as const satisfies readonly Exclude<OrgType, "root">[];
+const SUB_ORG_TYPES = ["client", "distributor", "reseller", "contractor", "installer"] as const satisfies readonly Exclude<OrgType, "root">[];
 export type SubOrgType = (typeof SUB_ORG_TYPES)[number];
 
 const CONTROL = /[\u0000-\u001f\u007f]/;

@@ -7,5 +7,5 @@ export * from "./checks";
 export * from "./scope";
 export type * from "./types";
 export { PolicyError } from "./errors";
-export { REFUSALS, type Refusal } from "./refusals";
+export type { Refusal } from "./refusals";
 export { assertAuthorized, authorize, can, devicesInSight, heldPermissions, holdsPermission, may } from "./authorize";

@@ -32,7 +32,7 @@ export const PERMISSIONS = Object.freeze({
 } as const);
 
 export type Permission = keyof typeof PERMISSIONS;
-export type PermissionGroupKey = (typeof PERMISSIONS)[Permission]["group"];
+type PermissionGroupKey = (typeof PERMISSIONS)[Permission]["group"];
 
 export const PERMISSION_KEYS: readonly Permission[] = Object.freeze(Object.keys(PERMISSIONS) as Permission[]);
 

@@ -9,7 +9,6 @@ export type OrgType = (typeof ORG_TYPES)[number];
 
 /** A person's type (product.md §2): developer (developer mode on), partner (of a partner-type org), end user. */
 export const USER_TYPES = ["developer", "end_user", "partner"] as const;
-export type UserTypeKey = (typeof USER_TYPES)[number];
 
 export type PlanLimits = {
   readonly label: string;

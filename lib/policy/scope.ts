@@ -25,7 +25,7 @@ function pathAgrees(org: OrgRef): boolean {
 }
 
 /** `org` is `ancestor` or below it. Paths end in "/", so "r/c1/" never matches "r/c10/". */
-export function isAncestorOrSelf(ancestor: OrgRef, org: OrgRef): boolean {
+function isAncestorOrSelf(ancestor: OrgRef, org: OrgRef): boolean {
   return isWellFormedOrg(ancestor) && isWellFormedOrg(org) && ancestor.tenantId === org.tenantId && org.path.startsWith(ancestor.path);
 }
 

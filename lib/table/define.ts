@@ -14,7 +14,6 @@ type Spec<P extends ParserMap, S extends z.ZodType> = {
   toUrl: (filters: z.output<S>) => Partial<inferParserType<P>>;
 };
 
-export type ListDefinition<P extends ParserMap, S extends z.ZodType> = ReturnType<typeof defineList<P, S>>;
 
 export function defineList<P extends ParserMap, S extends z.ZodType>(spec: Spec<P, S>) {
   const load = createLoader(spec.url);

@@ -27,7 +27,6 @@ export const parseAsSortDir = (first: "asc" | "desc") => parseAsStringLiteral(["
 
 /** "org": the org shown; "reach": it and every org below it. */
 export const LIST_SCOPES = ["org", "reach"] as const;
-export type ListScope = (typeof LIST_SCOPES)[number];
 export const parseAsScope = parseAsStringLiteral(LIST_SCOPES).withDefault("org");
 
 export const parseAsPageSize = parseAsNumberLiteral(PAGE_SIZES).withDefault(DEFAULT_PAGE_SIZE);

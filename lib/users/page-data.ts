@@ -8,7 +8,7 @@ import { can, may, type Action, type OrgRef, type PolicyViewer } from "@/lib/pol
 import type { UserRow } from "./list";
 
 /** The row menu's entries, in menu order; each is shown only when the policy allows it. */
-export const ROW_ACTIONS = [
+const ROW_ACTIONS = [
   "users.edit",
   "users.change_password",
   "users.force_logout",

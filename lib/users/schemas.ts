@@ -89,4 +89,3 @@ export const developerModeSchema = z.strictObject({ enabled: z.boolean() });
 export const acceptTokenSchema = z.strictObject({ token: z.string().max(100), password: passwordInputSchema });
 export const forgotPasswordSchema = z.strictObject({ email: emailSchema });
 
-export type InviteInput = z.input<typeof inviteSchema>;
