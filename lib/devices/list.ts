@@ -11,7 +11,7 @@ import type { DeviceSortKey } from "./sort";
 
 export type { DeviceSortKey } from "./sort";
 
-type DeviceView = "org" | "own";
+type DeviceView = NonNullable<ReturnType<typeof devicesInSight>>;
 export type DeviceRow = { id: string; name: string; model: string; orgId: string; orgName: string; ownerId: string | null; ownerName: string | null; location: string | null; tags: string[]; createdAt: Date };
 export type DevicePage = { view: DeviceView; rows: DeviceRow[]; total: number; capped: boolean; page: number; pages: number };
 

@@ -1,4 +1,7 @@
+import { parseAsString } from "nuqs/server";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { defineList } from "./define";
 import { devicesList } from "./devices";
 import { usersList } from "./users";
 
@@ -28,5 +31,18 @@ describe("the devices list's URL", () => {
     const { filters, url } = devicesList.read({ q: "d".repeat(150), scope: "everywhere", page: "x" });
     expect(filters).toEqual({ q: "d".repeat(100), scope: "org" });
     expect(url.page).toBe(1);
+  });
+});
+
+describe("a list definition's reader", () => {
+  it("shows the defaults when a value passes its parser but not the filter schema", () => {
+    const list = defineList({
+      url: { q: parseAsString.withDefault("") },
+      filters: z.strictObject({ q: z.string().max(3) }),
+      toFilters: (url) => ({ q: url.q }),
+      toUrl: (filters) => ({ q: filters.q }),
+    });
+    expect(list.read({ q: "abc" }).filters).toEqual({ q: "abc" });
+    expect(list.read({ q: "too long" })).toEqual({ url: { q: "too long" }, filters: { q: "" } });
   });
 });

@@ -1,7 +1,7 @@
 // The filters of the users table, shared by the page, "all matching" bulk actions and the CSV
 // export, so all three always mean the same set of people.
 import { z } from "zod";
-import { LIST_SCOPES } from "@/lib/table/parsers";
+import { LIST_SCOPES, SEARCH_MAX } from "@/lib/table/parsers";
 
 export const USER_STATUSES = ["active", "pending", "inactive", "suspended"] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
@@ -25,7 +25,7 @@ export const userFiltersSchema = z.strictObject({
   q: z
     .string()
     .transform((q) => q.replaceAll("\u0000", ""))
-    .pipe(z.string().trim().max(100))
+    .pipe(z.string().trim().max(SEARCH_MAX))
     .default(""),
   roles: z.array(z.string().regex(ROLE_KEY)).transform(distinct).pipe(z.array(z.string()).max(ROLES_MAX)).default([]),
   statuses: z.array(z.enum(USER_STATUSES)).transform(distinct).pipe(z.array(z.enum(USER_STATUSES)).max(USER_STATUSES.length)).default([]),

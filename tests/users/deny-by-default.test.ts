@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
+import type { Declared } from "@/lib/action";
 import { encode } from "next-auth/jwt";
 import { installPeerStamp, PEER_HEADER, peerStampFor } from "@/lib/auth/peer-stamp.cjs";
 import { authSecret } from "@/lib/auth/secret";
@@ -50,7 +51,7 @@ const isServerActionFile = (source: string) => /^(\s*\/\/[^\n]*\n|\s*\/\*[\s\S]*
 // Every file of actions: app/**/actions.ts and any other module whose first statement is "use server".
 const ACTION_FILES = SOURCES.filter((f) => path.basename(f) === "actions.ts" || isServerActionFile(fs.readFileSync(f, "utf8")));
 
-type Exported = { file: string; name: string; fn: (...args: unknown[]) => Promise<unknown> };
+type Exported = { file: string; name: string; fn: ((...args: unknown[]) => Promise<unknown>) & { declared?: Declared } };
 async function exportedActions(): Promise<Exported[]> {
   const out: Exported[] = [];
   for (const file of ACTION_FILES) {
@@ -136,7 +137,7 @@ describe("deny by default: every server action without a session", () => {
   it("declares every action through a wrapper of lib/action.ts, with its input schema (the Auth.js login and logout aside)", async () => {
     const undeclared: string[] = [];
     for (const { file, name, fn } of await exportedActions()) {
-      const declared = (fn as { declared?: { kind: string; input: unknown } }).declared;
+      const { declared } = fn;
       if (name === "loginAction" || name === "logoutAction") continue;
       if (!declared) undeclared.push(`${file}#${name}`);
       else if (declared.kind !== "self-form") expect(declared.input, `${file}#${name}`).toHaveProperty("safeParse");
@@ -145,7 +146,7 @@ describe("deny by default: every server action without a session", () => {
   });
 
   it("calls each command in the tests with the schema its action declares", async () => {
-    const actions = new Map((await exportedActions()).map((a) => [a.name, a.fn as { declared?: { input: unknown } }]));
+    const actions = new Map((await exportedActions()).map((a) => [a.name, a.fn]));
     const pairs = Object.entries(commands).filter(([, run]) => "schema" in run);
     expect(pairs.length).toBeGreaterThanOrEqual(25);
     for (const [name, run] of pairs) expect(actions.get(`${name}Action`)?.declared?.input, name).toBe(run.schema);

@@ -3,10 +3,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/commands/actor";
-import { userActionLog, userDetails } from "@/lib/users/details";
+import { userActionLog, userDetails, userDevices } from "@/lib/users/details";
 import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
-import { idOf, randomId } from "../helpers/fixtures";
+import { idOf, mullerAdmin, randomId } from "../helpers/fixtures";
 
 let db: Db;
 let admin: Actor;
@@ -15,11 +15,20 @@ beforeAll(async () => {
   admin = await actorFor(db, "admin@acme.test");
 });
 
-describe("userDetails and userActionLog", () => {
+describe("userDetails, userDevices and userActionLog", () => {
   it("read a user in view", async () => {
     const id = await idOf(db, "staff@acme.test");
     expect(await userDetails(db, admin, id)).toMatchObject({ id, name: "Sam Stone", email: "staff@acme.test" });
     expect(Array.isArray(await userActionLog(db, admin, id))).toBe(true);
+    expect(await userDevices(db, admin, await idOf(db, "r@muller.test"))).toMatchObject([{ name: "Thermostat", model: "Acme T-200" }]);
+  });
+
+  it("answer a user outside a sub-org Admin's org (above it, beside it) like an unknown id, devices included", async () => {
+    const muller = await mullerAdmin(db);
+    for (const outside of ["admin@acme.test", "m@united.test"]) {
+      await expect(userDevices(db, muller, await idOf(db, outside))).rejects.toMatchObject({ code: "NOT_FOUND", refusal: "NOT_FOUND", message: "Not found" });
+    }
+    expect(await userDevices(db, muller, await idOf(db, "w@muller.test"))).toMatchObject([{ name: "Boiler" }]);
   });
 
   it.each([
@@ -31,5 +40,6 @@ describe("userDetails and userActionLog", () => {
     const target = await id();
     await expect(userDetails(db, admin, target)).rejects.toMatchObject({ code: "NOT_FOUND", refusal: "NOT_FOUND", message: "Not found" });
     await expect(userActionLog(db, admin, target)).rejects.toMatchObject({ code: "NOT_FOUND", refusal: "NOT_FOUND", message: "Not found" });
+    await expect(userDevices(db, admin, target)).rejects.toMatchObject({ code: "NOT_FOUND", refusal: "NOT_FOUND", message: "Not found" });
   });
 });
