@@ -74,8 +74,8 @@ async function openEmbedded(dir: string): Promise<Db> {
   const client = await PGlite.create(inMemory ? dir : path.resolve(dir), { extensions: { pg_trgm } });
   const db = drizzleLite({ client, schema }) as unknown as Db;
   await migrateDatabase({ kind: "pglite", client });
-  // The embedded database is demo mode: it gets the demo tenants on first start.
-  await seedDemo(db);
+  // The embedded database is demo mode unless DEMO=0: it gets the demo tenants on first start.
+  if (env.DEMO === "1") await seedDemo(db);
   holder.close = async () => {
     await client.close();
     releaseLock();

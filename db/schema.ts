@@ -42,7 +42,18 @@ export const tenants = pgTable("tenants", {
   // Operator overrides of the plan's limits (business user cap, depth, ...).
   limitsOverride: jsonb("limits_override").$type<Record<string, number | null>>(),
   createdAt: ts("created_at").notNull().defaultNow(),
-});
+  // Set by the operator: nobody of the tenant may log in, and its sessions end on their next request.
+  suspendedAt: ts("suspended_at"),
+  // Self-registration (business plans): the public join link /join/<handle>, whether it is on,
+  // the role new members get and the email domains allowed (empty: any).
+  handle: text("handle"),
+  joinEnabled: boolean("join_enabled").notNull().default(false),
+  joinRole: text("join_role").notNull().default("user"),
+  joinDomains: text("join_domains").array().notNull().default(sql`'{}'::text[]`),
+}, (t) => [
+  uniqueIndex("tenants_handle_uq").on(t.handle),
+  check("tenants_handle_ck", sql`${t.handle} ~ '^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$'`),
+]);
 
 // A tenant's org tree version, bumped by a trigger whenever one of its orgs is created, deleted
 // or moved, so a subtree's org ids can be cached per version (lib/orgs/subtree-cache.ts). A row
@@ -369,6 +380,34 @@ export const resetRequests = pgTable("reset_requests", {
   ip: text("ip"),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
+
+/**
+ * Sign-ups waiting for their emailed link: a new tenant (tenant_id null) or a join into a business
+ * tenant's root org. Queued without a token; the step after the answer (lib/signup/prepare.ts)
+ * issues the token — only its SHA-256 is stored — or tells an existing account holder instead.
+ * Rows are purged once used or expired.
+ */
+export const signupRequests = pgTable(
+  "signup_requests",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id").references(() => tenants.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    orgName: text("org_name"),
+    passwordHash: text("password_hash").notNull(),
+    ip: text("ip"),
+    tokenHash: text("token_hash"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    expiresAt: ts("expires_at").notNull(),
+    usedAt: ts("used_at"),
+  },
+  (t) => [
+    uniqueIndex("signup_requests_token_uq").on(t.tokenHash),
+    index("signup_requests_queued_idx").on(t.createdAt).where(sql`${t.tokenHash} IS NULL`),
+    index("signup_requests_expires_idx").on(t.expiresAt),
+  ],
+);
 
 /** Login throttling counters, shared by every app process through the database. */
 export const authThrottle = pgTable("auth_throttle", {

@@ -1,7 +1,8 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { BUILTIN_ROLES, DEFAULT_GRANTS, ROLE_LABELS, type Permission } from "@/lib/policy";
+import type { Permission } from "@/lib/policy";
 import type { Db, Tx } from "./types";
+import { insertGrants, insertTenant } from "./new-tenant";
 import { devices, organizations, roleGrants, roles, tenants, users, type OrgType, type Plan, type UserType } from "./schema";
 
 // The demo tenants of product.md §7. Demo mode only: the embedded database seeds them on
@@ -13,7 +14,7 @@ export const DEMO_PASSWORD = "roster-demo-1";
  */
 export const DEMO_PASSWORD_HASH = "$argon2id$v=19$m=19456,t=2,p=1$yOXfbt7CXwJOggOQGRIATw$B6PzIrQIBOZ9Mt83TeMeWlirOV112pztcgFeGdf4xiY";
 
-type DemoUser = { email: string; name: string; role: "admin" | "staff" | "user"; type?: UserType; developer?: boolean; lastLoginDaysAgo: number };
+type DemoUser = { email: string; name: string; role: string; type?: UserType; developer?: boolean; lastLoginDaysAgo: number };
 type DemoOrg = {
   name: string;
   type: OrgType;
@@ -24,7 +25,15 @@ type DemoOrg = {
   devices?: Array<{ name: string; model: string; owner?: string }>;
   children?: DemoOrg[];
 };
-type DemoTenant = { plan: Plan; root: DemoOrg };
+type DemoRole = { key: string; name: string; grants: Permission[] };
+type DemoTenant = {
+  plan: Plan;
+  root: DemoOrg;
+  /** Custom roles (business): granted in the root org only. */
+  roles?: DemoRole[];
+  /** Self-registration through /join/<handle> (business). */
+  join?: { handle: string; role: string; domains: string[] };
+};
 
 const OWN_DEVICES: Permission[] = ["own_devices.view", "own_devices.control"];
 const ORG_DEVICES: Permission[] = [...OWN_DEVICES, "org_devices.view", "org_devices.control"];
@@ -80,6 +89,37 @@ const DEMO_TENANTS: DemoTenant[] = [
     },
   },
   {
+    plan: "business",
+    roles: [{ key: "field_technician", name: "Field Technician", grants: [...ORG_DEVICES, "users.view"] }],
+    join: { handle: "initech", role: "user", domains: [] },
+    root: {
+      name: "Initech Climate",
+      type: "root",
+      description: "Climate-control manufacturer with a partner network.",
+      users: [
+        { email: "admin@initech.test", name: "Bill Lumbergh", role: "admin", type: "developer", developer: true, lastLoginDaysAgo: 0 },
+        { email: "tech@initech.test", name: "Milton Waddams", role: "field_technician", type: "partner", lastLoginDaysAgo: 4 },
+      ],
+      devices: [{ name: "Demo Chiller", model: "Initech C-9", owner: "tech@initech.test" }],
+      children: [
+        {
+          name: "Northwind Distribution",
+          type: "distributor",
+          users: [{ email: "d@northwind.test", name: "Nancy Davolio", role: "admin", type: "partner", lastLoginDaysAgo: 2 }],
+          children: [
+            {
+              name: "Contoso Installers",
+              type: "installer",
+              userGrants: OWN_DEVICES,
+              users: [{ email: "i@contoso.test", name: "Ivan Contoso", role: "user", lastLoginDaysAgo: 9 }],
+              devices: [{ name: "Rooftop Unit", model: "Initech R-4", owner: "i@contoso.test" }],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     plan: "free",
     root: {
       name: "Globex",
@@ -108,36 +148,17 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
 }
 
 async function createTenant(tx: Tx, tenant: DemoTenant, passwordHash: string): Promise<void> {
-  const tenantId = crypto.randomUUID();
-  await tx.insert(tenants).values({ id: tenantId, name: tenant.root.name, plan: tenant.plan });
-  const roleRows = await tx
-    .insert(roles)
-    .values(BUILTIN_ROLES.map((key) => ({ tenantId, key, name: ROLE_LABELS[key], builtin: true })))
-    .returning({ id: roles.id, key: roles.key });
-  const roleIds = new Map(roleRows.map((r) => [r.key, r.id]));
+  const { tenantId, roleIds, root } = await insertTenant(tx, { name: tenant.root.name, plan: tenant.plan });
+  for (const role of tenant.roles ?? []) {
+    const [row] = await tx.insert(roles).values({ tenantId, key: role.key, name: role.name, builtin: false }).returning({ id: roles.id });
+    await tx.insert(roleGrants).values(role.grants.map((permission) => ({ tenantId, orgId: root.id, roleId: row!.id, permission })));
+  }
+  if (tenant.join) {
+    await tx.update(tenants).set({ handle: tenant.join.handle, joinEnabled: true, joinRole: tenant.join.role, joinDomains: tenant.join.domains }).where(eq(tenants.id, tenantId));
+  }
   const ownerIds = new Map<string, string>();
 
-  async function createOrg(org: DemoOrg, parent: { id: string; path: string; depth: number } | null): Promise<void> {
-    const orgId = parent ? crypto.randomUUID() : tenantId;
-    const orgPath = `${parent?.path ?? ""}${orgId}/`;
-    const depth = (parent?.depth ?? 0) + 1;
-    await tx.insert(organizations).values({
-      id: orgId,
-      tenantId,
-      parentId: parent?.id ?? null,
-      path: orgPath,
-      depth,
-      name: org.name,
-      description: org.description ?? "",
-      type: org.type,
-    });
-    const grants = BUILTIN_ROLES.flatMap((role) => {
-      const held = new Set<Permission>(DEFAULT_GRANTS[role]);
-      if (role === "user") for (const p of org.userGrants ?? []) held.add(p);
-      return [...held].map((permission) => ({ tenantId, orgId, roleId: roleIds.get(role)!, permission }));
-    });
-    if (grants.length) await tx.insert(roleGrants).values(grants);
-
+  async function fillOrg(org: DemoOrg, at: { id: string; path: string; depth: number }): Promise<void> {
     const now = Date.now();
     for (const u of org.users) {
       const lastLogin = new Date(now - u.lastLoginDaysAgo * 86_400_000 - 3_600_000);
@@ -146,7 +167,7 @@ async function createTenant(tx: Tx, tenant: DemoTenant, passwordHash: string): P
         .insert(users)
         .values({
           tenantId,
-          orgId,
+          orgId: at.id,
           email: u.email,
           name: u.name,
           role: u.role,
@@ -161,10 +182,19 @@ async function createTenant(tx: Tx, tenant: DemoTenant, passwordHash: string): P
       ownerIds.set(u.email, row!.id);
     }
     for (const d of org.devices ?? []) {
-      await tx.insert(devices).values({ tenantId, orgId, name: d.name, model: d.model, ownerId: d.owner ? ownerIds.get(d.owner)! : null });
+      await tx.insert(devices).values({ tenantId, orgId: at.id, name: d.name, model: d.model, ownerId: d.owner ? ownerIds.get(d.owner)! : null });
     }
-    for (const child of org.children ?? []) await createOrg(child, { id: orgId, path: orgPath, depth });
+    for (const child of org.children ?? []) await createSubOrg(child, at);
   }
 
-  await createOrg(tenant.root, null);
+  async function createSubOrg(org: DemoOrg, parent: { id: string; path: string; depth: number }): Promise<void> {
+    const orgId = crypto.randomUUID();
+    const at = { id: orgId, path: `${parent.path}${orgId}/`, depth: parent.depth + 1 };
+    await tx.insert(organizations).values({ ...at, tenantId, parentId: parent.id, name: org.name, description: org.description ?? "", type: org.type });
+    await insertGrants(tx, { tenantId, orgId, roleIds, userExtras: org.userGrants });
+    await fillOrg(org, at);
+  }
+
+  if (tenant.root.description) await tx.update(organizations).set({ description: tenant.root.description }).where(eq(organizations.id, root.id));
+  await fillOrg(tenant.root, root);
 }

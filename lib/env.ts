@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PLAN_KEYS } from "@/lib/policy/plans";
 
 // The environment, read once and validated. Only this module reads process.env for
 // configuration (the build phase marker and NODE_ENV aside).
@@ -19,6 +20,15 @@ const schema = z.object({
   // benchmark's reference for what the page costs without its data (bench/README.md).
   BENCH_PAGES: z.enum(["0", "1"]).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Whether anyone may create a tenant at /signup; unset: open in development and demo mode
+  // (the embedded database), closed in production (signupOpen below).
+  SIGNUP: z.enum(["open", "closed"]).optional(),
+  // The plan a tenant created by sign-up starts on.
+  SIGNUP_PLAN: z.enum(PLAN_KEYS).default("free"),
+  // An operator's JSON file overriding the plans' limits (lib/plans/file.ts).
+  ROSTER_PLANS_FILE: z.string().min(1).optional(),
+  // The embedded database gets the demo tenants on first start; 0 for an embedded install without them.
+  DEMO: z.enum(["0", "1"]).default("1"),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -28,3 +38,9 @@ function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | un
 }
 
 export const env: Env = schema.parse(emptyToUndefined(process.env));
+
+/** Demo mode: the embedded database with its demo tenants. */
+export const demoMode = !env.DATABASE_URL && env.DEMO === "1";
+
+/** Sign-up is the operator's choice; unset, it is open in development and demo mode only. */
+export const signupOpen = env.SIGNUP ? env.SIGNUP === "open" : env.NODE_ENV !== "production" || demoMode;

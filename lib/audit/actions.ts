@@ -34,6 +34,15 @@ export const AUDIT_ACTIONS = {
   role_renamed: "Role renamed",
   role_deleted: "Role deleted",
   role_grants_changed: "Role grants changed",
+  tenant_signed_up: "Signed up, creating the organization",
+  user_joined: "Joined through the sign-up link",
+  self_signup_changed: "Self sign-up settings changed",
+  tenant_created: "Organization created by the operator",
+  tenant_plan_changed: "Plan changed",
+  tenant_suspended: "Organization suspended",
+  tenant_resumed: "Organization resumed",
+  tenant_deleted: "Organization deleted",
+  user_reset_link_issued: "Reset link made by the operator",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -59,6 +59,14 @@ export const REFUSALS = {
   PLAN_SUB_ORG_LIMIT: "The plan's sub-organization limit is reached.",
   PLAN_NO_CUSTOM_ROLES: "The plan has no custom roles.",
   PLAN_ROLE_LIMIT: "The plan's role limit is reached.",
+  PLAN_NO_SELF_SIGNUP: "The plan does not offer self sign-up.",
+  PLAN_LIMITS_BROKEN: "The tenant is over a limit of the plan asked for.",
+  // Sign-up, self-registration and the operator
+  SIGNUP_CLOSED: "The operator has closed sign-up.",
+  JOIN_UNAVAILABLE: "The join link is off, unknown or its tenant is not on a business plan.",
+  JOIN_DOMAIN: "The email's domain is not one the tenant lets sign up.",
+  HANDLE_TAKEN: "Another tenant has that join handle.",
+  CONFIRM_MISMATCH: "A destructive command's confirmation does not match.",
 } as const;
 
 export type Refusal = keyof typeof REFUSALS;

@@ -22,12 +22,13 @@ async function counts() {
 }
 
 describe("demo seed", () => {
-  it("creates the two demo tenants of product.md §7", async () => {
-    expect(await counts()).toEqual({ tenants: 2, orgs: 6, users: 8, devices: 5 });
+  it("creates the demo tenants of product.md §7 and a business tenant", async () => {
+    expect(await counts()).toEqual({ tenants: 3, orgs: 9, users: 12, devices: 7 });
     const plans = await db.select({ name: tenants.name, plan: tenants.plan }).from(tenants).orderBy(tenants.name);
     expect(plans).toEqual([
       { name: "Acme Heating", plan: "pro" },
       { name: "Globex", plan: "free" },
+      { name: "Initech Climate", plan: "business" },
     ]);
   });
 
