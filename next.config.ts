@@ -35,6 +35,7 @@ const nextConfig: NextConfig = {
       // Token pages: the token must not leak through the Referer header (E6).
       { source: "/invite/:path*", headers: [...noStore, { key: "Referrer-Policy", value: "no-referrer" }] },
       { source: "/reset/:path*", headers: [...noStore, { key: "Referrer-Policy", value: "no-referrer" }] },
+      { source: "/signup/:token", headers: [...noStore, { key: "Referrer-Policy", value: "no-referrer" }] },
     ];
   },
 };

@@ -5,6 +5,9 @@ import { defineConfig, devices } from "@playwright/test";
 const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${port}`;
+/** A second server: production with sign-up closed and an empty embedded database (e2e/closed.spec.ts). */
+export const closedInstallURL = `http://127.0.0.1:${port + 1}`;
+const secret = process.env.AUTH_SECRET ?? "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 
 export default defineConfig({
   testDir: "./e2e",
@@ -28,19 +31,29 @@ export default defineConfig({
     // Flows that change a persona's password or sessions run once the others are done with them.
     { name: "after", use: { ...devices["Desktop Chrome"] }, dependencies: ["chromium"], testMatch: /\.after\.spec\.ts/ },
   ],
-  webServer: {
-    command: "node server.mjs",
-    url: `${baseURL}/login`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      NODE_ENV: "production",
-      APP_URL: baseURL,
-      DEV_MAILBOX: "1",
-      AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
-      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { PGLITE_DIR: process.env.PGLITE_DIR ?? ".data/e2e-pglite" }),
+  webServer: [
+    {
+      command: "node server.mjs",
+      url: `${baseURL}/login`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        NODE_ENV: "production",
+        APP_URL: baseURL,
+        DEV_MAILBOX: "1",
+        SIGNUP: "open",
+        AUTH_SECRET: secret,
+        ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { PGLITE_DIR: process.env.PGLITE_DIR ?? ".data/e2e-pglite" }),
+      },
     },
-  },
+    {
+      command: "node server.mjs",
+      url: `${closedInstallURL}/login`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { PORT: String(port + 1), HOST: "127.0.0.1", NODE_ENV: "production", APP_URL: closedInstallURL, AUTH_SECRET: secret, SIGNUP: "closed", DEMO: "0", PGLITE_DIR: ".data/e2e-empty-install" },
+    },
+  ],
 });

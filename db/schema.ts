@@ -385,7 +385,7 @@ export const resetRequests = pgTable("reset_requests", {
  * Sign-ups waiting for their emailed link: a new tenant (tenant_id null) or a join into a business
  * tenant's root org. Queued without a token; the step after the answer (lib/signup/prepare.ts)
  * issues the token — only its SHA-256 is stored — or tells an existing account holder instead.
- * Rows are purged once used or expired.
+ * Finishing deletes the row (single use); expired rows are purged.
  */
 export const signupRequests = pgTable(
   "signup_requests",
@@ -400,7 +400,6 @@ export const signupRequests = pgTable(
     tokenHash: text("token_hash"),
     createdAt: ts("created_at").notNull().defaultNow(),
     expiresAt: ts("expires_at").notNull(),
-    usedAt: ts("used_at"),
   },
   (t) => [
     uniqueIndex("signup_requests_token_uq").on(t.tokenHash),
@@ -424,6 +423,7 @@ export type Tenant = typeof tenants.$inferSelect;
 export type Organization = typeof organizations.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
+export type SignupRequest = typeof signupRequests.$inferSelect;
 export type Device = typeof devices.$inferSelect;
 export type Plan = (typeof planEnum.enumValues)[number];
 export type OrgType = (typeof orgTypeEnum.enumValues)[number];

@@ -40,7 +40,7 @@ function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | un
 export const env: Env = schema.parse(emptyToUndefined(process.env));
 
 /** Demo mode: the embedded database with its demo tenants. */
-export const demoMode = !env.DATABASE_URL && env.DEMO === "1";
+export const demoMode = () => !env.DATABASE_URL && env.DEMO === "1";
 
 /** Sign-up is the operator's choice; unset, it is open in development and demo mode only. */
-export const signupOpen = env.SIGNUP ? env.SIGNUP === "open" : env.NODE_ENV !== "production" || demoMode;
+export const signupOpen = () => (env.SIGNUP ? env.SIGNUP === "open" : env.NODE_ENV !== "production" || demoMode());

@@ -34,6 +34,8 @@ else
   export PGLITE_DIR=".data/e2e-pglite"
 fi
 npx tsx --conditions=react-server e2e/seed-e2e.ts
+# The empty install the closed sign-up tests run against starts with no tenant every time.
+rm -rf .data/e2e-empty-install .data/e2e-empty-install.lock
 npx playwright test
 
 node scripts/test-summary.mjs .data/test-results/vitest.json .data/test-results/playwright.json

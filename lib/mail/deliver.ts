@@ -4,6 +4,7 @@ import nodemailer from "nodemailer";
 import type { Db } from "@/db/client";
 import { outbox } from "@/db/schema";
 import { env } from "@/lib/env";
+import { prepareSignupRequests } from "@/lib/signup/prepare";
 import { prepareResetRequests } from "@/lib/users/commands/account-recovery";
 
 export type Transport = { sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown> };
@@ -83,8 +84,9 @@ export function kickOutbox(getDb: () => Promise<Db>): void {
       do {
         holder.again = false;
         const db = await getDb();
-        // Reset requests whose step after the answer never ran (a crash) become mail here.
+        // Reset and sign-up requests whose step after the answer never ran (a crash) become mail here.
         await prepareResetRequests(db);
+        await prepareSignupRequests(db);
         await deliverDue(db, transport);
       } while (holder.again);
     } catch (error) {

@@ -77,3 +77,40 @@ export function arrivalEmail(input: { to: string; adminName: string; userName: s
     text: [`Hello ${input.adminName},`, "", `${input.userName} <${input.userEmail}> was transferred to ${input.orgName}.`].join("\n"),
   };
 }
+
+export function signupLinkEmail(input: { to: string; name: string; joining: string | null; orgName: string; token: string }): Email {
+  const what = input.joining ? `join ${input.joining}` : `create ${input.orgName}`;
+  return {
+    kind: input.joining ? "join_verify" : "signup_verify",
+    to: input.to,
+    subject: oneLine(`Finish signing up to ${input.joining ?? input.orgName} on Roster`),
+    text: [
+      `Hello ${input.name},`,
+      "",
+      `To ${what} on Roster, confirm your email address:`,
+      "",
+      appLink(`/signup/${input.token}`),
+      "",
+      "This link works once and expires in 24 hours. If you did not sign up, ignore this email; nothing has been created.",
+    ].join("\n"),
+  };
+}
+
+/** To an address that already has an account: someone (perhaps its owner) tried to sign up with it. */
+export function signupExistingAccountEmail(input: { to: string; name: string }): Email {
+  return {
+    kind: "signup_existing_account",
+    to: input.to,
+    subject: "Someone tried to sign up to Roster with your email",
+    text: [
+      `Hello ${input.name},`,
+      "",
+      "Someone tried to sign up to Roster with this email address, which already has an account. Nothing was changed.",
+      "",
+      `If it was you, log in: ${appLink("/login")}`,
+      `Forgot your password? Reset it: ${appLink("/forgot")}`,
+      "",
+      "If it was not you, you can ignore this email.",
+    ].join("\n"),
+  };
+}

@@ -9,7 +9,7 @@ export type SubOrgType = (typeof SUB_ORG_TYPES)[number];
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-const orgNameSchema = z
+export const orgNameSchema = z
   .string()
   .trim()
   .min(3, "Use at least 3 characters.")

@@ -10,7 +10,8 @@ import { actorIn, type Actor } from "@/lib/commands/actor";
 import type { Skipped } from "@/lib/commands/bulk";
 import { actorFor, orgIdByName } from "./actors";
 import { userByEmail } from "./demo";
-import { acceptInvitation, inviteUser } from "./commands";
+import { prepareSignupRequests } from "@/lib/signup/prepare";
+import { acceptInvitation, finishSignup, inviteUser, requestSignup } from "./commands";
 
 /** A password that passes the policy, for invited users. */
 export const NEW_PASSWORD = "violet-harbour-lantern-42";
@@ -96,3 +97,20 @@ export async function auditOf(db: Db, targetId: string, action?: string) {
 
 /** A skipped row without its id: what is left must read the same for a foreign id and a random one. */
 export const withoutId = (s: Skipped | undefined) => (s ? { name: s.name, reason: s.reason, code: s.code, refusal: s.refusal } : undefined);
+
+/** The token of the newest sign-up link emailed to an address. */
+export async function lastSignupToken(db: Db, address: string): Promise<string> {
+  const emails = (await emailsTo(db, address)).filter((e) => e.kind === "signup_verify" || e.kind === "join_verify");
+  const match = /\/signup\/([A-Za-z0-9_-]+)/.exec(emails[emails.length - 1]?.textBody ?? "");
+  if (!match) throw new Error(`no sign-up link emailed to ${address}`);
+  return match[1]!;
+}
+
+/** A tenant created the way a stranger creates one: /signup, the emailed link, finished. */
+export async function signUpTenant(db: Db, spec: { email: string; orgName: string; name?: string }): Promise<{ tenantId: string; adminId: string }> {
+  const ip = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+  await requestSignup(db, { name: spec.name ?? "Signed Up", email: spec.email, password: NEW_PASSWORD, orgName: spec.orgName }, { ip });
+  await prepareSignupRequests(db);
+  const { orgId, claims } = await finishSignup(db, { token: await lastSignupToken(db, spec.email) }, { ip });
+  return { tenantId: orgId, adminId: claims.uid };
+}

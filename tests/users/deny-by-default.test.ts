@@ -11,6 +11,7 @@ import { encode } from "next-auth/jwt";
 import { installPeerStamp, PEER_HEADER, peerStampFor } from "@/lib/auth/peer-stamp.cjs";
 import { authSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
+import { JOIN_UNAVAILABLE } from "@/lib/signup/messages";
 import { LINK_EXPIRED } from "@/lib/users/commands/account-recovery";
 
 import { actorFor, orgIdByName } from "../helpers/actors";
@@ -65,10 +66,15 @@ async function exportedActions(): Promise<Exported[]> {
 }
 
 /** Actions that do not go through consoleAction/selfAction, and what "refused" means for them. */
-const NOT_RESULT_SHAPED: Record<string, "login-failed" | "redirect-to-login" | "link-expired" | "uniform-ok"> = {
+const NOT_RESULT_SHAPED: Record<string, "login-failed" | "redirect-to-login" | "link-expired" | "uniform-ok" | "invalid-input" | "join-unavailable"> = {
   // Public token pages: anyone may call them; a link that is not a live token is refused.
   acceptInvitationAction: "link-expired",
   resetPasswordAction: "link-expired",
+  finishSignupAction: "link-expired",
+  // Sign-up is open to anyone: what it refuses is input the server's policy does not accept.
+  requestSignupAction: "invalid-input",
+  // A join link that names no joinable tenant.
+  requestJoinAction: "join-unavailable",
   // Forgot password answers the same for every address; for an unknown one nothing is written.
   requestPasswordResetAction: "uniform-ok",
   // The login form itself: without credentials it answers the generic failure.
@@ -112,6 +118,9 @@ beforeEach(async () => {
     acceptInvitationAction: [{ token: "A".repeat(43), password: "a-brand-new-passphrase" }],
     resetPasswordAction: [{ token: "B".repeat(43), password: "a-brand-new-passphrase" }],
     requestPasswordResetAction: [{ email: "nobody@nowhere.test" }],
+    requestSignupAction: [{ name: "Probe", email: "probe@nowhere.test", password: "password123", orgName: "Probe Org" }],
+    requestJoinAction: [{ handle: "no-such-tenant", name: "Probe", email: "probe@nowhere.test", password: "a-brand-new-passphrase" }],
+    finishSignupAction: [{ token: "C".repeat(43) }],
     logoutAction: [],
     endOtherSessionsAction: [],
     logOutEverywhereAction: [],
@@ -173,6 +182,8 @@ describe("deny by default: every server action without a session", () => {
       if (expected === "login-failed") expect(outcome, label).toEqual({ value: { error: "Invalid email or password.", email: "" } });
       else if (expected === "link-expired") expect(outcome, label).toEqual({ value: { ok: false, code: "INVALID", refusal: "LINK_EXPIRED", message: LINK_EXPIRED } });
       else if (expected === "uniform-ok") expect(outcome, label).toEqual({ value: { ok: true, data: undefined } });
+      else if (expected === "invalid-input") expect(outcome, label).toMatchObject({ value: { ok: false, code: "INVALID" } });
+      else if (expected === "join-unavailable") expect(outcome, label).toEqual({ value: { ok: false, code: "NOT_FOUND", refusal: "JOIN_UNAVAILABLE", message: JOIN_UNAVAILABLE } });
       else if (expected === "redirect-to-login") expect("error" in outcome && isRedirectToLogin(outcome.error), label).toBe(true);
       else expect(outcome, label).toEqual({ value: { ok: false, code: "UNAUTHENTICATED", refusal: "SESSION_ENDED", message: "Your session has ended. Log in again." } });
       expect(await snapshot(db), label).toEqual(before);

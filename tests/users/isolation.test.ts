@@ -23,7 +23,7 @@ import { userFiltersSchema } from "@/lib/users/filters";
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
-import { mullerAdmin, randomId, withoutId } from "../helpers/fixtures";
+import { mullerAdmin, randomId, signUpTenant, withoutId } from "../helpers/fixtures";
 import { snapshot } from "../helpers/snapshot";
 import { applyTag, changeRoles, deleteUsers, editUser, forceLogout, inviteUser, reactivateUsers, resendInvitations, revokeInvitations, setUserPassword, suspendUsers, transferDevice, transferUser } from "../helpers/commands";
 
@@ -57,7 +57,37 @@ async function rootDevice(): Promise<string> {
   return kit!.id;
 }
 
+/** A tenant made by sign-up, with a device its Admin owns. */
+async function signedUpTenant(): Promise<{ adminEmail: string; orgId: string; deviceId: string }> {
+  const adminEmail = "founder@signed-up.test";
+  const { tenantId, adminId } = await signUpTenant(db, { email: adminEmail, orgName: "Signed Up Ltd" });
+  const [device] = await db.insert(devices).values({ tenantId, orgId: tenantId, name: "Sensor", ownerId: adminId }).returning();
+  return { adminEmail, orgId: tenantId, deviceId: device!.id };
+}
+
 const SCENARIOS: Array<[string, () => Promise<World>]> = [
+  [
+    "the Admin of a tenant created by sign-up, on Acme",
+    async () => {
+      const signedUp = await signedUpTenant();
+      return {
+        actor: await actorFor(db, signedUp.adminEmail),
+        own: { userId: (await userByEmail(db, signedUp.adminEmail)).id, deviceId: signedUp.deviceId },
+        victim: { ...(await victimUser("staff@acme.test")), deviceId: await deviceIn("Muller Boiler Group", "Boiler"), orgId: await orgIdByName(db, "Acme Heating") },
+      };
+    },
+  ],
+  [
+    "an Acme Admin, on a tenant created by sign-up",
+    async () => {
+      const signedUp = await signedUpTenant();
+      return {
+        actor: await actorFor(db, "admin@acme.test"),
+        own: { userId: (await userByEmail(db, "user@acme.test")).id, deviceId: await deviceIn("Muller Boiler Group", "Thermostat") },
+        victim: { ...(await victimUser(signedUp.adminEmail)), deviceId: signedUp.deviceId, orgId: signedUp.orgId },
+      };
+    },
+  ],
   [
     "an Acme Admin, on Globex",
     async () => ({

@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
+import { FirstRun } from "@/components/auth/first-run";
+import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/viewer";
+import { signupOpen } from "@/lib/env";
+import { hasAnyTenant } from "@/lib/tenants/exists";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Log in" };
@@ -10,6 +14,7 @@ export const metadata: Metadata = { title: "Log in" };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; reset?: string | string[] }> }) {
   const viewer = await getViewer();
   if (viewer) redirect(`/o/${viewer.org.id}`);
+  if (!(await hasAnyTenant(await getDb()))) return <FirstRun />;
   const { callbackUrl, reset } = await searchParams;
   return (
     <AuthCard title="Log in to your console" subtitle="Manage who may see and control your fleet.">
@@ -24,6 +29,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           Forgot your password?
         </Link>
       </p>
+      {signupOpen() ? (
+        <p className="mt-2 text-center text-sm text-slate-600">
+          New to Roster?{" "}
+          <Link href="/signup" className="text-brand-700 hover:underline">
+            Create an organization
+          </Link>
+        </p>
+      ) : null}
     </AuthCard>
   );
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/db/client";
 import { latestMail, mailboxEnabled } from "@/lib/mail/mailbox";
+import { prepareSignupRequests } from "@/lib/signup/prepare";
 import { prepareResetRequests } from "@/lib/users/commands/account-recovery";
 
 export const metadata: Metadata = { title: "Mailbox (development)", referrer: "no-referrer" };
@@ -30,8 +31,9 @@ export default async function MailboxPage() {
   await connection();
   if (!mailboxEnabled()) notFound();
   const db = await getDb();
-  // A reset request answered a moment ago may still be waiting for its after-response step.
+  // A reset or sign-up answered a moment ago may still be waiting for its after-response step.
   await prepareResetRequests(db);
+  await prepareSignupRequests(db);
   const mail = await latestMail(db);
   return (
     <main className="mx-auto max-w-3xl px-4 py-10">

@@ -22,14 +22,14 @@ type Meta = { ip: string; now?: Date };
 const MINUTE = 60_000;
 // security.md E7 and H2 (our proposals). `hit` reports "blocked" on the limit-th hit: after 10
 // wrong tokens the 11th is refused; 3 reset emails per address and 20 per IP an hour get sent.
-const TOKEN_RULES = {
+export const TOKEN_RULES = {
   wrongTokenPerIp: { limit: 10, windowMs: MINUTE, blockMs: MINUTE },
   resetPerEmail: { limit: 4, windowMs: 60 * MINUTE, blockMs: 60 * MINUTE },
   resetPerIp: { limit: 21, windowMs: 60 * MINUTE, blockMs: 60 * MINUTE },
 } satisfies Record<string, ThrottleRule>;
 
 export { LINK_EXPIRED };
-const TOO_MANY = "Too many attempts from your network. Wait a minute and try again.";
+export const TOO_MANY = "Too many attempts from your network. Wait a minute and try again.";
 
 /** What the token pages send: the token and a password the server's policy accepts. */
 export const tokenPasswordSchema = acceptTokenSchema.extend({ password: newPasswordSchema });

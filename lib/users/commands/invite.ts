@@ -67,7 +67,8 @@ export async function invitationsToday(tx: Tx, tenantId: string, now: Date): Pro
   return row?.n ?? 0;
 }
 
-async function usersInTenant(tx: Tx, tenantId: string): Promise<number> {
+/** Users of the tenant, pending included: what the plan's user limit counts. */
+export async function usersInTenant(tx: Tx, tenantId: string): Promise<number> {
   const [row] = await tx.select({ n: count() }).from(users).where(eq(users.tenantId, tenantId));
   return row?.n ?? 0;
 }
