@@ -110,7 +110,7 @@ describe("delete users", () => {
     expect((await db.execute(sql`SELECT 1 FROM devices WHERE name LIKE 'Handed over %' AND owner_id IS NULL`)).rows).toEqual([]);
   });
 
-  it("'all matching' in reach deletes only this tenant's users; the Globex admin and device stay", async () => {
+  it("'all matching' in reach deletes only this tenant's users; the other tenants' people and devices stay", async () => {
     const actor = await actorFor(db, "admin@acme.test");
     const globexBefore = (await snapshot(db)).devices.filter((d) => d.includes("Water Heater"));
     const result = await deleteUsers(db, actor, { orgId: actor.org.id, matching: { q: "", scope: "reach" }, devices: "unowned", confirm: "DELETE" });
@@ -119,6 +119,6 @@ describe("delete users", () => {
     expect(await userByEmail(db, "admin@globex.test")).toBeTruthy();
     expect((await snapshot(db)).devices.filter((d) => d.includes("Water Heater"))).toEqual(globexBefore);
     const remaining = await db.select({ email: users.email }).from(users);
-    expect(remaining.map((r) => r.email).sort()).toEqual(["admin@acme.test", "admin@globex.test"]);
+    expect(remaining.map((r) => r.email).sort()).toEqual(["admin@acme.test", "admin@globex.test", "admin@initech.test", "d@northwind.test", "i@contoso.test", "tech@initech.test"]);
   });
 });
