@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
+import { LoginLink } from "@/components/auth/login-link";
 import { SignupForm } from "@/components/auth/signup-form";
 import { getViewer } from "@/lib/auth/viewer";
 import { signupOpen } from "@/lib/env";
@@ -25,16 +25,5 @@ export default async function SignupPage() {
       <SignupForm action={requestSignupAction} />
       <LoginLink />
     </AuthCard>
-  );
-}
-
-function LoginLink() {
-  return (
-    <p className="mt-4 text-center text-sm text-slate-600">
-      Already have an account?{" "}
-      <Link href="/login" className="text-brand-700 hover:underline">
-        Log in
-      </Link>
-    </p>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { AuthCard } from "@/components/auth/auth-card";
+import { LoginLink } from "@/components/auth/login-link";
 import { SignupForm } from "@/components/auth/signup-form";
 import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/viewer";
@@ -32,12 +33,7 @@ export default async function JoinPage({ params }: { params: Promise<{ handle: s
   return (
     <AuthCard title={`Join ${tenant.name}`} subtitle={`Create your account in ${tenant.name}'s console on Roster.`}>
       <SignupForm joining={{ handle: tenant.handle, domains: tenant.domains }} action={requestJoinAction} />
-      <p className="mt-4 text-center text-sm text-slate-600">
-        Already have an account?{" "}
-        <Link href="/login" className="text-brand-700 hover:underline">
-          Log in
-        </Link>
-      </p>
+      <LoginLink />
     </AuthCard>
   );
 }
