@@ -11,6 +11,8 @@ export function consoleNav(orgId: string, policy: PolicyViewer): NavItem[] {
     may(policy, "users.view") && { href: `/o/${orgId}/users`, label: "Users" },
     devices !== null && { href: `/o/${orgId}/devices`, label: devices === "org" ? "Devices" : "My devices" },
     (may(policy, "orgs.switch") || may(policy, "orgs.create")) && { href: `/o/${orgId}/organizations`, label: "Organizations" },
+    // Exact: the roles page lives under /settings and has its own entry.
+    may(policy, "org.settings") && { href: `/o/${orgId}/settings`, label: "Settings", exact: true },
     may(policy, "roles.view") && { href: `/o/${orgId}/settings/roles`, label: "Roles and permissions" },
     may(policy, "audit.view") && { href: `/o/${orgId}/audit`, label: "Audit log" },
   ];

@@ -43,6 +43,8 @@ export const ACTIONS = Object.freeze({
   "orgs.edit": { permission: "orgs.edit", targets: ["org"] },
   "orgs.delete": { permission: "orgs.delete", targets: ["org"] },
   "org.settings": { permission: "org.settings", targets: ["tenant", "org"] },
+  // Self sign-up (business): set in the root org; the role new members get is the one "given".
+  "org.self_signup": { permission: "org.settings", targets: ["org"], needs: ["role"] },
   "roles.view": { permission: "roles.view", targets: ["tenant", "org"] },
   "roles.edit": { permission: "roles.edit", targets: ["tenant", "org"] },
   "locations.manage": { permission: "locations.manage", targets: ["tenant", "org"] },

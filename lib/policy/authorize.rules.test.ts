@@ -189,6 +189,35 @@ describe("plans", () => {
   });
 });
 
+describe("self sign-up", () => {
+  const rootAdmin = viewerAt({ org: ROOT, role: "admin", plan: "business" });
+  const rootStaff = viewerAt({ org: ROOT, role: "staff", plan: "business" });
+
+  it("is set in the root org of a business tenant, by a viewer with org.settings who may invite", () => {
+    expect(can(rootAdmin, "org.self_signup", orgTarget(ROOT), { role: "user" })).toBe(true);
+    expect(can(rootStaff, "org.self_signup", orgTarget(ROOT), { role: "staff" })).toBe(true);
+    for (const [plan, label] of [["free", "Free"], ["plus", "Plus"], ["pro", "Pro"]] as const) {
+      expect(authorize(viewerAt({ org: ROOT, role: "admin", plan }), "org.self_signup", orgTarget(ROOT), { role: "user" })).toEqual({ ok: false, code: "LIMIT", refusal: "PLAN_NO_SELF_SIGNUP", reason: `Self sign-up is not available on the ${label} plan` });
+    }
+    const switched = viewerAt({ org: ROOT, current: OWN, role: "admin", plan: "business" });
+    expect(authorize(switched, "org.self_signup", orgTarget(OWN), { role: "user" })).toEqual(forbidden("SELF_SIGNUP_IN_ROOT", "Self sign-up is set in the root organization"));
+    // A root that says it is not one (or the other way round) is not taken at its word.
+    expect(authorize(rootAdmin, "org.self_signup", orgTarget(ROOT, { isRoot: false }), { role: "user" })).toMatchObject({ refusal: "SELF_SIGNUP_IN_ROOT" });
+    expect(authorize(rootAdmin, "org.self_signup", orgTarget(FOREIGN), { role: "user" })).toMatchObject({ code: "NOT_FOUND" });
+    const settingsOnly = viewerAt({ org: ROOT, role: "clerk", grants: ["org.settings"], plan: "business" });
+    expect(authorize(settingsOnly, "org.self_signup", orgTarget(ROOT), { role: "user" })).toEqual(forbidden("MISSING_PERMISSION", 'You need the "Invite users" permission'));
+    expect(authorize(viewerAt({ org: ROOT, role: "user", plan: "business" }), "org.self_signup", orgTarget(ROOT), { role: "user" })).toEqual(forbidden("MISSING_PERMISSION", 'You need the "Edit organization settings" permission'));
+  });
+
+  it("never gives Admin, and never a role above the viewer's", () => {
+    expect(authorize(rootAdmin, "org.self_signup", orgTarget(ROOT), { role: "admin" })).toEqual(forbidden("JOIN_ROLE_ADMIN", "People who sign up themselves cannot be Admins; choose another role"));
+    expect(authorize(rootStaff, "org.self_signup", orgTarget(ROOT), { role: "admin" })).toMatchObject({ refusal: "JOIN_ROLE_ADMIN" });
+    const roleGrants = new Map<string, ReadonlySet<Permission>>([["deleter", new Set<Permission>(["users.view", "users.delete"])]]);
+    expect(authorize({ ...rootStaff, roleGrants }, "org.self_signup", orgTarget(ROOT), { role: "deleter" })).toEqual(forbidden("ROLE_ABOVE_YOURS", "You cannot give a role above your own"));
+    expect(can({ ...rootAdmin, roleGrants }, "org.self_signup", orgTarget(ROOT), { role: "deleter" })).toBe(true);
+  });
+});
+
 describe("devices", () => {
   const endUser = viewerAt({ org: OWN, role: "user", grants: ["own_devices.view", "own_devices.control"] });
 
@@ -229,6 +258,7 @@ describe("assertAuthorized", () => {
     expect(() => assertAuthorized(admin, "users.transfer", userIn(OWN), { role: "user" })).toThrow("needs ctx.destination");
     expect(() => assertAuthorized(admin, "devices.transfer", deviceIn(OWN))).toThrow("needs ctx.newOwner");
     expect(() => assertAuthorized(admin, "orgs.create", orgTarget(OWN))).toThrow("needs ctx.orgType");
+    expect(() => assertAuthorized(admin, "org.self_signup", orgTarget(ROOT))).toThrow("needs ctx.role");
     expect(() => assertAuthorized(admin, "devices.transfer", deviceIn(OWN), { newOwner: null })).not.toThrow();
   });
 });

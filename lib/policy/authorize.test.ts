@@ -52,6 +52,8 @@ const EXPECTED: Record<Action, { same: string; sub: string }> = {
   "orgs.edit": { same: "FFF", sub: "AFN" },
   "orgs.delete": { same: "FFF", sub: "AFN" },
   "org.settings": { same: "AAF", sub: "AAN" },
+  // Pro has no self sign-up: the plan is named before anything else the viewer could fix.
+  "org.self_signup": { same: "LLF", sub: "LLN" },
   "roles.view": { same: "AAF", sub: "AAN" },
   "roles.edit": { same: "AFF", sub: "AFN" },
   "locations.manage": { same: "AAF", sub: "AAN" },
@@ -87,7 +89,7 @@ describe("authorize: every action × default role × relation", () => {
         "users.force_logout", "users.suspend", "users.reactivate", "users.transfer", "users.delete",
         "users.resend_invitation", "users.revoke_invitation", "users.export", "tags.apply", "self.change_password",
         "self.developer_mode", "self.edit", "devices.view", "devices.control", "devices.create", "devices.delete", "devices.transfer",
-        "orgs.switch", "orgs.create", "orgs.edit", "orgs.delete", "org.settings", "roles.view", "roles.edit",
+        "orgs.switch", "orgs.create", "orgs.edit", "orgs.delete", "org.settings", "org.self_signup", "roles.view", "roles.edit",
         "locations.manage", "audit.view",
       ].sort(),
     );

@@ -166,6 +166,16 @@ function deviceRules(action: Action, target: DeviceTarget, ctx: ActionContext): 
 const lockedPermissions = (limits: PlanLimits): PolicyResult =>
   limits.permissionsEditable ? ALLOW : deny("FORBIDDEN", "PERMISSIONS_LOCKED", `Permissions are locked on the ${limits.label} plan; change a person's role to change what they may do`);
 
+// Self sign-up lets strangers in with a role: whoever opens it must be able to invite people with
+// that role, and nobody gets Admin by signing up (product.md §1, §4).
+function selfSignupRules(viewer: PolicyViewer, limits: PlanLimits, target: OrgTarget, ctx: ActionContext): PolicyResult {
+  if (!limits.selfSignUp) return deny("LIMIT", "PLAN_NO_SELF_SIGNUP", `Self sign-up is not available on the ${limits.label} plan`);
+  if (!target.isRoot || target.org.depth !== 1) return deny("FORBIDDEN", "SELF_SIGNUP_IN_ROOT", "Self sign-up is set in the root organization");
+  if (!viewer.grants.has("users.invite")) return missingPermission("users.invite");
+  if (ctx.role !== undefined && isAdminRole(ctx.role)) return deny("FORBIDDEN", "JOIN_ROLE_ADMIN", "People who sign up themselves cannot be Admins; choose another role");
+  return assignable(viewer, ctx.role) ?? ALLOW;
+}
+
 function orgRules(viewer: PolicyViewer, action: Action, target: OrgTarget, ctx: ActionContext): PolicyResult {
   const limits = limitsOf(viewer);
   switch (action) {
@@ -186,6 +196,8 @@ function orgRules(viewer: PolicyViewer, action: Action, target: OrgTarget, ctx: 
       return isSameOrg(target.org, viewer.org) ? deny("FORBIDDEN", "OWN_ORG", "You cannot delete your own organization") : ALLOW;
     case "roles.edit":
       return lockedPermissions(limits);
+    case "org.self_signup":
+      return selfSignupRules(viewer, limits, target, ctx);
     default:
       return ALLOW;
   }

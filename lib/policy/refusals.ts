@@ -66,6 +66,8 @@ export const REFUSALS = {
   JOIN_UNAVAILABLE: "The join link is off, unknown or its tenant is not on a business plan.",
   JOIN_DOMAIN: "The email's domain is not one the tenant lets sign up.",
   HANDLE_TAKEN: "Another tenant has that join handle.",
+  SELF_SIGNUP_IN_ROOT: "Self sign-up is set in the root organization, not a sub-organization.",
+  JOIN_ROLE_ADMIN: "People who sign up themselves cannot get the Admin role.",
   CONFIRM_MISMATCH: "A destructive command's confirmation does not match.",
 } as const;
 

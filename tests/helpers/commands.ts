@@ -19,6 +19,8 @@ import * as signupRequest from "@/lib/signup/commands/request";
 import { signupTokenSchema } from "@/lib/signup/schemas";
 import * as grants from "@/lib/roles/commands/update-grants";
 import { createRoleSchema, deleteRoleSchema, renameRoleSchema, updateGrantsSchema } from "@/lib/roles/schemas";
+import * as selfSignup from "@/lib/tenants/commands/self-signup";
+import { selfSignupSchema } from "@/lib/tenants/schemas";
 import * as recovery from "@/lib/users/commands/account-recovery";
 import * as tag from "@/lib/users/commands/apply-tag";
 import * as role from "@/lib/users/commands/change-role";
@@ -74,6 +76,8 @@ export const createRole = sent(createRoleSchema, customRoles.createRole);
 export const renameRole = sent(renameRoleSchema, customRoles.renameRole);
 export const deleteRole = sent(deleteRoleSchema, customRoles.deleteRole);
 export const updateGrants = sent(updateGrantsSchema, grants.updateGrants);
+
+export const updateSelfSignup = sent(selfSignupSchema, selfSignup.updateSelfSignup);
 
 export const createDevice = sent(createDeviceSchema, deviceCreate.createDevice);
 export const deleteDevice = sent(deleteDeviceSchema, deviceDelete.deleteDevice);

@@ -111,6 +111,7 @@ beforeEach(async () => {
     applyTagAction: [{ orgId, userIds, tag: "Probe" }],
     transferDeviceAction: [{ orgId, deviceId: crypto.randomUUID(), newOwnerId: null }],
     searchOwnersAction: [{ orgId, inOrgId: orgId, q: "" }],
+    updateSelfSignupAction: [{ orgId: await orgIdByName(db, "Initech Climate"), enabled: true, role: "user", domains: ["initech.test"], handle: "initech-climate" }],
     changeOwnPasswordAction: [{ currentPassword: "roster-demo-1", newPassword: "a-brand-new-passphrase" }],
     setDeveloperModeAction: [{ enabled: false }],
     updateOwnDetailsAction: [{ name: "Renamed", phone: "+1 555 0100" }],

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { and, count, eq, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { roles, users } from "@/db/schema";
+import { roles, tenants, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
 import { assertAllowed } from "@/lib/commands/authorize";
 import { auditBy, type Actor } from "@/lib/commands/actor";
@@ -66,7 +66,7 @@ export async function renameRole(db: Db, actor: Actor, input: z.output<typeof re
   });
 }
 
-/** Deletes a custom role; its members move to the replacement role, in every org of the tenant. */
+/** Deletes a custom role; its members (and self sign-up, if it gave it) move to the replacement role, in every org of the tenant. */
 export async function deleteRole(db: Db, actor: Actor, input: z.output<typeof deleteRoleSchema>): Promise<{ moved: number }> {
   const tenantId = actor.viewer.tenant.id;
   assertAllowed(actor.policy, "roles.edit", { kind: "tenant", tenantId });
@@ -80,10 +80,18 @@ export async function deleteRole(db: Db, actor: Actor, input: z.output<typeof de
     if (isRoleAbove(replacement.key, actor.policy)) {
       throw new DomainError("FORBIDDEN", isAdminRole(replacement.key) ? "Only an Admin can make someone an Admin" : "You cannot give a role above your own", { refusal: "ROLE_ABOVE_YOURS" });
     }
+    // Self sign-up's role follows the members, but strangers never become Admins that way.
+    const [tenant] = await tx.select({ joinRole: tenants.joinRole }).from(tenants).where(eq(tenants.id, tenantId));
+    const joinRoleMoves = tenant?.joinRole === role.key;
+    if (joinRoleMoves && isAdminRole(replacement.key)) {
+      throw new DomainError("FORBIDDEN", `People who sign up themselves get ${role.name}, and cannot be made Admins: choose another role for its members.`, { field: "replacement", refusal: "JOIN_ROLE_ADMIN" });
+    }
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.role, role.key)));
     await tx.update(users).set({ role: replacement.key, developerMode: isAdminRole(replacement.key) ? users.developerMode : sql`false` }).where(and(eq(users.tenantId, tenantId), eq(users.role, role.key)));
+    if (joinRoleMoves) await tx.update(tenants).set({ joinRole: replacement.key }).where(eq(tenants.id, tenantId));
     await tx.delete(roles).where(eq(roles.id, role.id));
-    await writeAudit(tx, { ...auditBy(actor), action: "role_deleted", targetType: "role", targetLabel: role.name, before: { name: role.name }, after: { membersMovedTo: replacement.name, moved: n } });
+    const after = { membersMovedTo: replacement.name, moved: n, ...(joinRoleMoves ? { selfSignupRole: replacement.key } : {}) };
+    await writeAudit(tx, { ...auditBy(actor), action: "role_deleted", targetType: "role", targetLabel: role.name, before: { name: role.name }, after });
     return { moved: n };
   });
 }

@@ -1,0 +1,41 @@
+// Input of the self sign-up settings (product.md §1), shared by the settings form and its action.
+import { z } from "zod";
+
+/** A join handle: 3–40 characters, the database's CHECK on tenants.handle (db/schema.ts). */
+export const HANDLE_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/;
+export const MAX_JOIN_DOMAINS = 20;
+
+// Letters, digits and inner hyphens per label, at least two labels, a top level of letters.
+// Internationalised names are entered in their ASCII form (xn--…).
+const DOMAIN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+
+/** How a domain is compared: trimmed, lower-case, without the "@" people often type before it. */
+export const normalizeDomain = (raw: string) => raw.trim().toLowerCase().replace(/^@/, "");
+
+export const handleSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, "Use at least 3 characters.")
+  .max(40, "Use at most 40 characters.")
+  .regex(HANDLE_PATTERN, "Use lower-case letters, digits and hyphens, starting and ending with a letter or digit.");
+
+export const joinDomainsSchema = z
+  .array(z.string().max(254, "A domain name has at most 253 characters."))
+  .max(MAX_JOIN_DOMAINS, `List at most ${MAX_JOIN_DOMAINS} domains.`)
+  .transform((list) => [...new Set(list.map(normalizeDomain).filter(Boolean))])
+  .superRefine((list, ctx) => {
+    const bad = list.find((d) => !DOMAIN.test(d));
+    if (bad) ctx.addIssue({ code: "custom", message: `“${bad}” is not a domain name like example.com.` });
+  });
+
+/** The settings form's domains box: one domain per line, or separated by commas or spaces. */
+export const domainsFromText = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
+
+export const selfSignupSchema = z.strictObject({
+  orgId: z.uuid(),
+  enabled: z.boolean(),
+  role: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, "Choose a role."),
+  domains: joinDomainsSchema,
+  handle: handleSchema,
+});
