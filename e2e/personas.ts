@@ -10,6 +10,7 @@ export const PERSONAS = [
   { email: "m@united.test", org: "Marsh Residence" },
   { email: "h@united.test", org: "Hill Cottage" },
   { email: "admin@globex.test", org: "Globex" },
+  { email: "admin@initech.test", org: "Initech Climate" },
 ] as const;
 
 export const storageStatePath = (email: string) => `e2e/.auth/${email.replace(/[^a-z0-9]/gi, "_")}.json`;

@@ -197,7 +197,7 @@ describe("self sign-up", () => {
     expect(can(rootAdmin, "org.self_signup", orgTarget(ROOT), { role: "user" })).toBe(true);
     expect(can(rootStaff, "org.self_signup", orgTarget(ROOT), { role: "staff" })).toBe(true);
     for (const [plan, label] of [["free", "Free"], ["plus", "Plus"], ["pro", "Pro"]] as const) {
-      expect(authorize(viewerAt({ org: ROOT, role: "admin", plan }), "org.self_signup", orgTarget(ROOT), { role: "user" })).toEqual({ ok: false, code: "LIMIT", refusal: "PLAN_NO_SELF_SIGNUP", reason: `Self sign-up is not available on the ${label} plan` });
+      expect(authorize(viewerAt({ org: ROOT, role: "admin", plan }), "org.self_signup", orgTarget(ROOT), { role: "user" })).toEqual({ ok: false, code: "LIMIT", refusal: "PLAN_NO_SELF_SIGNUP", reason: `Self sign-up is not available on the ${label} plan; it comes with Business` });
     }
     const switched = viewerAt({ org: ROOT, current: OWN, role: "admin", plan: "business" });
     expect(authorize(switched, "org.self_signup", orgTarget(OWN), { role: "user" })).toEqual(forbidden("SELF_SIGNUP_IN_ROOT", "Self sign-up is set in the root organization"));

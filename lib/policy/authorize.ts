@@ -5,7 +5,7 @@ import { actionSpec, isAction, type Action } from "./actions";
 import { checkSubOrgDepth } from "./checks";
 import { PolicyError } from "./errors";
 import { PERMISSIONS, type Permission } from "./permissions";
-import { planLimits, type PlanLimits } from "./plans";
+import { PLAN_KEYS, planLimits, PLANS, type PlanLimits } from "./plans";
 import { ALLOW, deny, NOT_FOUND } from "./result";
 import { isAdminRole, isRoleAbove, type RoleKey } from "./roles";
 import { isInReach, isInView, isSameOrg, isWellFormedOrg } from "./scope";
@@ -166,10 +166,13 @@ function deviceRules(action: Action, target: DeviceTarget, ctx: ActionContext): 
 const lockedPermissions = (limits: PlanLimits): PolicyResult =>
   limits.permissionsEditable ? ALLOW : deny("FORBIDDEN", "PERMISSIONS_LOCKED", `Permissions are locked on the ${limits.label} plan; change a person's role to change what they may do`);
 
+// Named in the refusal, so a locked setting says where it is to be had.
+const SELF_SIGNUP_PLANS = PLAN_KEYS.filter((k) => PLANS[k].selfSignUp).map((k) => PLANS[k].label);
+
 // Self sign-up lets strangers in with a role: whoever opens it must be able to invite people with
 // that role, and nobody gets Admin by signing up (product.md §1, §4).
 function selfSignupRules(viewer: PolicyViewer, limits: PlanLimits, target: OrgTarget, ctx: ActionContext): PolicyResult {
-  if (!limits.selfSignUp) return deny("LIMIT", "PLAN_NO_SELF_SIGNUP", `Self sign-up is not available on the ${limits.label} plan`);
+  if (!limits.selfSignUp) return deny("LIMIT", "PLAN_NO_SELF_SIGNUP", `Self sign-up is not available on the ${limits.label} plan; it comes with ${SELF_SIGNUP_PLANS.join(" and ")}`);
   if (!target.isRoot || target.org.depth !== 1) return deny("FORBIDDEN", "SELF_SIGNUP_IN_ROOT", "Self sign-up is set in the root organization");
   if (!viewer.grants.has("users.invite")) return missingPermission("users.invite");
   if (ctx.role !== undefined && isAdminRole(ctx.role)) return deny("FORBIDDEN", "JOIN_ROLE_ADMIN", "People who sign up themselves cannot be Admins; choose another role");

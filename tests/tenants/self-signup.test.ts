@@ -108,9 +108,9 @@ describe("updateSelfSignup: refusals change nothing", () => {
   it("refuses on plans without self sign-up, with the plan's name, also when the plan changes under the request", async () => {
     const acme = await actorFor(db, "admin@acme.test");
     const pro = await refusedWithoutChange(db, () => updateSelfSignup(db, acme, input(acme, { handle: "acme" })));
-    expect(pro).toMatchObject({ code: "LIMIT", refusal: "PLAN_NO_SELF_SIGNUP", message: "Self sign-up is not available on the Pro plan" });
+    expect(pro).toMatchObject({ code: "LIMIT", refusal: "PLAN_NO_SELF_SIGNUP", message: "Self sign-up is not available on the Pro plan; it comes with Business" });
     const globex = await actorFor(db, "admin@globex.test");
-    expect(await refusedWithoutChange(db, () => updateSelfSignup(db, globex, input(globex, { handle: "globex" })))).toMatchObject({ message: "Self sign-up is not available on the Free plan" });
+    expect(await refusedWithoutChange(db, () => updateSelfSignup(db, globex, input(globex, { handle: "globex" })))).toMatchObject({ message: "Self sign-up is not available on the Free plan; it comes with Business" });
     // The actor was resolved on business; the operator moved the tenant to pro before the command ran.
     const admin = await bill();
     await db.update(tenants).set({ plan: "pro" }).where(eq(tenants.id, initech));

@@ -44,7 +44,7 @@ async function SelfSignup({ actor }: { actor: Actor }) {
   if (verdict.refusal === "SELF_SIGNUP_IN_ROOT") {
     // Members of the root can go there; a sub-org's own people are told who decides.
     const root = viewer.org.depth === 1 ? { href: `/o/${viewer.org.id}/settings`, label: `Open the settings of ${viewer.tenant.name}` } : null;
-    return <SelfSignupLocked reason={`Self sign-up is set for the whole organization in its root, ${viewer.tenant.name}.`} link={root} />;
+    return <SelfSignupLocked reason={`Self sign-up is set in the root organization, ${viewer.tenant.name}: people who sign up themselves join there, not a sub-organization.`} link={root} />;
   }
   // On a plan without it the switch is shown off and locked, as the roles page shows locked permissions.
   return <SelfSignupLocked reason={`${verdict.reason}.`} showSwitch={verdict.refusal === "PLAN_NO_SELF_SIGNUP"} />;
