@@ -32,10 +32,14 @@ export function SelfSignupForm({ orgId, settings }: { orgId: string; settings: S
     <form method="post" onSubmit={onSubmit} className="divide-y divide-slate-100" noValidate>
       <label className="flex cursor-pointer items-center justify-between gap-4 px-6 py-4">
         <span className="text-sm">
-          <span className="block font-medium text-slate-900">People can sign up themselves</span>
-          <span className="block text-slate-500">Anyone who opens the link, with an email at an allowed domain, gets an account in the root organization.</span>
+          <span id="join-enabled-label" className="block font-medium text-slate-900">
+            People can sign up themselves
+          </span>
+          <span id="join-enabled-hint" className="block text-slate-500">
+            Anyone who opens the link, with an email at an allowed domain, gets an account in the root organization.
+          </span>
         </span>
-        <input type="checkbox" role="switch" className="peer sr-only" {...form.register("enabled")} />
+        <input type="checkbox" role="switch" aria-labelledby="join-enabled-label" aria-describedby="join-enabled-hint" className="peer sr-only" {...form.register("enabled")} />
         <span className="rounded-full peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600">
           <SwitchTrack on={enabled} />
         </span>
