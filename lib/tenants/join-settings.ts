@@ -1,16 +1,15 @@
 import "server-only";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { roles, tenants } from "@/db/schema";
+import { tenants } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { env } from "@/lib/env";
 import { orgTarget } from "@/lib/orgs/target";
-import { can, planLimits } from "@/lib/policy";
+import { can } from "@/lib/policy";
 import { tenantRoles, type RoleOption } from "@/lib/users/page-data";
-import { HANDLE_PATTERN, normalizeDomain } from "./schemas";
 
-// A tenant's self sign-up (product.md §1): what the settings page shows and edits, and what the
-// public join page (/join/<handle>) may rely on.
+// A tenant's self sign-up (product.md §1) as its settings page shows it; the join page reads
+// the same columns through lib/signup/joinable.ts.
 
 /** The public link people join by. */
 export function joinUrl(handle: string): string {
@@ -78,31 +77,4 @@ export async function selfSignupSettings(db: Executor, actor: Actor): Promise<Se
     // The current role stays listed even when the viewer may not give it, so the form never swaps it silently.
     roles: all.filter((r) => r.key === tenant.role || can(actor.policy, "org.self_signup", target, { role: r.key })),
   };
-}
-
-export type JoinableTenant = { tenantId: string; name: string; role: string; roleName: string; domains: string[] };
-
-/**
- * The tenant people may join through /join/<handle>: the link is on, the plan offers self sign-up,
- * the operator has not suspended the tenant and its join role exists. Null for anything else,
- * an unknown or malformed handle included. New members go into the root org (id = tenantId).
- */
-export async function joinableTenantByHandle(db: Executor, handle: string): Promise<JoinableTenant | null> {
-  const wanted = handle.trim().toLowerCase();
-  if (!HANDLE_PATTERN.test(wanted)) return null;
-  const [row] = await db
-    .select({ tenantId: tenants.id, name: tenants.name, plan: tenants.plan, limitsOverride: tenants.limitsOverride, role: tenants.joinRole, roleName: roles.name, domains: tenants.joinDomains })
-    .from(tenants)
-    .innerJoin(roles, and(eq(roles.tenantId, tenants.id), eq(roles.key, tenants.joinRole)))
-    .where(and(eq(tenants.handle, wanted), eq(tenants.joinEnabled, true), isNull(tenants.suspendedAt)))
-    .limit(1);
-  if (!row || !planLimits(row.plan, row.limitsOverride).selfSignUp) return null;
-  return { tenantId: row.tenantId, name: row.name, role: row.role, roleName: row.roleName, domains: row.domains };
-}
-
-/** Whether an address may join under the tenant's domain list: any when the list is empty, else an exact domain match. */
-export function emailDomainAllowed(domains: readonly string[], email: string): boolean {
-  if (domains.length === 0) return true;
-  const at = email.lastIndexOf("@");
-  return at > 0 && domains.includes(normalizeDomain(email.slice(at + 1)));
 }

@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 /** A join handle: 3–40 characters, the database's CHECK on tenants.handle (db/schema.ts). */
-export const HANDLE_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/;
+const HANDLE_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/;
 export const MAX_JOIN_DOMAINS = 20;
 
 // Letters, digits and inner hyphens per label, at least two labels, a top level of letters.
@@ -10,7 +10,7 @@ export const MAX_JOIN_DOMAINS = 20;
 const DOMAIN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 
 /** How a domain is compared: trimmed, lower-case, without the "@" people often type before it. */
-export const normalizeDomain = (raw: string) => raw.trim().toLowerCase().replace(/^@/, "");
+const normalizeDomain = (raw: string) => raw.trim().toLowerCase().replace(/^@/, "");
 
 export const handleSchema = z
   .string()
