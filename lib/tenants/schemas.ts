@@ -3,7 +3,7 @@ import { z } from "zod";
 
 /** A join handle: 3–40 characters, the database's CHECK on tenants.handle (db/schema.ts). */
 const HANDLE_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/;
-export const MAX_JOIN_DOMAINS = 20;
+const MAX_JOIN_DOMAINS = 20;
 
 // Letters, digits and inner hyphens per label, at least two labels, a top level of letters.
 // Internationalised names are entered in their ASCII form (xn--…).
@@ -12,7 +12,7 @@ const DOMAIN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z
 /** How a domain is compared: trimmed, lower-case, without the "@" people often type before it. */
 const normalizeDomain = (raw: string) => raw.trim().toLowerCase().replace(/^@/, "");
 
-export const handleSchema = z
+const handleSchema = z
   .string()
   .trim()
   .toLowerCase()
