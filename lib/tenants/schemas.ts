@@ -1,8 +1,7 @@
 // Input of the self sign-up settings (product.md §1), shared by the settings form and its action.
 import { z } from "zod";
+import { handleSchema as joinHandleSchema } from "@/lib/signup/schemas";
 
-/** A join handle: 3–40 characters, the database's CHECK on tenants.handle (db/schema.ts). */
-const HANDLE_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/;
 const MAX_JOIN_DOMAINS = 20;
 
 // Letters, digits and inner hyphens per label, at least two labels, a top level of letters.
@@ -12,13 +11,8 @@ const DOMAIN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z
 /** How a domain is compared: trimmed, lower-case, without the "@" people often type before it. */
 const normalizeDomain = (raw: string) => raw.trim().toLowerCase().replace(/^@/, "");
 
-const handleSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(3, "Use at least 3 characters.")
-  .max(40, "Use at most 40 characters.")
-  .regex(HANDLE_PATTERN, "Use lower-case letters, digits and hyphens, starting and ending with a letter or digit.");
+// What the join page accepts, after the case and spaces people type are forgiven.
+const handleSchema = z.string().trim().toLowerCase().pipe(joinHandleSchema);
 
 export const joinDomainsSchema = z
   .array(z.string().max(254, "A domain name has at most 253 characters."))
