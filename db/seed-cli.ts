@@ -1,9 +1,14 @@
 // npm run db:seed — adds the demo tenants to the configured database (never a production one).
 import { closeDb, getDb } from "./client";
 import { env } from "@/lib/env";
+import { isLocalDatabase } from "./local";
 import { seedDemo } from "./seed";
 
 async function main() {
+  if (env.DATABASE_URL && !isLocalDatabase(env.DATABASE_URL)) {
+    // Demo accounts with a published password never go to a server elsewhere (security.md C4).
+    throw new Error(`Refusing to seed the demo tenants into ${new URL(env.DATABASE_URL).hostname}: the demo seed writes only to a database on this machine.`);
+  }
   const db = await getDb();
   if (!env.DATABASE_URL) {
     // Opening the embedded database already seeds it.

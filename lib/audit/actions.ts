@@ -46,6 +46,9 @@ export const AUDIT_ACTIONS = {
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/** The actor of the rows the operator's command line writes (npm run roster; actor_id stays null). */
+export const OPERATOR_ACTOR = "operator";
 export const AUDIT_ACTION_KEYS = Object.freeze(Object.keys(AUDIT_ACTIONS) as AuditAction[]);
 
 function isAuditAction(value: unknown): value is AuditAction {

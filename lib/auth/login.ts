@@ -1,7 +1,7 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq, getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { sessions, users } from "@/db/schema";
+import { sessions, tenants, users } from "@/db/schema";
 import { writeAudit, type AuditEntry } from "@/lib/audit/write";
 import { emailSchema } from "@/lib/users/email";
 import { hasDeviceEntries, rememberDevice, trustedDeviceId } from "./device-cookie";
@@ -21,7 +21,7 @@ export type LoginSuccess = { userId: string; sessionId: string; sessionVersion: 
 
 /**
  * Checks credentials and opens a session. Every failure — unknown email, wrong password,
- * pending or suspended user, throttled — returns the same null (security.md C3); the
+ * pending or suspended user, suspended tenant, throttled — returns the same null (security.md C3); the
  * throttle is consulted before any hash runs (H1).
  */
 export async function logIn(db: Db, attempt: LoginAttempt): Promise<LoginSuccess | null> {
@@ -43,7 +43,7 @@ export async function logIn(db: Db, attempt: LoginAttempt): Promise<LoginSuccess
 
   if (user === undefined) user = await findUser(db, email.data);
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !passwordOk || user.suspendedAt !== null || user.acceptedAt === null) {
+  if (!user || !passwordOk || user.suspendedAt !== null || user.acceptedAt === null || user.tenantSuspendedAt !== null) {
     const audit: Omit<AuditEntry, "action"> = { tenantId: user?.tenantId ?? null, orgId: user?.orgId, actorId: user?.id, actorEmail: email.data, ip: attempt.ip };
     await writeAudit(db, { ...audit, action: "authn_login_fail" });
     // One audit row per key and block: what follows during the block is only counted.
@@ -89,7 +89,12 @@ async function judgedBy(db: Db, email: string, ip: string, trustedDevice: string
 }
 
 async function findUser(db: Db, email: string) {
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+  const [user] = await db
+    .select({ ...getTableColumns(users), tenantSuspendedAt: tenants.suspendedAt })
+    .from(users)
+    .innerJoin(tenants, eq(tenants.id, users.tenantId))
+    .where(sql`lower(${users.email}) = ${email}`)
+    .limit(1);
   return user ?? null;
 }
 

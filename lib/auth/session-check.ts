@@ -28,7 +28,8 @@ const TOUCH_EVERY_MS = 60_000;
 
 /**
  * The database is the truth about a session: revoked, idle, too old, a bumped session
- * version, a suspended, pending or deleted user all mean "logged out" on this very request.
+ * version, a suspended, pending or deleted user, a tenant the operator suspended all mean
+ * "logged out" on this very request.
  */
 export async function loadViewer(db: Db, claims: SessionClaims, now = new Date(), limits = defaultLimits): Promise<Viewer | null> {
   const [row] = await db
@@ -48,6 +49,7 @@ export async function loadViewer(db: Db, claims: SessionClaims, now = new Date()
     user.sessionVersion !== claims.sv ||
     user.suspendedAt !== null ||
     user.acceptedAt === null ||
+    tenant.suspendedAt !== null ||
     idleFor > limits.idleMinutes * 60_000 ||
     age > limits.maxHours * 3_600_000
   ) {

@@ -5,6 +5,10 @@ export type Email = { kind: string; to: string; subject: string; text: string };
 
 const appLink = (path: string) => new URL(path, env.APP_URL).toString();
 
+/** The links an invitation and a password reset carry (the operator's command line prints them too). */
+export const invitationLink = (token: string) => appLink(`/invite/${token}`);
+export const resetLink = (token: string) => appLink(`/reset/${token}`);
+
 // Names are validated without CR/LF, but a subject must never carry one (security.md F6).
 const oneLine = (text: string) => text.replace(/[\r\n]+/g, " ");
 
@@ -19,7 +23,7 @@ export function invitationEmail(input: { to: string; name: string; inviter: stri
       `${input.inviter} invited you to join ${input.orgName} on Roster.`,
       "Create your password to get started:",
       "",
-      appLink(`/invite/${input.token}`),
+      invitationLink(input.token),
       "",
       "This link works once and expires in 30 days.",
     ].join("\n"),
@@ -36,7 +40,7 @@ export function passwordResetEmail(input: { to: string; name: string; token: str
       "",
       "Someone asked to reset the password of your Roster account. If it was you, choose a new one here:",
       "",
-      appLink(`/reset/${input.token}`),
+      resetLink(input.token),
       "",
       "This link works once and expires in 60 minutes. If you did not ask, ignore this email; your password has not changed.",
     ].join("\n"),

@@ -1,6 +1,6 @@
 // Invariants that depend on counts. Commands read the counts under lock (architecture.md,
 // "Writes") and pass them here, so the wording and the limits live in one place.
-import { resolvePlan, type PlanKey, type PlanLimits } from "./plans";
+import { resolvePlan, type OrgType, type PlanKey, type PlanLimits } from "./plans";
 import { ALLOW, deny } from "./result";
 import type { PolicyResult } from "./types";
 
@@ -65,4 +65,46 @@ export function checkRoleCount(input: { plan: Plan; rolesInTenant: number; addin
   if (p.customRoles === 0) return deny("LIMIT", "PLAN_NO_CUSTOM_ROLES", `The ${p.label} plan has no custom roles`);
   if (!exceeds(input.rolesInTenant, input.adding, p.customRoles)) return ALLOW;
   return deny("LIMIT", "PLAN_ROLE_LIMIT", `The ${p.label} plan allows at most ${p.customRoles} roles in all`);
+}
+
+/** What a tenant holds that a plan limits (the operator's `set-plan` reads it under the tenant lock). */
+export type TenantUsage = {
+  /** Users in the whole tree, pending included. */
+  users: number;
+  /** Organizations below the root. */
+  subOrgs: number;
+  /** The deepest org's depth (root = 1). */
+  depth: number;
+  /** Roles in all, built-ins included, and the names of the custom ones. */
+  roles: number;
+  customRoleNames: readonly string[];
+  /** Users with developer mode on. */
+  developers: number;
+  orgTypes: readonly OrgType[];
+};
+
+export type PlanBreach = { limit: "maxUsers" | "maxSubOrgs" | "maxDepth" | "customRoles" | "developers" | "orgTypes"; message: string };
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const listed = (items: readonly string[]) => (items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : (items[0] ?? ""));
+
+/** Every limit of `plan` the tenant is over, each worded for the operator; empty when it fits. */
+export function planBreaches(plan: Plan, usage: TenantUsage): PlanBreach[] {
+  const p = resolvePlan(plan);
+  const out: PlanBreach[] = [];
+  if (usage.users > p.maxUsers) out.push({ limit: "maxUsers", message: `${plural(usage.users, "user")}, pending invitations included (${p.label} allows ${p.maxUsers})` });
+  if (p.maxSubOrgs !== null && usage.subOrgs > p.maxSubOrgs) {
+    out.push({ limit: "maxSubOrgs", message: `${plural(usage.subOrgs, "sub-organization")} (${p.label} ${p.maxSubOrgs === 0 ? "has none" : `allows ${p.maxSubOrgs}`})` });
+  }
+  if (usage.depth > p.maxDepth) out.push({ limit: "maxDepth", message: `organizations ${usage.depth} levels deep (${p.label} allows ${p.maxDepth})` });
+  if (p.customRoles === 0 && usage.customRoleNames.length > 0) {
+    out.push({ limit: "customRoles", message: `custom roles: ${listed(usage.customRoleNames)} (${p.label} has none)` });
+  } else if (p.customRoles > 0 && usage.roles > p.customRoles) {
+    out.push({ limit: "customRoles", message: `${plural(usage.roles, "role")} (${p.label} allows ${p.customRoles} in all)` });
+  }
+  if (p.developers === "one_per_tenant" && usage.developers > 1) out.push({ limit: "developers", message: `${plural(usage.developers, "user")} in developer mode (${p.label} allows one)` });
+  const offered = new Set<OrgType>(p.orgTypes);
+  const missing = usage.orgTypes.filter((t) => !offered.has(t));
+  if (missing.length) out.push({ limit: "orgTypes", message: `${listed(missing)} organizations (${p.label} does not offer them)` });
+  return out;
 }

@@ -1,5 +1,6 @@
 // Plan capabilities (product.md §1). Configuration, not code paths: the operator may override
-// the numeric limits per tenant (tenants.limits_override), read through planLimits().
+// the numeric limits of every plan (an operator's plans file, installed at start by
+// lib/plans/file.ts) and per tenant (tenants.limits_override), read through planLimits().
 
 export const PLAN_KEYS = ["free", "plus", "pro", "business"] as const;
 export type PlanKey = (typeof PLAN_KEYS)[number];
@@ -28,7 +29,10 @@ export type PlanLimits = {
 
 const PARTNER_TYPES: readonly OrgType[] = ["root", "client", "distributor", "reseller", "contractor", "installer"];
 
-export const PLANS: Readonly<Record<PlanKey, PlanLimits>> = Object.freeze({
+export type PlanTable = Readonly<Record<PlanKey, PlanLimits>>;
+
+/** The plans as product.md §1 sets them: what is in force unless the operator's file says otherwise. */
+export const PLANS: PlanTable = Object.freeze({
   free: Object.freeze({ label: "Free", maxUsers: 5, developers: "one_per_tenant", maxSubOrgs: 0, maxDepth: 1, permissionsEditable: false, customRoles: 0, selfSignUp: false, orgTypes: Object.freeze(["root"] as OrgType[]) }),
   plus: Object.freeze({ label: "Plus", maxUsers: 10, developers: "one_per_tenant", maxSubOrgs: 0, maxDepth: 1, permissionsEditable: false, customRoles: 0, selfSignUp: false, orgTypes: Object.freeze(["root"] as OrgType[]) }),
   pro: Object.freeze({ label: "Pro", maxUsers: 100, developers: "many_admins", maxSubOrgs: 200, maxDepth: 4, permissionsEditable: true, customRoles: 0, selfSignUp: false, orgTypes: Object.freeze(["root", "client"] as OrgType[]) }),
@@ -39,7 +43,32 @@ export function isPlanKey(x: unknown): x is PlanKey {
   return typeof x === "string" && (PLAN_KEYS as readonly string[]).includes(x);
 }
 
-/** The numeric limits an operator may override. */
+/** The numeric limits an operator may override; labels, org types and flags stay code. */
+export const PLAN_NUMERIC_LIMITS = ["maxUsers", "maxSubOrgs", "maxDepth", "customRoles"] as const;
+export type PlanNumericLimit = (typeof PLAN_NUMERIC_LIMITS)[number];
+export type PlanTableOverrides = Partial<Record<PlanKey, Partial<Pick<PlanLimits, PlanNumericLimit>>>>;
+
+// On globalThis: Next.js may evaluate this module more than once per process (stack-notes.md
+// trap 2), and every copy must read the table the operator installed.
+const installed = globalThis as { __roster_plans?: PlanTable };
+
+/**
+ * Puts the operator's limits in force for this process, over the defaults (an empty object
+ * restores the defaults). The caller has validated them (lib/plans/file.ts).
+ */
+export function installPlans(overrides: PlanTableOverrides): PlanTable {
+  const given = (key: PlanKey) => Object.fromEntries(Object.entries(overrides[key] ?? {}).filter(([, value]) => value !== undefined));
+  const table = Object.fromEntries(PLAN_KEYS.map((key) => [key, Object.freeze({ ...PLANS[key], ...given(key) })])) as Record<PlanKey, PlanLimits>;
+  installed.__roster_plans = Object.freeze(table);
+  return installed.__roster_plans;
+}
+
+/** The plans in force: the defaults with the operator's file over them. */
+export function plansInForce(): PlanTable {
+  return installed.__roster_plans ?? PLANS;
+}
+
+/** The numeric limits an operator may override per tenant. */
 export type PlanOverrides = Readonly<Record<string, number | null | undefined>>;
 
 const isCount = (v: unknown, min: number): v is number => typeof v === "number" && Number.isInteger(v) && v >= min;
@@ -51,7 +80,8 @@ const isCount = (v: unknown, min: number): v is number => typeof v === "number" 
  */
 export function planLimits(plan: PlanKey, overrides?: PlanOverrides | null): PlanLimits {
   // An unknown plan string from the database gets the most restrictive plan, not a crash.
-  const base = isPlanKey(plan) ? PLANS[plan] : PLANS.free;
+  const table = plansInForce();
+  const base = isPlanKey(plan) ? table[plan] : table.free;
   if (!overrides) return base;
   const o = overrides;
   return Object.freeze({

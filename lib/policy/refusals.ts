@@ -69,6 +69,7 @@ export const REFUSALS = {
   SELF_SIGNUP_IN_ROOT: "Self sign-up is set in the root organization, not a sub-organization.",
   JOIN_ROLE_ADMIN: "People who sign up themselves cannot get the Admin role.",
   CONFIRM_MISMATCH: "A destructive command's confirmation does not match.",
+  TENANT_SUSPENDED: "The operator has suspended the tenant.",
 } as const;
 
 export type Refusal = keyof typeof REFUSALS;

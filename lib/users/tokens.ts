@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { userTokens } from "@/db/schema";
+import { tenantIsLive } from "@/lib/tenants/live";
 
 export type TokenKind = "invitation" | "password_reset";
 
@@ -39,14 +40,15 @@ export async function issueToken(db: Executor, input: { tenantId: string; userId
 
 /**
  * Uses a token up in one statement, so two parallel requests cannot both win (security.md E2).
- * Returns the user it belongs to, or null for unknown, used or expired tokens alike.
+ * Returns the user it belongs to, or null for unknown, used or expired tokens alike — and for
+ * the tokens of a suspended tenant, which come back to life if it is resumed.
  */
 export async function consumeToken(db: Executor, token: string, kind: TokenKind, now = new Date()): Promise<{ userId: string; tenantId: string } | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const [row] = await db
     .update(userTokens)
     .set({ usedAt: now })
-    .where(and(eq(userTokens.tokenHash, hashToken(token)), eq(userTokens.kind, kind), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now)))
+    .where(and(eq(userTokens.tokenHash, hashToken(token)), eq(userTokens.kind, kind), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now), tenantIsLive(userTokens.tenantId)))
     .returning({ userId: userTokens.userId, tenantId: userTokens.tenantId });
   return row ?? null;
 }
@@ -57,7 +59,7 @@ export async function peekToken(db: Executor, token: string, kind: TokenKind, no
   const [row] = await db
     .select({ one: sql<number>`1` })
     .from(userTokens)
-    .where(and(eq(userTokens.tokenHash, hashToken(token)), eq(userTokens.kind, kind), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now)))
+    .where(and(eq(userTokens.tokenHash, hashToken(token)), eq(userTokens.kind, kind), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now), tenantIsLive(userTokens.tenantId)))
     .limit(1);
   return !!row;
 }

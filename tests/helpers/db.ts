@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { env } from "@/lib/env";
+import { isLocalDatabase } from "@/db/local";
 import { seedDemo } from "@/db/seed";
 import { SCHEMA_TABLES } from "./schema-tables";
 
@@ -8,10 +9,7 @@ import { SCHEMA_TABLES } from "./schema-tables";
 
 /** Tests wipe tables: refuse anything but a database on this machine. */
 function assertLocal(url: string) {
-  const host = new URL(url).hostname;
-  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) {
-    throw new Error(`Refusing to run destructive tests against non-local database host ${host}`);
-  }
+  if (!isLocalDatabase(url)) throw new Error(`Refusing to run destructive tests against non-local database host ${new URL(url).hostname}`);
 }
 
 /** A database holding exactly the demo tenants. */

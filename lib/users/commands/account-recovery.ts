@@ -16,6 +16,7 @@ import { acceptTokenSchema, forgotPasswordSchema } from "../schemas";
 import { consumeToken, issueToken, type TokenKind } from "../tokens";
 import { endSessions } from "./sessions";
 import { isActiveUser } from "../active";
+import { tenantIsLive } from "@/lib/tenants/live";
 
 type Meta = { ip: string; now?: Date };
 
@@ -103,7 +104,8 @@ export async function requestPasswordReset(db: Db, input: z.output<typeof forgot
 export const RESET_REQUEST_TTL_MS = 15 * MINUTE;
 
 /**
- * Turns queued reset requests into reset emails for active accounts, and drops the others
+ * Turns queued reset requests into reset emails for active accounts of tenants that are not
+ * suspended, and drops the others
  * without a trace. Run after a request's answer has gone out, by the mail worker and by the dev
  * mailbox; several processes may run it at once (SKIP LOCKED). Returns how many requests it took.
  */
@@ -127,7 +129,7 @@ async function prepareBatch(db: Db, now: Date): Promise<number> {
       const [user] = await tx
         .select({ id: users.id, name: users.name, email: users.email, tenantId: users.tenantId, orgId: users.orgId })
         .from(users)
-        .where(and(sql`lower(${users.email}) = ${request.email}`, isActiveUser()))
+        .where(and(sql`lower(${users.email}) = ${request.email}`, isActiveUser(), tenantIsLive(users.tenantId)))
         .limit(1);
       if (!user) continue;
       const token = await issueToken(tx, { tenantId: user.tenantId, userId: user.id, kind: "password_reset", now });

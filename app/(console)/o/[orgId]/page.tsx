@@ -4,7 +4,7 @@ import { roleLabel, orgTypeLabel } from "@/lib/orgs/labels";
 import { getActor } from "@/lib/orgs/context";
 import { orgOverview } from "@/lib/orgs/queries";
 import { adminsWhoCanHelp } from "@/lib/orgs/resolve";
-import { PLANS } from "@/lib/policy";
+import { planLimits } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -51,7 +51,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{org.name}</h1>
         <p className="mt-1 text-sm text-slate-600">
-          {orgTypeLabel(org.type)} · {PLANS[viewer.tenant.plan].label} plan · timezone {org.timezone}
+          {orgTypeLabel(org.type)} · {planLimits(viewer.tenant.plan).label} plan · timezone {org.timezone}
         </p>
         {org.description ? <p className="mt-3 max-w-2xl text-slate-700">{org.description}</p> : null}
       </div>
