@@ -103,8 +103,9 @@ export function planBreaches(plan: Plan, usage: TenantUsage): PlanBreach[] {
     out.push({ limit: "customRoles", message: `${plural(usage.roles, "role")} (${p.label} allows ${p.customRoles} in all)` });
   }
   if (p.developers === "one_per_tenant" && usage.developers > 1) out.push({ limit: "developers", message: `${plural(usage.developers, "user")} in developer mode (${p.label} allows one)` });
+  // Without sub-organizations at all, the count above already names every one of them.
   const offered = new Set<OrgType>(p.orgTypes);
   const missing = usage.orgTypes.filter((t) => !offered.has(t));
-  if (missing.length) out.push({ limit: "orgTypes", message: `${listed(missing)} organizations (${p.label} does not offer them)` });
+  if (missing.length && p.maxSubOrgs !== 0) out.push({ limit: "orgTypes", message: `${listed(missing)} organizations (${p.label} does not offer them)` });
   return out;
 }

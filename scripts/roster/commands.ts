@@ -27,7 +27,8 @@ export type Command = {
   optional: readonly string[];
   /** Whether it opens (and migrates) the database; `plans` reads only the configuration. */
   database: boolean;
-  run: (db: Db | null, given: Given, now: Date) => Promise<{ result: unknown; text: string }>;
+  /** Checks what was typed (before any database is opened) and returns the work to do. */
+  prepare: (given: Given) => (db: Db | null, now: Date) => Promise<{ result: unknown; text: string }>;
 };
 
 /**
@@ -45,12 +46,23 @@ function input<S extends z.ZodType>(schema: S, fields: Readonly<Record<string, r
   throw new DomainError("INVALID", message, { fieldErrors });
 }
 
-function define<T>(c: Omit<Command, "run"> & { run: (db: Db, given: Given, now: Date) => Promise<T>; text: (result: T) => string }): Command {
+type Definition<I, T> = Omit<Command, "prepare" | "database"> & {
+  input: (given: Given) => I;
+  run: (db: Db, input: I, now: Date) => Promise<T>;
+  text: (result: T) => string;
+};
+
+/** A command on the database. */
+function define<I, T>({ input: read, run, text, ...rest }: Definition<I, T>): Command {
   return {
-    ...c,
-    run: async (db, given, now) => {
-      const result = await c.run(db!, given, now);
-      return { result, text: c.text(result) };
+    ...rest,
+    database: true,
+    prepare: (given) => {
+      const parsed = read(given);
+      return async (db, now) => {
+        const result = await run(db!, parsed, now);
+        return { result, text: text(result) };
+      };
     },
   };
 }
@@ -65,11 +77,9 @@ export const COMMANDS: readonly Command[] = [
     args: [],
     required: ["name", "plan", "admin-email"],
     optional: ["admin-name"],
-    database: true,
-    run: (db, { flags }, now) => {
-      const fields = { name: ["--name", flags.name], plan: ["--plan", flags.plan], adminEmail: ["--admin-email", flags["admin-email"]], adminName: ["--admin-name", flags["admin-name"]] } as const;
-      return createTenant(db, input(createTenantSchema, fields), now);
-    },
+    input: ({ flags }) =>
+      input(createTenantSchema, { name: ["--name", flags.name], plan: ["--plan", flags.plan], adminEmail: ["--admin-email", flags["admin-email"]], adminName: ["--admin-name", flags["admin-name"]] }),
+    run: createTenant,
     text: (r) =>
       [
         `Created ${r.name} on the ${planLimits(r.plan).label} plan: tenant ${r.tenantId}.`,
@@ -85,7 +95,7 @@ export const COMMANDS: readonly Command[] = [
     args: [],
     required: [],
     optional: [],
-    database: true,
+    input: () => null,
     run: (db) => listTenants(db),
     text: tenantTable,
   }),
@@ -96,8 +106,8 @@ export const COMMANDS: readonly Command[] = [
     args: ["id"],
     required: [],
     optional: [],
-    database: true,
-    run: (db, given) => showTenant(db, tenantRef(given)),
+    input: tenantRef,
+    run: showTenant,
     text: tenantDetails,
   }),
   define({
@@ -107,8 +117,8 @@ export const COMMANDS: readonly Command[] = [
     args: ["id", "plan"],
     required: [],
     optional: [],
-    database: true,
-    run: (db, { args }) => setTenantPlan(db, input(setPlanSchema, { tenantId: ["<id>", args[0]], plan: ["<plan>", args[1]] })),
+    input: ({ args }) => input(setPlanSchema, { tenantId: ["<id>", args[0]], plan: ["<plan>", args[1]] }),
+    run: setTenantPlan,
     text: (r) =>
       r.changed
         ? `${r.name} moved from the ${planLimits(r.from).label} plan to ${planLimits(r.to).label}.`
@@ -121,8 +131,8 @@ export const COMMANDS: readonly Command[] = [
     args: ["id"],
     required: [],
     optional: [],
-    database: true,
-    run: (db, given, now) => suspendTenant(db, tenantRef(given), now),
+    input: tenantRef,
+    run: suspendTenant,
     text: suspensionText,
   }),
   define({
@@ -132,8 +142,8 @@ export const COMMANDS: readonly Command[] = [
     args: ["id"],
     required: [],
     optional: [],
-    database: true,
-    run: (db, given) => resumeTenant(db, tenantRef(given)),
+    input: tenantRef,
+    run: resumeTenant,
     text: suspensionText,
   }),
   define({
@@ -143,8 +153,8 @@ export const COMMANDS: readonly Command[] = [
     args: ["id"],
     required: ["confirm"],
     optional: [],
-    database: true,
-    run: (db, { args, flags }) => deleteTenant(db, input(deleteTenantSchema, { tenantId: ["<id>", args[0]], confirm: ["--confirm", flags.confirm] })),
+    input: ({ args, flags }) => input(deleteTenantSchema, { tenantId: ["<id>", args[0]], confirm: ["--confirm", flags.confirm] }),
+    run: deleteTenant,
     text: (r) =>
       `Deleted ${r.name}: ${r.removed.users} users, ${r.removed.organizations} organizations, ${r.removed.devices} devices and ${r.removed.emails} emails of its outbox. The audit log keeps the record.`,
   }),
@@ -155,8 +165,8 @@ export const COMMANDS: readonly Command[] = [
     args: [],
     required: ["email"],
     optional: [],
-    database: true,
-    run: (db, { flags }, now) => issueResetLink(db, input(resetLinkSchema, { email: ["--email", flags.email] }), now),
+    input: ({ flags }) => input(resetLinkSchema, { email: ["--email", flags.email] }),
+    run: issueResetLink,
     text: (r) =>
       [
         r.kind === "invitation"
@@ -173,7 +183,7 @@ export const COMMANDS: readonly Command[] = [
     required: [],
     optional: [],
     database: false,
-    run: async () => {
+    prepare: () => async () => {
       const source = env.ROSTER_PLANS_FILE ? `The defaults with ROSTER_PLANS_FILE (${env.ROSTER_PLANS_FILE}) over them.` : "The defaults (ROSTER_PLANS_FILE is not set).";
       return { result: plansInForce(), text: `${planTable(plansInForce())}\n${source}` };
     },

@@ -96,8 +96,9 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   let db: Db | null = null;
   try {
+    const work = command.prepare({ args, flags: flags as Record<string, string | undefined> });
     if (command.database) db = await getDb();
-    const { result, text } = await command.run(db, { args, flags: flags as Record<string, string | undefined> }, new Date());
+    const { result, text } = await work(db, new Date());
     return out.done(result, text);
   } catch (error) {
     if (error instanceof DomainError) return out.failed({ code: error.code, refusal: error.refusal, message: error.message, ...(error.fieldErrors ? { fields: error.fieldErrors } : {}) }, EXIT.refused);
