@@ -46,6 +46,7 @@ function describeIssue(issue: z.core.$ZodIssue): string[] {
     const allowed = issue.path.length === 0 ? '"plans"' : issue.path.length === 1 ? PLAN_KEYS.join(", ") : PLAN_NUMERIC_LIMITS.join(", ");
     return issue.keys.map((key) => `${at([...issue.path, key])}: unknown field (expected one of ${allowed})`);
   }
+  if (issue.code === "invalid_type" && issue.input === undefined) return [`${at(issue.path)}: missing`];
   if (issue.code === "invalid_type" && issue.path.length <= 2 && issue.expected === "object") return [`${at(issue.path)}: expected an object`];
   return [`${at(issue.path)}: ${issue.message}`];
 }
@@ -64,7 +65,7 @@ export function readPlansFile(file: string): PlanTableOverrides {
   } catch (error) {
     throw new PlansFileError([`${file} is not valid JSON (${(error as Error).message})`]);
   }
-  const parsed = fileSchema.safeParse(json);
+  const parsed = fileSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) throw new PlansFileError(parsed.error.issues.flatMap(describeIssue));
   return parsed.data.plans;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isPermission, missingDependencies, PERMISSION_DEPENDENCIES, PERMISSION_GROUPS, PERMISSION_KEYS, PERMISSIONS, withDependencies } from "./permissions";
-import { isPlanKey, ORG_TYPES, PLAN_KEYS, planLimits, PLANS } from "./plans";
+import { installPlans, isPlanKey, ORG_TYPES, PLAN_KEYS, planLimits, PLANS, plansInForce } from "./plans";
 import { BUILTIN_ROLES, DEFAULT_GRANTS, isAdminRole, ROLE_LABELS } from "./roles";
 
 describe("permission catalogue", () => {
@@ -76,6 +76,22 @@ describe("plans", () => {
     expect(row("plus")).toEqual([10, "one_per_tenant", 0, 1, false, 0, false, ["root"]]);
     expect(row("pro")).toEqual([100, "many_admins", 200, 4, true, 0, false, ["root", "client"]]);
     expect(row("business")).toEqual([10_000, "many_admins", null, 4, true, 9, true, [...ORG_TYPES]]);
+  });
+
+  it("take the operator's table over the defaults, for this process, until it is replaced", () => {
+    try {
+      const table = installPlans({ business: { maxUsers: 50_000, maxDepth: 6 }, free: { maxUsers: 3 } });
+      expect(plansInForce()).toBe(table);
+      expect(planLimits("business")).toMatchObject({ maxUsers: 50_000, maxDepth: 6, customRoles: 9, label: "Business" });
+      expect(planLimits("free").maxUsers).toBe(3);
+      expect(planLimits("pro")).toEqual(PLANS.pro);
+      // A tenant's own overrides still go over the operator's table.
+      expect(planLimits("business", { maxUsers: 20 }).maxUsers).toBe(20);
+      expect(() => ((table.free as { maxUsers: number }).maxUsers = 1e6)).toThrow();
+    } finally {
+      installPlans({});
+    }
+    expect(planLimits("business").maxUsers).toBe(10_000);
   });
 
   it("take the operator's overrides and ignore invalid ones", () => {

@@ -10,6 +10,7 @@ import {
   checkUserLimit,
   DAILY_INVITE_CAP,
   MAX_TAGS_PER_USER,
+  planBreaches,
 } from "./checks";
 import { planLimits } from "./plans";
 
@@ -80,5 +81,33 @@ describe("invariant checks at and around their limits", () => {
     expect(checkRoleCount({ plan: "business", rolesInTenant: 8, adding: 1 })).toEqual(ok);
     expect(checkRoleCount({ plan: "business", rolesInTenant: 9, adding: 1 })).toMatchObject({ ok: false, code: "LIMIT" });
     expect(checkRoleCount({ plan: "pro", rolesInTenant: 3, adding: 1 })).toEqual({ ok: false, code: "LIMIT", refusal: "PLAN_NO_CUSTOM_ROLES", reason: "The Pro plan has no custom roles" });
+  });
+});
+
+describe("planBreaches: what keeps a tenant off a plan", () => {
+  const fits = { users: 3, subOrgs: 0, depth: 1, roles: 3, customRoleNames: [], developers: 1, orgTypes: ["root"] } as const;
+
+  it("is empty at every limit exactly", () => {
+    expect(planBreaches("free", { ...fits, users: 5 })).toEqual([]);
+    expect(planBreaches("pro", { ...fits, users: 100, subOrgs: 200, depth: 4, developers: 7, orgTypes: ["root", "client"] })).toEqual([]);
+    expect(planBreaches("business", { ...fits, subOrgs: 1e6, roles: 9, customRoleNames: ["A", "B", "C", "D", "E", "F"], orgTypes: ["root", "installer"] })).toEqual([]);
+  });
+
+  it("names each limit one past it", () => {
+    const limits = (plan: Parameters<typeof planBreaches>[0], usage: Partial<Parameters<typeof planBreaches>[1]>) => planBreaches(plan, { ...fits, ...usage }).map((b) => b.limit);
+    expect(limits("free", { users: 6 })).toEqual(["maxUsers"]);
+    expect(limits("pro", { subOrgs: 201 })).toEqual(["maxSubOrgs"]);
+    expect(limits("pro", { depth: 5 })).toEqual(["maxDepth"]);
+    expect(limits("business", { roles: 10 })).toEqual(["customRoles"]);
+    expect(limits("pro", { roles: 4, customRoleNames: ["Tech"] })).toEqual(["customRoles"]);
+    expect(limits("plus", { developers: 2 })).toEqual(["developers"]);
+    expect(limits("pro", { orgTypes: ["root", "client", "reseller"] })).toEqual(["orgTypes"]);
+    // On a plan without sub-orgs their count says it all; their types are not named again.
+    expect(limits("free", { subOrgs: 2, depth: 2, orgTypes: ["root", "client"] })).toEqual(["maxSubOrgs", "maxDepth"]);
+  });
+
+  it("reads the tenant's effective limits", () => {
+    expect(planBreaches(planLimits("business", { maxDepth: 6 }), { ...fits, depth: 6 })).toEqual([]);
+    expect(planBreaches(planLimits("business", { maxUsers: 2 }), fits)).toEqual([{ limit: "maxUsers", message: "3 users, pending invitations included (Business allows 2)" }]);
   });
 });

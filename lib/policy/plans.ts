@@ -57,10 +57,13 @@ const installed = globalThis as { __roster_plans?: PlanTable };
  * restores the defaults). The caller has validated them (lib/plans/file.ts).
  */
 export function installPlans(overrides: PlanTableOverrides): PlanTable {
-  const given = (key: PlanKey) => Object.fromEntries(Object.entries(overrides[key] ?? {}).filter(([, value]) => value !== undefined));
-  const table = Object.fromEntries(PLAN_KEYS.map((key) => [key, Object.freeze({ ...PLANS[key], ...given(key) })])) as Record<PlanKey, PlanLimits>;
-  installed.__roster_plans = Object.freeze(table);
-  return installed.__roster_plans;
+  const plan = (key: PlanKey): PlanLimits => {
+    const given = Object.entries(overrides[key] ?? {}).filter(([, value]) => value !== undefined);
+    return given.length ? Object.freeze({ ...PLANS[key], ...Object.fromEntries(given) }) : PLANS[key];
+  };
+  const table = Object.freeze(Object.fromEntries(PLAN_KEYS.map((key) => [key, plan(key)])) as Record<PlanKey, PlanLimits>);
+  installed.__roster_plans = PLAN_KEYS.every((key) => table[key] === PLANS[key]) ? undefined : table;
+  return plansInForce();
 }
 
 /** The plans in force: the defaults with the operator's file over them. */
