@@ -2,7 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { installPlans, PLAN_KEYS, PLAN_NUMERIC_LIMITS, type PlanTable, type PlanTableOverrides } from "@/lib/policy";
+import { installPlans, PLAN_KEYS, PLAN_NUMERIC_LIMITS, PLANS, type PlanKey, type PlanTable, type PlanTableOverrides } from "@/lib/policy";
 
 // The operator's plans file (ROSTER_PLANS_FILE): JSON overriding the numeric limits of the four
 // plans, e.g. { "plans": { "business": { "maxUsers": 50000, "maxDepth": 6 } } }. Read and
@@ -29,8 +29,21 @@ const limitsSchema = z.strictObject({
     .optional(),
 });
 
+/**
+ * A plan's limits. Org types stay code, so a plan that offers none below the root (free, plus)
+ * cannot be given sub-organizations by numbers alone: refused rather than ignored.
+ */
+function planSchema(key: PlanKey) {
+  if (PLANS[key].orgTypes.some((type) => type !== "root")) return limitsSchema;
+  const none = `the ${PLANS[key].label} plan offers no sub-organization types`;
+  return limitsSchema.superRefine((limits, ctx) => {
+    if (limits.maxSubOrgs !== undefined && limits.maxSubOrgs !== 0) ctx.addIssue({ code: "custom", path: ["maxSubOrgs"], message: `expected 0: ${none}` });
+    if (limits.maxDepth !== undefined && limits.maxDepth !== 1) ctx.addIssue({ code: "custom", path: ["maxDepth"], message: `expected 1: ${none}` });
+  });
+}
+
 const fileSchema = z.strictObject({
-  plans: z.strictObject(Object.fromEntries(PLAN_KEYS.map((key) => [key, limitsSchema.optional()])) as Record<(typeof PLAN_KEYS)[number], z.ZodOptional<typeof limitsSchema>>),
+  plans: z.strictObject(Object.fromEntries(PLAN_KEYS.map((key) => [key, planSchema(key).optional()])) as Record<PlanKey, z.ZodOptional<typeof limitsSchema>>),
 });
 
 export class PlansFileError extends Error {

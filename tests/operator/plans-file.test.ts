@@ -45,6 +45,7 @@ describe("the operator's plans file", () => {
     [{ plans: { pro: { maxSubOrgs: 2.5 } } }, "plans.pro.maxSubOrgs: expected a whole number ≥ 0"],
     [{ plans: { business: { maxDepth: 9 } } }, "plans.business.maxDepth: expected a whole number from 1 to 8"],
     [{ plans: { business: { customRoles: 3 } } }, "plans.business.customRoles: expected 0 (no custom roles) or a whole number ≥ 4 (roles in all, the three built-in ones included)"],
+    [{ plans: { plus: { maxDepth: 2, maxSubOrgs: 5 } } }, "plans.plus.maxSubOrgs: expected 0: the Plus plan offers no sub-organization types\nROSTER_PLANS_FILE: plans.plus.maxDepth: expected 1: the Plus plan offers no sub-organization types"],
     [{ plans: { pro: { label: "Professional" } } }, "plans.pro.label: unknown field (expected one of maxUsers, maxSubOrgs, maxDepth, customRoles)"],
     [{ plans: { enterprise: { maxUsers: 5 } } }, "plans.enterprise: unknown field (expected one of free, plus, pro, business)"],
     [{ plans: { pro: 100 } }, "plans.pro: expected an object"],
