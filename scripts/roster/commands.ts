@@ -12,7 +12,7 @@ import { createTenantSchema, deleteTenantSchema, resetLinkSchema, setPlanSchema,
 import { setTenantPlan } from "@/lib/operator/set-plan";
 import { resumeTenant, suspendTenant } from "@/lib/operator/suspend";
 import { planLimits, plansInForce } from "@/lib/policy";
-import { planTable, suspensionText, tenantDetails, tenantTable, when } from "./print";
+import { deletedText, planTable, suspensionText, tenantDetails, tenantTable, when } from "./print";
 
 export type Given = { args: readonly string[]; flags: Readonly<Record<string, string | undefined>> };
 
@@ -155,8 +155,7 @@ export const COMMANDS: readonly Command[] = [
     optional: [],
     input: ({ args, flags }) => input(deleteTenantSchema, { tenantId: ["<id>", args[0]], confirm: ["--confirm", flags.confirm] }),
     run: deleteTenant,
-    text: (r) =>
-      `Deleted ${r.name}: ${r.removed.users} users, ${r.removed.organizations} organizations, ${r.removed.devices} devices and ${r.removed.emails} emails of its outbox. The audit log keeps the record.`,
+    text: deletedText,
   }),
   define({
     name: "user reset-link",

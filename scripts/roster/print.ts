@@ -1,10 +1,13 @@
 // How the operator's command line shows its results as text (`--json` prints them as they are).
+import type { DeletedTenant } from "@/lib/operator/delete-tenant";
 import type { TenantDetails, TenantSummary } from "@/lib/operator/list";
 import type { Suspension } from "@/lib/operator/suspend";
 import { PLAN_KEYS, type PlanLimits, type PlanTable } from "@/lib/policy";
 
 /** A moment in UTC to the minute: the operator's terminal and the server may not share a timezone. */
 export const when = (at: Date) => `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Columns padded to their widest cell; numbers right-aligned. */
 function table(head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
@@ -17,7 +20,7 @@ function table(head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string
 export function tenantTable(tenants: readonly TenantSummary[]): string {
   if (tenants.length === 0) return "No tenants yet. Create the first: npm run roster -- tenant create --name … --plan … --admin-email …";
   const rows = tenants.map((t) => [t.id, t.name, t.plan, t.users, t.organizations, when(t.createdAt), t.suspendedAt ? when(t.suspendedAt) : "-"]);
-  return `${table(["ID", "NAME", "PLAN", "USERS", "ORGS", "CREATED", "SUSPENDED"], rows)}\n${tenants.length} ${tenants.length === 1 ? "tenant" : "tenants"}.`;
+  return `${table(["ID", "NAME", "PLAN", "USERS", "ORGS", "CREATED", "SUSPENDED"], rows)}\n${count(tenants.length, "tenant")}.`;
 }
 
 const of = (used: number, cap: number | null) => (cap === null ? `${used} (unlimited)` : `${used} of ${cap}`);
@@ -45,8 +48,13 @@ export function tenantDetails(t: TenantDetails): string {
 export function suspensionText(s: Suspension): string {
   if (!s.changed) return s.suspendedAt ? `${s.name} was already suspended (since ${when(s.suspendedAt)}); nothing changed.` : `${s.name} is not suspended; nothing changed.`;
   return s.suspendedAt
-    ? `${s.name} is suspended: its people cannot log in, ${s.sessionsEnded} open ${s.sessionsEnded === 1 ? "session" : "sessions"} ended, its links and pages answer as if it did not exist.`
+    ? `${s.name} is suspended: its people cannot log in, ${count(s.sessionsEnded, "open session")} ended, its links and pages answer as if it did not exist.`
     : `${s.name} is resumed: its people can log in again.`;
+}
+
+export function deletedText({ name, removed }: DeletedTenant): string {
+  const { users, organizations, devices, emails } = removed;
+  return `Deleted ${name}: ${count(users, "user")}, ${count(organizations, "organization")}, ${count(devices, "device")} and ${count(emails, "email")} of its outbox. The audit log keeps the record.`;
 }
 
 export function planTable(plans: PlanTable): string {
