@@ -7,3 +7,9 @@ export function countLabel(n: number, capped = false): string {
 export function usersCount(n: number, capped = false): string {
   return `${countLabel(n, capped)} ${n === 1 && !capped ? "user" : "users"}`;
 }
+
+/** Which rows a page shows: "26–50 of 80 users"; "0 of 80 users" for a page past the end. */
+export function usersRange(start: number, shown: number, total: number, capped = false): string {
+  const of = usersCount(total, capped);
+  return shown === 0 ? `0 of ${of}` : `${(start + 1).toLocaleString("en")}–${(start + shown).toLocaleString("en")} of ${of}`;
+}

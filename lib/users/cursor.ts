@@ -4,8 +4,11 @@ import { isUuid } from "@/lib/sql/uuid";
 import { decodeCursor, encodeCursor } from "@/lib/table/cursor";
 import type { UserSortKey } from "./sort";
 
-/** A position in the users list: the sort expressions' values as text, and the id tiebreaker. */
-export type UserCursor = { v: string[]; id: string };
+/**
+ * A position in the users list: the sort expressions' values as text, the id tiebreaker, and
+ * the row's place in the list (0-based), so a page can say which rows it shows ("26–50 of 80").
+ */
+export type UserCursor = { v: string[]; id: string; at: number };
 
 /** Each sort key's cursor values travel as text and are cast back to these types. */
 export const CASTS: Record<UserSortKey, string[]> = {
@@ -30,11 +33,12 @@ export const encodeUserCursor = (cursor: UserCursor): string => encodeCursor(cur
 export function decodeUserCursor(raw: string, key: UserSortKey): UserCursor | null {
   const value = decodeCursor(raw);
   if (!value || typeof value !== "object") return null;
-  const { v, id } = value as { v?: unknown; id?: unknown };
+  const { v, id, at } = value as { v?: unknown; id?: unknown; at?: unknown };
   if (!Array.isArray(v) || v.length !== CASTS[key].length || !v.every((x) => typeof x === "string" && x.length <= 300)) return null;
   if (typeof id !== "string" || !isUuid(id)) return null;
+  if (typeof at !== "number" || !Number.isSafeInteger(at) || at < 0) return null;
   if (CASTS[key].some((cast, i) => !validValue(cast, v[i] as string))) return null;
-  return { v: v as string[], id };
+  return { v: v as string[], id, at };
 }
 
 function validValue(cast: string, value: string): boolean {

@@ -36,6 +36,11 @@ export type UserPage = {
   /** Exact when `capped` is false. */
   total: number;
   capped: boolean;
+  /**
+   * The first row's place in the list (0-based). Carried by the cursor from page to page, so it
+   * costs no count; exact at either end, and off in between only by rows added or removed since.
+   */
+  start: number;
   /** Cursors for the neighbouring pages, or null at either end. */
   next: string | null;
   prev: string | null;
@@ -161,15 +166,19 @@ export async function listUsers(db: Db, actor: Actor, request: PageRequest, now 
   const page = result.rows.slice(0, request.size);
   if (backwards) page.reverse();
   const rows = page.map((r) => toRow(r, now));
-  const cursorOf = (r: Record<string, unknown>) => encodeUserCursor({ v: exprs.map((_, i) => keyText(r[`k${i}`])), id: String(r.id) });
+  const atStart = backwards ? !more : !cursor;
+  const atEnd = !backwards && !more && !capped;
+  const start = atStart ? 0 : atEnd ? Math.max(0, n - page.length) : backwards ? Math.max(0, cursor!.at - page.length) : cursor!.at + 1;
+  const cursorOf = (r: Record<string, unknown>, at: number) => encodeUserCursor({ v: exprs.map((_, i) => keyText(r[`k${i}`])), id: String(r.id), at });
   const first = page[0];
   const last = page[page.length - 1];
   return {
     rows,
     total: capped ? COUNT_CAP : n,
     capped,
-    next: last && (backwards || more) ? cursorOf(last) : null,
-    prev: first && (backwards ? more : !!cursor) ? cursorOf(first) : null,
+    start,
+    next: last && (backwards || more) ? cursorOf(last, start + page.length - 1) : null,
+    prev: first && !atStart ? cursorOf(first, start) : null,
   };
 }
 

@@ -61,11 +61,14 @@ describe("listUsers", () => {
       expect(seen).toHaveLength(n);
       expect(new Set(seen).size).toBe(n);
       expect(pages[0]!.prev).toBeNull();
+      // Each page knows where it starts: the last one too ("57–60 of 60", not "4 of 60").
+      expect(pages.map((p) => p.start)).toEqual(pages.map((_, i) => i * 7));
       // Walking back from the last page retraces the same pages.
       let back = pages[pages.length - 1]!;
       for (let i = pages.length - 2; i >= 0; i--) {
         back = await listUsers(db, admin, { ...request, cursor: { before: back.prev! } });
         expect(back.rows.map((r) => r.id)).toEqual(pages[i]!.rows.map((r) => r.id));
+        expect(back.start).toBe(i * 7);
       }
     },
   );
@@ -142,6 +145,12 @@ describe("listUsers", () => {
     const first = await listUsers(db, admin, { filters: filters(), sort: { key: "name", dir: "asc" }, size: 5 });
     const junk = await listUsers(db, admin, { filters: filters(), sort: { key: "name", dir: "asc" }, size: 5, cursor: { after: "not-a-cursor" } });
     expect(junk.rows).toEqual(first.rows);
+    // A cursor without its place in the list, or with a place that is none, is malformed too.
+    const { v, id } = JSON.parse(Buffer.from(first.next!, "base64url").toString()) as { v: string[]; id: string };
+    for (const at of [undefined, -1, 1.5, "4"]) {
+      const c = Buffer.from(JSON.stringify({ v, id, at })).toString("base64url");
+      expect((await listUsers(db, admin, { filters: filters(), sort: { key: "name", dir: "asc" }, size: 5, cursor: { after: c } })).rows).toEqual(first.rows);
+    }
   });
 
   it.each([
@@ -156,7 +165,7 @@ describe("listUsers", () => {
     const sort = { key, dir: "asc" } as const;
     const first = await listUsers(db, admin, { filters: filters(), sort, size: 5 });
     for (const id of [first.rows[0]!.id, "------------------------------------"]) {
-      const cursor = Buffer.from(JSON.stringify({ v, id })).toString("base64url");
+      const cursor = Buffer.from(JSON.stringify({ v, id, at: 4 })).toString("base64url");
       for (const c of [{ after: cursor }, { before: cursor }]) {
         expect((await listUsers(db, admin, { filters: filters(), sort, size: 5, cursor: c })).rows).toEqual(first.rows);
       }
@@ -166,13 +175,13 @@ describe("listUsers", () => {
   it("treats a cursor whose id is not a uuid as the first page, its values being valid", async () => {
     const sort = { key: "name", dir: "asc" } as const;
     const first = await listUsers(db, admin, { filters: filters(), sort, size: 5 });
-    const cursor = Buffer.from(JSON.stringify({ v: ["Alice Adams"], id: "-".repeat(36) })).toString("base64url");
+    const cursor = Buffer.from(JSON.stringify({ v: ["Alice Adams"], id: "-".repeat(36), at: 4 })).toString("base64url");
     expect((await listUsers(db, admin, { filters: filters(), sort, size: 5, cursor: { after: cursor } })).rows).toEqual(first.rows);
   });
 
   it.each(["2999-01-01T00:00:00.000Z", "2999-01-01 00:00:00.123456+05:30", "2999-01-01 00:00:00-00:44:30"])("reads the date cursor %s as a cursor", async (date) => {
     // Past every registration date: a cursor read as such ends the list; one refused would be the first page.
-    const cursor = Buffer.from(JSON.stringify({ v: [date], id: admin.viewer.userId })).toString("base64url");
+    const cursor = Buffer.from(JSON.stringify({ v: [date], id: admin.viewer.userId, at: 4 })).toString("base64url");
     expect((await listUsers(db, admin, { filters: filters(), sort: { key: "registered", dir: "asc" }, size: 5, cursor: { after: cursor } })).rows).toEqual([]);
   });
 

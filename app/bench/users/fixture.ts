@@ -73,6 +73,7 @@ export function benchUsersView(now: Date) {
     rows: toTableRows(page, { roles: ROLE_OPTIONS, actions, now, timeZone: "Europe/Berlin" }),
     total: 10_000,
     capped: true,
+    start: 0,
     next: page.at(-1)!.id,
     prev: null,
     filters: userFiltersSchema.parse({}),

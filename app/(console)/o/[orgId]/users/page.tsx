@@ -43,6 +43,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
       rows={rows}
       total={page.total}
       capped={page.capped}
+      start={page.start}
       next={page.next}
       prev={page.prev}
       filters={filters}

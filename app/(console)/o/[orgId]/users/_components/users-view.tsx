@@ -10,7 +10,7 @@ import type { ActionResult } from "@/lib/action-result";
 import type { BulkResult } from "@/lib/commands/bulk";
 import { usersList } from "@/lib/table/users";
 import type { UserFilters } from "@/lib/users/filters";
-import { usersCount } from "@/lib/format/count";
+import { usersRange } from "@/lib/format/count";
 import type { RoleOption } from "@/lib/users/page-data";
 import { FIRST_DIR, type UserSortKey } from "@/lib/users/sort";
 import type { BulkPermissions, UserTableRow } from "@/lib/users/view-model";
@@ -36,6 +36,8 @@ type Props = {
   rows: UserTableRow[];
   total: number;
   capped: boolean;
+  /** The first row's place in the list (0-based). */
+  start: number;
   next: string | null;
   prev: string | null;
   filters: UserFilters;
@@ -169,7 +171,7 @@ export function UsersView(props: Props) {
         stickyLast
       />
       <Pagination
-        summary={`Showing ${rows.length.toLocaleString("en")} of ${usersCount(total, capped)}`}
+        summary={usersRange(props.start, rows.length, total, capped)}
         size={{ value: state.size, onChange: (size) => table.update({ size }) }}
         onPrev={props.prev ? () => table.goTo({ before: props.prev, after: null }) : null}
         onNext={props.next ? () => table.goTo({ after: props.next, before: null }) : null}
