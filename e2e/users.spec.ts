@@ -150,6 +150,42 @@ test("pages forward and back by cursor, and the URL round-trips", async ({ page 
   await expect(summary(page)).toHaveText(/^51–(\d+) of \1 users$/);
 });
 
+test("the header box selects the page; in all matching every row shows as selected", async ({ page }) => {
+  await openUsers(page, "size=25&sort=email");
+  const pageBox = page.getByRole("checkbox", { name: "Select all on this page" });
+  const ticked = () => page.locator("tbody tr[data-state=selected]");
+  const count = page.getByTestId("selection-count");
+
+  await select(page, "Customer 01");
+  await expect(pageBox).toHaveJSProperty("indeterminate", true);
+  await expect(pageBox).not.toBeChecked();
+  await pageBox.click();
+  await expect(pageBox).toBeChecked();
+  await expect(pageBox).toHaveJSProperty("indeterminate", false);
+  await expect(ticked()).toHaveCount(25);
+  await expect(count).toHaveText(/^25 selected of \d+$/);
+  await pageBox.click();
+  await expect(ticked()).toHaveCount(0);
+  await expect(count).toHaveCount(0);
+
+  await select(page, "Customer 01");
+  await page.getByRole("button", { name: /^Select all [\d,]+ matching$/ }).click();
+  await expect(count).toHaveText(/^All \d+ matching selected$/);
+  await expect(ticked()).toHaveCount(25);
+  await expect(page.locator("tbody input[type=checkbox]:checked")).toHaveCount(25);
+  await expect(pageBox).toBeChecked();
+  await page.screenshot({ path: "e2e/screenshots/users-all-matching.png" });
+  // The next page is just as selected; unticking one row there leaves the rest of that page.
+  await page.getByRole("button", { name: "Next →" }).click();
+  await expect(page).toHaveURL(/after=/);
+  await ready(page);
+  await expect(ticked()).toHaveCount(25);
+  const firstRow = page.locator("tbody tr").first().getByRole("checkbox");
+  await firstRow.uncheck({ force: true });
+  await expect(count).toHaveText(/^24 selected of \d+$/);
+  await expect(pageBox).toHaveJSProperty("indeterminate", true);
+});
+
 test("select rows and apply a tag; bulk delete asks first", async ({ page }) => {
   await openUsers(page, "q=customer1");
   await select(page, "Customer 11", "Customer 12");

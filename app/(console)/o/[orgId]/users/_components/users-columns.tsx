@@ -3,6 +3,8 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { toast } from "sonner";
+import { PageCheckbox } from "@/components/data-table/page-checkbox";
+import type { PageSelection } from "@/components/data-table/use-row-selection";
 import { initials } from "@/components/ui/avatar";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { UserTableRow } from "@/lib/users/view-model";
@@ -13,6 +15,9 @@ type Options = {
   showOrg: boolean;
   selected: Record<string, boolean>;
   toggle: (id: string) => void;
+  /** How much of the page is selected, and the header box that selects or clears it. */
+  page: PageSelection;
+  togglePage: () => void;
   onRole: ((row: UserTableRow) => void) | null;
   menu: RowMenuHandlers;
 };
@@ -70,9 +75,14 @@ function Clipped({ text, className }: { text: string; className: string }) {
   );
 }
 
-export function usersColumns({ orgId, showOrg, selected, toggle, onRole, menu }: Options): ColumnDef<UserTableRow, unknown>[] {
+export function usersColumns({ orgId, showOrg, selected, toggle, page, togglePage, onRole, menu }: Options): ColumnDef<UserTableRow, unknown>[] {
   const columns: (ColumnDef<UserTableRow, unknown> | null)[] = [
-    { id: "select", header: () => <span className="sr-only">Select</span>, enableSorting: false, cell: ({ row }) => <SelectCell row={row.original} checked={!!selected[row.original.id]} toggle={() => toggle(row.original.id)} /> },
+    {
+      id: "select",
+      header: ({ table }) => <PageCheckbox state={page} onToggle={togglePage} disabled={table.getRowCount() === 0} />,
+      enableSorting: false,
+      cell: ({ row }) => <SelectCell row={row.original} checked={!!selected[row.original.id]} toggle={() => toggle(row.original.id)} />,
+    },
     { id: "name", header: "Name", cell: ({ row }) => <NameCell row={row.original} orgId={orgId} /> },
     // Only outliers end in an ellipsis (the whole text on hover; the name's card shows the whole
     // email too): one 60-character address would otherwise widen the column for every row and

@@ -59,7 +59,10 @@ export function UsersView(props: Props) {
   const { orgId, orgName, rows, total, capped, filters, roles, permissions } = props;
   const table = useUsersTable();
   const { state, pending, hydrated } = table;
-  const rowSelection = useRowSelection(JSON.stringify(filters));
+  const rowSelection = useRowSelection(
+    JSON.stringify(filters),
+    rows.map((r) => r.id),
+  );
   const { selected, allMatching, ids: selectedIds, clear } = rowSelection;
   const [open, setOpen] = useState<Open>(null);
   const exportForm = useRef<HTMLFormElement>(null);
@@ -119,12 +122,14 @@ export function UsersView(props: Props) {
         showOrg: filters.scope === "reach",
         selected,
         toggle: rowSelection.toggle,
+        page: rowSelection.page,
+        togglePage: rowSelection.togglePage,
         onRole: permissions.rolesView ? (row) => setOpen({ kind: "grants", row }) : null,
         menu,
       }),
     // The menu handlers close over the latest state on every render anyway.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [orgId, filters.scope, selected, permissions.rolesView],
+    [orgId, filters.scope, selected, rowSelection.page, permissions.rolesView],
   );
 
   const onSort = (id: string) => table.sortBy(id, FIRST_DIR[id as UserSortKey]);
