@@ -97,6 +97,23 @@ test("filter by role and status, search, and reset", async ({ page }) => {
   await expect(rowFor(page, "Customer 05")).toBeVisible();
 });
 
+test("an empty search here says how many match below and shows them; Reset keeps the scope", async ({ page }) => {
+  await openUsers(page, "q=muller");
+  await expect(page.getByText("2 users match in sub-organizations.")).toBeVisible();
+  await page.screenshot({ path: "e2e/screenshots/users-empty-below.png" });
+  await page.getByRole("button", { name: "Show all in reach" }).click();
+  await expect(page).toHaveURL(/scope=reach/);
+  await expect(page).toHaveURL(/q=muller/);
+  await ready(page);
+  await expect(rows(page)).toHaveCount(2);
+  await page.getByRole("button", { name: "Reset" }).click();
+  await expect(page).not.toHaveURL(/q=/);
+  await ready(page);
+  await expect(page).toHaveURL(/scope=reach/);
+  await expect(page.getByRole("button", { name: "All in reach" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: "Reset" })).toHaveCount(0);
+});
+
 test("Back puts the search box back; other filters clear the selection", async ({ page }) => {
   await openUsers(page);
   const search = page.getByLabel("Search users by name or email");

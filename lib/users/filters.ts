@@ -35,6 +35,9 @@ export const userFiltersSchema = z.strictObject({
 });
 export type UserFilters = z.output<typeof userFiltersSchema>;
 
+/** Whether anything narrows the list within its scope (what Reset clears; the scope it keeps). */
+export const isFiltered = (f: UserFilters) => f.q !== "" || f.roles.length > 0 || f.statuses.length > 0 || f.noDevices;
+
 /** Status as shown, in the precedence of product.md §2. */
 export function statusOf(user: { suspendedAt: Date | null; acceptedAt: Date | null; lastLoginAt: Date | null }, now = new Date()): UserStatus {
   if (user.suspendedAt) return "suspended";

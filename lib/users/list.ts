@@ -1,6 +1,6 @@
 import "server-only";
 import { assertAllowed } from "@/lib/commands/authorize";
-import { sql, type SQL } from "drizzle-orm";
+import { and, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
@@ -106,8 +106,7 @@ export async function listUsers(db: Db, actor: Actor, request: PageRequest, now 
     ${users.lastLoginAt} AS last_login_at, ${users.registeredAt} AS registered_at, ${users.deviceCount} AS devices, ${sql.join(keyCols, sql`, `)}`;
   const limit = request.size + 1;
 
-  const capCount = async () =>
-    (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${users} WHERE ${where} LIMIT ${COUNT_CAP + 1}) AS capped`)).rows[0]?.n ?? 0;
+  const capCount = () => cappedCount(db, where);
   const walkWithin = (bounds: SQL[]) =>
     sql`SELECT ${columns} FROM ${users} WHERE ${where} AND ${keyset(false)}${sql.join(bounds.map((b) => sql` AND ${b}`))} ORDER BY ${orderBy(false)} LIMIT ${limit}`;
   // The org sort in a subtree: its orgs in (name, id) order, and each org's users by id (they
@@ -180,6 +179,25 @@ export async function listUsers(db: Db, actor: Actor, request: PageRequest, now 
     next: last && (backwards || more) ? cursorOf(last, start + page.length - 1) : null,
     prev: first && !atStart ? cursorOf(first, start) : null,
   };
+}
+
+/** The users matching `where`, counted up to one past COUNT_CAP (performance.md, "capped count"). */
+async function cappedCount(db: Db, where: SQL): Promise<number> {
+  return (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${users} WHERE ${where} LIMIT ${COUNT_CAP + 1}) AS capped`)).rows[0]?.n ?? 0;
+}
+
+/**
+ * How many users in the orgs below the actor's match these filters, for an empty result in
+ * "This organization" to offer "All in reach": a capped count, like the list's. Null for a
+ * viewer who may not look below.
+ */
+export async function countBelow(db: Db, actor: Actor, filters: UserFilters, now = new Date()): Promise<{ total: number; capped: boolean } | null> {
+  assertAllowed(actor.policy, "users.view", orgTarget(actor));
+  const reach = { ...filters, scope: "reach" as const };
+  if (!showsSubtree(actor, reach)) return null;
+  const where = and(userListWhere(actor, reach, now, await subtreeIdList(db, actor, reach)), ne(users.orgId, actor.org.id))!;
+  const n = await cappedCount(db, where);
+  return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
 const asDate = (value: unknown): Date | null => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(String(value)));

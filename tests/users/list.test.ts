@@ -1,11 +1,11 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { roleGrants, roles, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { INACTIVE_AFTER_DAYS, statusOf, userFiltersSchema, type UserStatus } from "@/lib/users/filters";
 import { estimatedRows, forgetEstimates } from "@/lib/sql/estimates";
-import { listUsers, type PageRequest } from "@/lib/users/list";
+import { countBelow, listUsers, type PageRequest } from "@/lib/users/list";
 import { CLEARLY_MANY } from "@/lib/users/plan";
 import { USER_SORT_KEYS, type UserSortKey } from "@/lib/users/sort";
 import { actorFor, orgIdByName } from "../helpers/actors";
@@ -133,6 +133,24 @@ describe("listUsers", () => {
       const page = await listUsers(db, admin, { filters: filters({ statuses }), sort: { key: "email", dir: "asc" }, size: 100 }, now);
       expect(page.rows.map((r) => r.id).sort(), statuses.join("+")).toEqual(expected.sort());
     }
+  });
+
+  it("counts the matches in the orgs below for an empty search in this organization, and only there", async () => {
+    const muller = filters({ q: "muller" });
+    expect((await listUsers(db, admin, { filters: muller, sort: { key: "name", dir: "asc" }, size: 50 })).total).toBe(0);
+    expect(await countBelow(db, admin, muller)).toEqual({ total: 2, capped: false });
+    expect(await countBelow(db, admin, filters({ q: "muller", roles: ["admin"] }))).toEqual({ total: 0, capped: false });
+    // The org's own users and another tenant's are not below it.
+    expect(await countBelow(db, admin, filters({ q: "alice adams" }))).toEqual({ total: 0, capped: false });
+    expect(await countBelow(db, admin, filters({ q: "admin@globex.test" }))).toEqual({ total: 0, capped: false });
+    // A viewer who may not look below is told nothing about it.
+    const staff = await actorFor(db, "staff@acme.test");
+    expect(await countBelow(db, staff, muller)).toEqual({ total: 2, capped: false });
+    const [role] = await db.select({ id: roles.id }).from(roles).where(and(eq(roles.tenantId, staff.viewer.tenant.id), eq(roles.key, "staff")));
+    const grant = and(eq(roleGrants.orgId, staff.org.id), eq(roleGrants.roleId, role!.id), eq(roleGrants.permission, "orgs.switch"));
+    await db.delete(roleGrants).where(grant);
+    expect(await countBelow(db, await actorFor(db, "staff@acme.test"), muller)).toBeNull();
+    await db.insert(roleGrants).values({ tenantId: staff.viewer.tenant.id, orgId: staff.org.id, roleId: role!.id, permission: "orgs.switch" });
   });
 
   it("never shows another tenant's users, even searched for by exact email", async () => {

@@ -74,6 +74,7 @@ export function benchUsersView(now: Date) {
     total: 10_000,
     capped: true,
     start: 0,
+    below: null,
     next: page.at(-1)!.id,
     prev: null,
     filters: userFiltersSchema.parse({}),

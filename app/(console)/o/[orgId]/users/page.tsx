@@ -5,7 +5,8 @@ import { getActor } from "@/lib/orgs/context";
 import { orgTarget } from "@/lib/orgs/target";
 import { can, may } from "@/lib/policy";
 import { usersList } from "@/lib/table/users";
-import { listUsers } from "@/lib/users/list";
+import { isFiltered } from "@/lib/users/filters";
+import { countBelow, listUsers } from "@/lib/users/list";
 import { orgLocations, rowActions, tenantRoles } from "@/lib/users/page-data";
 import { bulkPermissions, toTableRows } from "@/lib/users/table-rows";
 import { UsersView } from "./_components/users-view";
@@ -31,6 +32,8 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
     orgLocations(db, viewer.tenant.id, actor.org.id),
   ]);
   const actions = await rowActions(db, actor, page.rows);
+  // An empty filtered result in this org says how many match below it (one capped count, only then).
+  const below = filters.scope === "org" && isFiltered(filters) && page.total === 0 ? await countBelow(db, actor, filters, now) : null;
 
   const rows = toTableRows(page.rows, { roles, actions, now, timeZone: viewer.org.timezone });
   const permissions = bulkPermissions(policy);
@@ -44,6 +47,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
       total={page.total}
       capped={page.capped}
       start={page.start}
+      below={below}
       next={page.next}
       prev={page.prev}
       filters={filters}

@@ -7,7 +7,7 @@ import { SearchBox } from "@/components/data-table/search-box";
 import { Toolbar } from "@/components/data-table/toolbar";
 import { Button } from "@/components/ui/button";
 import { STATUS_LABELS } from "@/components/ui/status-badge";
-import { USER_STATUSES, type UserFilters } from "@/lib/users/filters";
+import { isFiltered, USER_STATUSES, type UserFilters } from "@/lib/users/filters";
 import type { RoleOption } from "@/lib/users/page-data";
 import type { UsersTable } from "./use-users-table";
 
@@ -20,7 +20,8 @@ export function UsersToolbar({ table, filters, roles, canReach, canInvite, onInv
   // Reset also clears what is typed and not sent yet (the URL's search may already be empty):
   // the box starts afresh.
   const [resets, setResets] = useState(0);
-  const filtered = filters.q !== "" || filters.roles.length > 0 || filters.statuses.length > 0 || filters.noDevices || filters.scope !== "org";
+  // Reset clears the filters and keeps the scope: which orgs are listed is a place, not a filter.
+  const filtered = isFiltered(filters);
   const scope = (value: UserFilters["scope"]) => ({ pressed: filters.scope === value && !filters.noDevices, onClick: () => update({ scope: value, nodev: false }) });
 
   return (
@@ -56,7 +57,7 @@ export function UsersToolbar({ table, filters, roles, canReach, canInvite, onInv
       {filtered ? (
         <Button variant="ghost" size="sm" onClick={() => {
             setResets((n) => n + 1);
-            update({ q: "", role: [], status: [], scope: "org", nodev: false });
+            update({ q: "", role: [], status: [], nodev: false });
           }}>
           Reset
         </Button>

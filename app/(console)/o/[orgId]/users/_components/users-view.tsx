@@ -9,8 +9,9 @@ import { useRowSelection } from "@/components/data-table/use-row-selection";
 import type { ActionResult } from "@/lib/action-result";
 import type { BulkResult } from "@/lib/commands/bulk";
 import { usersList } from "@/lib/table/users";
-import type { UserFilters } from "@/lib/users/filters";
-import { usersRange } from "@/lib/format/count";
+import { isFiltered, type UserFilters } from "@/lib/users/filters";
+import { usersCount, usersRange } from "@/lib/format/count";
+import { Button } from "@/components/ui/button";
 import type { RoleOption } from "@/lib/users/page-data";
 import { FIRST_DIR, type UserSortKey } from "@/lib/users/sort";
 import type { BulkPermissions, UserTableRow } from "@/lib/users/view-model";
@@ -38,6 +39,8 @@ type Props = {
   capped: boolean;
   /** The first row's place in the list (0-based). */
   start: number;
+  /** For an empty filtered result in this org: how many match in the orgs below it. */
+  below: { total: number; capped: boolean } | null;
   next: string | null;
   prev: string | null;
   filters: UserFilters;
@@ -143,11 +146,23 @@ export function UsersView(props: Props) {
     { key: "delete", label: "Delete", show: permissions.delete, danger: true },
   ];
 
-  const filtered = filters.q !== "" || filters.roles.length > 0 || filters.statuses.length > 0 || filters.noDevices;
+  const filtered = isFiltered(filters);
+  const below = props.below && props.below.total > 0 ? props.below : null;
   const empty = filtered ? (
     <div className="text-sm text-slate-600">
-      <p className="font-medium text-slate-900">No users match these filters</p>
-      <p className="mt-1">Try another search, or reset the filters.</p>
+      <p className="font-medium text-slate-900">No users {below ? `in ${orgName} ` : ""}match these filters</p>
+      {below ? (
+        <>
+          <p className="mt-1">
+            {usersCount(below.total, below.capped)} {below.total === 1 && !below.capped ? "matches" : "match"} in sub-organizations.
+          </p>
+          <Button variant="secondary" size="sm" className="mt-3" onClick={() => table.update({ scope: "reach" })}>
+            Show all in reach
+          </Button>
+        </>
+      ) : (
+        <p className="mt-1">Try another search, or reset the filters.</p>
+      )}
     </div>
   ) : (
     <div className="text-sm text-slate-600">
