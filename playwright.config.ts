@@ -53,7 +53,8 @@ export default defineConfig({
       url: `${closedInstallURL}/login`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { PORT: String(port + 1), HOST: "127.0.0.1", NODE_ENV: "production", APP_URL: closedInstallURL, AUTH_SECRET: secret, SIGNUP: "closed", DEMO: "0", PGLITE_DIR: ".data/e2e-empty-install" },
+      // DATABASE_URL emptied: Playwright adds these to the suite's own environment, which in CI names Postgres.
+      env: { PORT: String(port + 1), HOST: "127.0.0.1", NODE_ENV: "production", APP_URL: closedInstallURL, AUTH_SECRET: secret, SIGNUP: "closed", DEMO: "0", DATABASE_URL: "", PGLITE_DIR: ".data/e2e-empty-install" },
     },
   ],
 });

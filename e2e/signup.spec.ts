@@ -4,9 +4,12 @@ const PASSWORD = "violet harbour lantern 42";
 
 /** Opens the newest sign-up link emailed to `email` from the dev mailbox. */
 async function followSignupLink(page: Page, email: string) {
-  await page.goto("/dev/mailbox");
   const mail = page.getByTestId("mail").filter({ hasText: `To: ${email}` }).filter({ hasText: "Finish signing up" }).first();
-  await expect(mail).toBeVisible();
+  // The email is written just after the answer (its step may still hold the request): look again until it is there.
+  await expect(async () => {
+    await page.goto("/dev/mailbox");
+    await expect(mail).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   const link = await mail.getByRole("link").first().getAttribute("href");
   expect(link).toMatch(/\/signup\/[A-Za-z0-9_-]{43}$/);
   const response = await page.goto(link!, { waitUntil: "networkidle" });
