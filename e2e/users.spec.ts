@@ -268,7 +268,15 @@ test("Staff sees no Delete or Change password; a User cannot open the page", asy
   await expect(page.getByRole("menuitem", { name: "Edit" })).toBeVisible();
   await expect(page.getByRole("menuitem", { name: "Delete" })).toHaveCount(0);
   await expect(page.getByRole("menuitem", { name: "Change password" })).toHaveCount(0);
-  await page.keyboard.press("Escape");
+  // The role selects offer only what Staff may give: Admin is not there to be refused on Save.
+  await page.getByRole("menuitem", { name: "Edit" }).click();
+  const edit = page.getByRole("dialog", { name: "Edit Customer 01" });
+  await expect(edit.getByLabel("Role").locator("option")).toHaveText(["Staff", "User"]);
+  await edit.getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("button", { name: "Invite user" }).click();
+  const invite = page.getByRole("dialog", { name: "Invite user" });
+  await expect(invite.getByLabel("Role").locator("option")).toHaveText(["Staff", "User"]);
+  await invite.getByRole("button", { name: "Cancel" }).click();
   await select(page, "Customer 01");
   await expect(page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Delete" })).toHaveCount(0);
   await staff.close();

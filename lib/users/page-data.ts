@@ -4,7 +4,7 @@ import type { Executor } from "@/db/client";
 import { locations, organizations, roles } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { orgsAtOrBelow } from "@/lib/orgs/subtree-sql";
-import { can, may, type Action, type OrgRef, type PolicyViewer } from "@/lib/policy";
+import { can, isRoleAbove, may, type Action, type OrgRef, type PolicyViewer } from "@/lib/policy";
 import type { UserRow } from "./list";
 
 /** The row menu's entries, in menu order; each is shown only when the policy allows it. */
@@ -71,6 +71,11 @@ export type RoleOption = { key: string; name: string; builtin: boolean };
 
 export async function tenantRoles(db: Executor, tenantId: string): Promise<RoleOption[]> {
   return db.select({ key: roles.key, name: roles.name, builtin: roles.builtin }).from(roles).where(eq(roles.tenantId, tenantId)).orderBy(asc(roles.createdAt), asc(roles.key));
+}
+
+/** The roles the viewer may give (invite, edit, change role, transfer): none above their own. */
+export function grantableRoles(policy: PolicyViewer, roles: readonly RoleOption[]): RoleOption[] {
+  return roles.filter((r) => !isRoleAbove(r.key, policy));
 }
 
 export async function orgLocations(db: Executor, tenantId: string, orgId: string) {

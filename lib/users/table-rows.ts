@@ -1,7 +1,7 @@
 import "server-only";
 import { formatDate, formatLastLogin } from "@/lib/format/dates";
 import { roleLabel } from "@/lib/orgs/labels";
-import { isAdminRole, may, type Action, type PolicyViewer } from "@/lib/policy";
+import { may, type Action, type PolicyViewer } from "@/lib/policy";
 import type { UserRow } from "./list";
 import type { RoleOption, RowAction } from "./page-data";
 import type { BulkPermissions, UserTableRow } from "./view-model";
@@ -43,6 +43,5 @@ export function bulkPermissions(policy: PolicyViewer): BulkPermissions {
     tags: has("tags.apply"),
     reach: has("orgs.switch"),
     rolesView: has("roles.view"),
-    makeAdmin: isAdminRole(policy.role),
   };
 }

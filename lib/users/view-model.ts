@@ -24,6 +24,4 @@ export type BulkPermissions = {
   reach: boolean;
   /** May open a role's grants. */
   rolesView: boolean;
-  /** May give the Admin role. */
-  makeAdmin: boolean;
 };

@@ -2,7 +2,7 @@ import "server-only";
 import { DEFAULT_GRANTS, type OrgRef, type PolicyViewer } from "@/lib/policy";
 import { userFiltersSchema, type UserStatus } from "@/lib/users/filters";
 import type { UserRow } from "@/lib/users/list";
-import { rowActionsFor, type RoleOption } from "@/lib/users/page-data";
+import { grantableRoles, rowActionsFor, type RoleOption } from "@/lib/users/page-data";
 import { bulkPermissions, toTableRows } from "@/lib/users/table-rows";
 
 // The benchmark's default view (its tenant's root org, first page of 50, bench/lib/seed.ts) from
@@ -77,6 +77,7 @@ export function benchUsersView(now: Date) {
     prev: null,
     filters: userFiltersSchema.parse({}),
     roles: ROLE_OPTIONS,
+    grantable: grantableRoles(benchPolicy, ROLE_OPTIONS),
     locations: [],
     permissions: bulkPermissions(benchPolicy),
   };

@@ -6,7 +6,7 @@ import { orgTarget } from "@/lib/orgs/target";
 import { can, may } from "@/lib/policy";
 import { usersList } from "@/lib/table/users";
 import { listUsers } from "@/lib/users/list";
-import { orgLocations, rowActions, tenantRoles } from "@/lib/users/page-data";
+import { grantableRoles, orgLocations, rowActions, tenantRoles } from "@/lib/users/page-data";
 import { bulkPermissions, toTableRows } from "@/lib/users/table-rows";
 import { UsersView } from "./_components/users-view";
 
@@ -47,6 +47,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
       prev={page.prev}
       filters={filters}
       roles={roles}
+      grantable={grantableRoles(policy, roles)}
       locations={locations}
       permissions={permissions}
     />

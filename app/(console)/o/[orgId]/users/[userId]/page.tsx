@@ -9,9 +9,9 @@ import { DomainError } from "@/lib/errors";
 import { formatDate, formatLastLogin } from "@/lib/format/dates";
 import { roleLabel } from "@/lib/orgs/labels";
 import { getActor } from "@/lib/orgs/context";
-import { isAdminRole, may } from "@/lib/policy";
+import { may } from "@/lib/policy";
 import { userActionLog, userDetails, userDevices } from "@/lib/users/details";
-import { rowActions, tenantRoles } from "@/lib/users/page-data";
+import { grantableRoles, rowActions, tenantRoles } from "@/lib/users/page-data";
 import type { UserTableRow } from "@/lib/users/view-model";
 import { ProfileActions } from "../_components/profile-actions";
 
@@ -83,7 +83,7 @@ export default async function UserProfilePage({ params, searchParams }: { params
             </div>
           </div>
         </div>
-        <ProfileActions row={row} orgId={orgId} roles={roles} canMakeAdmin={isAdminRole(actor.viewer.role)} />
+        <ProfileActions row={row} orgId={orgId} roles={grantableRoles(actor.policy, roles)} />
       </header>
 
       <nav aria-label="User sections" className="flex gap-1 border-b border-slate-200">
