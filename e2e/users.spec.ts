@@ -290,6 +290,27 @@ test("Staff sees no Delete or Change password; a User cannot open the page", asy
   await user.close();
 });
 
+test("the menu of an org's last Admin shows Suspend, Transfer and Delete disabled, with the reason", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStatePath("admin@initech.test"), viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+  await expect(page).toHaveURL(/\/users$/);
+  await page.goto(`${new URL(page.url()).pathname}?scope=reach&q=northwind`);
+  await ready(page);
+  await page.getByRole("button", { name: "Actions for Nancy Davolio" }).click();
+  await expect(page.getByRole("menuitem", { name: "Edit" })).toBeEnabled();
+  for (const name of ["Suspend", "Transfer", "Delete"]) {
+    const item = page.getByRole("menuitem", { name, exact: true });
+    await expect(item).toBeDisabled();
+    await expect(item).toHaveAccessibleDescription("Northwind Distribution would be left without an Admin");
+    await expect(item).toHaveAttribute("title", "Northwind Distribution would be left without an Admin");
+  }
+  await page.getByRole("menuitem", { name: "Delete", exact: true }).hover();
+  await page.screenshot({ path: "e2e/screenshots/users-last-admin-menu.png" });
+  await context.close();
+});
+
 test("a user's profile shows their details, devices and action log", async ({ page }) => {
   await openUsers(page, "scope=reach&q=rita");
   await page.getByRole("link", { name: "Rita Muller" }).click();

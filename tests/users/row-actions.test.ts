@@ -5,11 +5,11 @@ import type { Db } from "@/db/client";
 
 import { userFiltersSchema } from "@/lib/users/filters";
 import { listUsers } from "@/lib/users/list";
-import { grantableRoles, rowActions, tenantRoles } from "@/lib/users/page-data";
+import { grantableRoles, lastAdminBlocks, rowActions, tenantRoles } from "@/lib/users/page-data";
 import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
-import { invite, NEW_PASSWORD } from "../helpers/fixtures";
-import { refusedWithoutChange } from "../helpers/snapshot";
+import { invite, inviteAndAccept, mullerAdmin, NEW_PASSWORD } from "../helpers/fixtures";
+import { refusedWithoutChange, withoutChange } from "../helpers/snapshot";
 import { inviteUser, revokeInvitations, setUserPassword, suspendUsers } from "../helpers/commands";
 
 let db: Db;
@@ -57,5 +57,27 @@ describe("grantableRoles", () => {
         expect(refused.refusal).toBe("ROLE_ABOVE_YOURS");
       }
     }
+  });
+});
+
+describe("lastAdminBlocks", () => {
+  const reach = userFiltersSchema.parse({ scope: "reach", q: "muller.test" });
+
+  it("disables Suspend, Transfer and Delete on an org's last active Admin, with the reason the commands give", async () => {
+    const admin = await actorFor(db, "admin@acme.test");
+    const boss = await mullerAdmin(db);
+    const page = await listUsers(db, admin, { filters: reach, sort: { key: "name", dir: "asc" }, size: 25 });
+    const actions = await rowActions(db, admin, page.rows);
+    const blocked = await lastAdminBlocks(db, page.rows, actions);
+    const reason = "Muller Boiler Group would be left without an Admin";
+    expect(blocked).toEqual({ [boss.viewer.userId]: { "users.suspend": reason, "users.transfer": reason, "users.delete": reason } });
+    // What the menu disables, the command refuses with the same words and writes nothing.
+    const refused = await withoutChange(db, () => suspendUsers(db, admin, { orgId: admin.org.id, userIds: [boss.viewer.userId] }));
+    expect(refused.skipped[0]).toMatchObject({ refusal: "LAST_ADMIN", reason });
+
+    // A second active Admin lifts the block for both.
+    await inviteAndAccept(db, "admin@acme.test", { email: "second@muller.test", role: "admin", orgName: "Muller Boiler Group" });
+    const again = await listUsers(db, admin, { filters: reach, sort: { key: "name", dir: "asc" }, size: 25 });
+    expect(await lastAdminBlocks(db, again.rows, await rowActions(db, admin, again.rows))).toEqual({});
   });
 });

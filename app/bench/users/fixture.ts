@@ -70,7 +70,7 @@ export function benchUsersView(now: Date) {
     orgId: ROOT.id,
     orgName: ROOT.name,
     viewerId: VIEWER_ID,
-    rows: toTableRows(page, { roles: ROLE_OPTIONS, actions, now, timeZone: "Europe/Berlin" }),
+    rows: toTableRows(page, { roles: ROLE_OPTIONS, actions, blocked: {}, now, timeZone: "Europe/Berlin" }),
     total: 10_000,
     capped: true,
     next: page.at(-1)!.id,

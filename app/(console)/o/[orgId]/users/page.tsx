@@ -6,7 +6,7 @@ import { orgTarget } from "@/lib/orgs/target";
 import { can, may } from "@/lib/policy";
 import { usersList } from "@/lib/table/users";
 import { listUsers } from "@/lib/users/list";
-import { grantableRoles, orgLocations, rowActions, tenantRoles } from "@/lib/users/page-data";
+import { grantableRoles, lastAdminBlocks, orgLocations, rowActions, tenantRoles } from "@/lib/users/page-data";
 import { bulkPermissions, toTableRows } from "@/lib/users/table-rows";
 import { UsersView } from "./_components/users-view";
 
@@ -31,8 +31,9 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
     orgLocations(db, viewer.tenant.id, actor.org.id),
   ]);
   const actions = await rowActions(db, actor, page.rows);
+  const blocked = await lastAdminBlocks(db, page.rows, actions);
 
-  const rows = toTableRows(page.rows, { roles, actions, now, timeZone: viewer.org.timezone });
+  const rows = toTableRows(page.rows, { roles, actions, blocked, now, timeZone: viewer.org.timezone });
   const permissions = bulkPermissions(policy);
 
   return (
