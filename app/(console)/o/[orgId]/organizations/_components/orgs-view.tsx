@@ -152,7 +152,7 @@ export function OrgsView({ orgId, orgName, rows, orgTypes, planLabel }: Props) {
           onClose={() => setOpen(null)}
           onConfirm={async () => {
             const result = await deleteOrgAction({ orgId, targetOrgId: open.row.id, confirm: "DELETE" });
-            if (!result.ok) return void toast.error(result.message);
+            if (!result.ok) return result.message;
             toast.success(`${open.row.name} deleted`);
             setOpen(null);
           }}
