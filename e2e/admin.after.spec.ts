@@ -18,6 +18,18 @@ test("switch to Muller Boiler Group and back", async ({ page }) => {
   await expect(page.getByTestId("current-org")).toHaveText("Acme Heating");
 });
 
+test("an org that still holds people offers Delete disabled, saying what blocks it before any typing", async ({ page }) => {
+  await openFromNav(page, "Organizations");
+  await page.getByRole("button", { name: "Actions for Muller Boiler Group" }).click();
+  const remove = page.getByRole("menuitem", { name: "Delete" });
+  await expect(remove).toBeDisabled();
+  await expect(remove).toHaveAccessibleDescription(/^Muller Boiler Group still has \d+ users, \d+ devices; move or delete them first\.$/);
+  await remove.click({ force: true });
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await remove.hover();
+  await page.screenshot({ path: "e2e/screenshots/organizations-delete-blocked.png" });
+});
+
 test("create a sub-organization under United Heaters with an invited Admin, then find it in the switcher", async ({ page }) => {
   await openFromNav(page, "Organizations");
   await page.getByRole("button", { name: "Actions for United Heaters Inc." }).click();

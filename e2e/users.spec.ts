@@ -326,7 +326,15 @@ test("Staff sees no Delete or Change password; a User cannot open the page", asy
   await expect(page.getByRole("menuitem", { name: "Edit" })).toBeVisible();
   await expect(page.getByRole("menuitem", { name: "Delete" })).toHaveCount(0);
   await expect(page.getByRole("menuitem", { name: "Change password" })).toHaveCount(0);
-  await page.keyboard.press("Escape");
+  // The role selects offer only what Staff may give: Admin is not there to be refused on Save.
+  await page.getByRole("menuitem", { name: "Edit" }).click();
+  const edit = page.getByRole("dialog", { name: "Edit Customer 01" });
+  await expect(edit.getByLabel("Role").locator("option")).toHaveText(["Staff", "User"]);
+  await edit.getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("button", { name: "Invite user" }).click();
+  const invite = page.getByRole("dialog", { name: "Invite user" });
+  await expect(invite.getByLabel("Role").locator("option")).toHaveText(["Staff", "User"]);
+  await invite.getByRole("button", { name: "Cancel" }).click();
   await select(page, "Customer 01");
   await expect(page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Delete" })).toHaveCount(0);
   await staff.close();
@@ -338,6 +346,27 @@ test("Staff sees no Delete or Change password; a User cannot open the page", asy
   await expect(userPage.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(userPage.getByText("Customer 01")).toHaveCount(0);
   await user.close();
+});
+
+test("the menu of an org's last Admin shows Suspend, Transfer and Delete disabled, with the reason", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStatePath("admin@initech.test"), viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+  await expect(page).toHaveURL(/\/users$/);
+  await page.goto(`${new URL(page.url()).pathname}?scope=reach&q=northwind`);
+  await ready(page);
+  await page.getByRole("button", { name: "Actions for Nancy Davolio" }).click();
+  await expect(page.getByRole("menuitem", { name: "Edit" })).toBeEnabled();
+  for (const name of ["Suspend", "Transfer", "Delete"]) {
+    const item = page.getByRole("menuitem", { name, exact: true });
+    await expect(item).toBeDisabled();
+    await expect(item).toHaveAccessibleDescription("Northwind Distribution would be left without an Admin");
+    await expect(item).toHaveAttribute("title", "Northwind Distribution would be left without an Admin");
+  }
+  await page.getByRole("menuitem", { name: "Delete", exact: true }).hover();
+  await page.screenshot({ path: "e2e/screenshots/users-last-admin-menu.png" });
+  await context.close();
 });
 
 test("a user's profile shows their details, devices and action log", async ({ page }) => {

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, FormError, inputClass } from "@/components/ui/field";
 import { usersCount } from "@/lib/format/count";
 import { useConfirm } from "@/components/forms/use-confirm";
 
@@ -13,7 +13,8 @@ type Props = {
   capped?: boolean;
   /** One user's name for a single delete. */
   name?: string;
-  onConfirm: (devices: "to_me" | "unowned") => Promise<void>;
+  /** Resolves to the server's refusal, if any, which the dialog shows inline. */
+  onConfirm: (devices: "to_me" | "unowned") => Promise<string | void>;
   onClose: () => void;
   /** Users get a choice about their devices; devices do not. */
   noun?: "user" | "device" | "organization";
@@ -23,7 +24,8 @@ type Props = {
 export function ConfirmDeleteDialog({ count, capped = false, name, onConfirm, onClose, noun = "user" }: Props) {
   const [typed, setTyped] = useState("");
   const [devices, setDevices] = useState<"to_me" | "unowned">("to_me");
-  const { busy, submit } = useConfirm(onConfirm);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const { busy, submit } = useConfirm(async (choice: "to_me" | "unowned") => setRefusal((await onConfirm(choice)) ?? null));
   const title = name ? `Delete ${name}?` : `Are you sure you want to delete ${usersCount(count, capped)}?`;
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()} title={title} description="This cannot be undone. The audit log keeps a record.">
@@ -47,6 +49,7 @@ export function ConfirmDeleteDialog({ count, capped = false, name, onConfirm, on
         <Field id="confirm-delete" label="Type DELETE to confirm">
           <input id="confirm-delete" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} className={inputClass} />
         </Field>
+        <FormError message={refusal} />
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>
             Cancel

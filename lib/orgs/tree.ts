@@ -3,7 +3,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { orgMemberCounts, organizations } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
-import { reachesBelowOwnOrg } from "@/lib/policy";
+import { checkOrgEmpty, reachesBelowOwnOrg } from "@/lib/policy";
 import { orgsAtOrBelow } from "./subtree-sql";
 
 export type OrgNode = {
@@ -43,6 +43,21 @@ export async function subtree(db: Executor, tenantId: string, rootPath: string):
     .orderBy(asc(organizations.path))
     .limit(5_000);
   return sortTree(orgs);
+}
+
+/**
+ * Why each org of a subtree cannot be deleted for what it holds (checkOrgEmpty), from the counts
+ * the tree already carries, so the page says so before any typing; empty orgs are absent.
+ */
+export function notEmptyReasons(nodes: readonly OrgNode[]): Map<string, string> {
+  const subOrgs = new Map<string, number>();
+  for (const n of nodes) if (n.parentId) subOrgs.set(n.parentId, (subOrgs.get(n.parentId) ?? 0) + 1);
+  const out = new Map<string, string>();
+  for (const n of nodes) {
+    const check = checkOrgEmpty({ orgName: n.name, users: n.users, devices: n.devices, subOrgs: subOrgs.get(n.id) ?? 0 });
+    if (!check.ok) out.set(n.id, check.reason);
+  }
+  return out;
 }
 
 /** Depth-first order with siblings by name (the path orders by id, which reads randomly). */

@@ -3,6 +3,7 @@ import {
   checkDailyInvites,
   checkDeveloperLimit,
   checkKeepsAdmin,
+  checkOrgEmpty,
   checkRoleCount,
   checkSubOrgCount,
   checkSubOrgDepth,
@@ -17,6 +18,12 @@ import { planLimits } from "./plans";
 const ok = { ok: true };
 
 describe("invariant checks at and around their limits", () => {
+  it("checkOrgEmpty", () => {
+    expect(checkOrgEmpty({ orgName: "Boilers Ltd", users: 0, devices: 0, subOrgs: 0 })).toEqual(ok);
+    expect(checkOrgEmpty({ orgName: "Boilers Ltd", users: 1, devices: 0, subOrgs: 2 })).toEqual({ ok: false, code: "CONFLICT", refusal: "ORG_NOT_EMPTY", reason: "Boilers Ltd still has 1 user, 2 sub-organizations; move or delete them first." });
+    expect(checkOrgEmpty({ orgName: "X", users: Number.NaN, devices: 0, subOrgs: 0 }).ok).toBe(false);
+  });
+
   it("checkKeepsAdmin", () => {
     expect(checkKeepsAdmin({ orgName: "Boilers Ltd", activeAdminsAfter: 1 })).toEqual(ok);
     expect(checkKeepsAdmin({ orgName: "Boilers Ltd", activeAdminsAfter: 0 })).toEqual({ ok: false, code: "CONFLICT", refusal: "LAST_ADMIN", reason: "Boilers Ltd would be left without an Admin" });

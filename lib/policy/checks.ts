@@ -59,6 +59,14 @@ export function checkTagLimit(input: { tagsOnUser: number; adding: number; userN
   return deny("LIMIT", "TAG_LIMIT", `${input.userName ?? "This user"} already has ${input.tagsOnUser} tags; at most ${MAX_TAGS_PER_USER} are allowed`);
 }
 
+/** Only an empty org is deleted: its own users (pending included), devices and sub-orgs go first. */
+export function checkOrgEmpty(input: { orgName: string; users: number; devices: number; subOrgs: number }): PolicyResult {
+  const { users, devices, subOrgs } = input;
+  if (![users, devices, subOrgs].every(isCount)) return deny("CONFLICT", "ORG_NOT_EMPTY", `${input.orgName} cannot be checked for users, devices or sub-organizations`);
+  const held = [users && plural(users, "user"), devices && plural(devices, "device"), subOrgs && plural(subOrgs, "sub-organization")].filter(Boolean);
+  return held.length ? deny("CONFLICT", "ORG_NOT_EMPTY", `${input.orgName} still has ${held.join(", ")}; move or delete them first.`) : ALLOW;
+}
+
 /** Roles in all, built-ins included (the plan's `customRoles`). */
 export function checkRoleCount(input: { plan: Plan; rolesInTenant: number; adding: number }): PolicyResult {
   const p = resolvePlan(input.plan);

@@ -4,8 +4,9 @@ import type { Executor } from "@/db/client";
 import { locations, organizations, roles } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { orgsAtOrBelow } from "@/lib/orgs/subtree-sql";
-import { can, may, type Action, type OrgRef, type PolicyViewer } from "@/lib/policy";
+import { can, checkKeepsAdmin, isRoleAbove, may, type Action, type OrgRef, type PolicyViewer } from "@/lib/policy";
 import type { UserRow } from "./list";
+import { activeAdminCounts, countsAsActiveAdmin } from "./targets";
 
 /** The row menu's entries, in menu order; each is shown only when the policy allows it. */
 const ROW_ACTIONS = [
@@ -54,6 +55,28 @@ export function rowActionsFor(policy: PolicyViewer, row: Pick<UserRow, "id" | "r
   return ROW_ACTIONS.filter((action) => can(policy, action, target));
 }
 
+/** The entries that take an Admin out of their org's count (the commands' removesAdmin). */
+const REMOVES_ADMIN = ["users.suspend", "users.transfer", "users.delete"] as const satisfies readonly RowAction[];
+
+/** Entries the policy allows but a count refuses now, each with the reason to show on it. */
+export type BlockedActions = Partial<Record<RowAction, string>>;
+
+/**
+ * The last-Admin rule (checkKeepsAdmin) asked up front, so the menu shows Suspend, Transfer and
+ * Delete disabled with the reason instead of refusing after a confirmation. One count per org of
+ * the page's active Admins; the commands still re-check under lock.
+ */
+export async function lastAdminBlocks(db: Executor, rows: readonly UserRow[], actions: Record<string, RowAction[]>): Promise<Record<string, BlockedActions>> {
+  const admins = rows.filter((r) => countsAsActiveAdmin(r) && REMOVES_ADMIN.some((a) => actions[r.id]?.includes(a)));
+  const counts = await activeAdminCounts(db, [...new Set(admins.map((r) => r.orgId))]);
+  const blocked: Record<string, BlockedActions> = {};
+  for (const row of admins) {
+    const check = checkKeepsAdmin({ orgName: row.orgName, activeAdminsAfter: (counts.get(row.orgId) ?? 0) - 1 });
+    if (!check.ok) blocked[row.id] = Object.fromEntries(REMOVES_ADMIN.filter((a) => actions[row.id]?.includes(a)).map((a) => [a, check.reason]));
+  }
+  return blocked;
+}
+
 export type OrgOption = { id: string; name: string; depth: number };
 
 /** The orgs the actor may invite into or move people to: the current org and below. */
@@ -71,6 +94,11 @@ export type RoleOption = { key: string; name: string; builtin: boolean };
 
 export async function tenantRoles(db: Executor, tenantId: string): Promise<RoleOption[]> {
   return db.select({ key: roles.key, name: roles.name, builtin: roles.builtin }).from(roles).where(eq(roles.tenantId, tenantId)).orderBy(asc(roles.createdAt), asc(roles.key));
+}
+
+/** The roles the viewer may give (invite, edit, change role, transfer): none above their own. */
+export function grantableRoles(policy: PolicyViewer, roles: readonly RoleOption[]): RoleOption[] {
+  return roles.filter((r) => !isRoleAbove(r.key, policy));
 }
 
 export async function orgLocations(db: Executor, tenantId: string, orgId: string) {

@@ -1,17 +1,17 @@
 import "server-only";
 import { formatDate, formatLastLogin } from "@/lib/format/dates";
 import { roleLabel } from "@/lib/orgs/labels";
-import { isAdminRole, may, type Action, type PolicyViewer } from "@/lib/policy";
+import { may, type Action, type PolicyViewer } from "@/lib/policy";
 import type { UserRow } from "./list";
-import type { RoleOption, RowAction } from "./page-data";
+import type { BlockedActions, RoleOption, RowAction } from "./page-data";
 import type { BulkPermissions, UserTableRow } from "./view-model";
 
 /** A page of users as the table shows it: role names, dates in the viewer's time zone, row menus. */
 export function toTableRows(
   rows: readonly UserRow[],
-  context: { roles: readonly RoleOption[]; actions: Record<string, RowAction[]>; now: Date; timeZone: string },
+  context: { roles: readonly RoleOption[]; actions: Record<string, RowAction[]>; blocked: Record<string, BlockedActions>; now: Date; timeZone: string },
 ): UserTableRow[] {
-  const { roles, actions, now, timeZone } = context;
+  const { roles, actions, blocked, now, timeZone } = context;
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -26,6 +26,7 @@ export function toTableRows(
     registered: formatDate(r.registeredAt, now, timeZone),
     devices: r.devices,
     actions: actions[r.id] ?? [],
+    blocked: blocked[r.id] ?? {},
   }));
 }
 
@@ -43,6 +44,5 @@ export function bulkPermissions(policy: PolicyViewer): BulkPermissions {
     tags: has("tags.apply"),
     reach: has("orgs.switch"),
     rolesView: has("roles.view"),
-    makeAdmin: isAdminRole(policy.role),
   };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Executor, Tx } from "@/db/client";
+import type { Executor } from "@/db/client";
 import { organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { checkKeepsAdmin, isAdminRole, type OrgRef, type UserTarget } from "@/lib/policy";
@@ -102,10 +102,13 @@ export async function loadUsersInView(db: Executor, actor: Actor, ids: readonly 
   return rows.map(toScoped);
 }
 
-/** Active (accepted, not suspended) Admins per org, counted after the orgs were locked. */
-export async function activeAdminCounts(tx: Tx, orgIds: readonly string[]): Promise<Map<string, number>> {
+/** A user who counts among their org's active Admins: the in-memory twin of isActiveAdmin(). */
+export const countsAsActiveAdmin = (user: { role: string; pending: boolean; suspended: boolean }) => isAdminRole(user.role) && !user.suspended && !user.pending;
+
+/** Active (accepted, not suspended) Admins per org; commands count after the orgs were locked, pages without. */
+export async function activeAdminCounts(db: Executor, orgIds: readonly string[]): Promise<Map<string, number>> {
   if (orgIds.length === 0) return new Map();
-  const rows = await tx
+  const rows = await db
     .select({ orgId: users.orgId, n: sql<number>`count(*)::int` })
     .from(users)
     .where(and(inArray(users.orgId, [...orgIds]), isActiveAdmin()))
@@ -122,8 +125,7 @@ export function keepAdmins(targets: readonly ScopedUser[], counts: Map<string, n
   const remaining = new Map(counts);
   const refused = new Map<string, string>();
   for (const user of targets) {
-    const active = isAdminRole(user.role) && !user.suspended && !user.pending;
-    if (!active || !removes(user)) continue;
+    if (!countsAsActiveAdmin(user) || !removes(user)) continue;
     const after = (remaining.get(user.org.id) ?? 0) - 1;
     const check = checkKeepsAdmin({ orgName: user.org.name, activeAdminsAfter: after });
     if (check.ok) remaining.set(user.org.id, after);

@@ -1,6 +1,6 @@
 // What the users page hands to its client components: plain, serialisable, nothing secret.
 import type { UserRow } from "./list";
-import type { RowAction } from "./page-data";
+import type { BlockedActions, RowAction } from "./page-data";
 
 /** A row of the users list with its dates as text, its role's name and its menu. */
 export type UserTableRow = Pick<UserRow, "id" | "name" | "email" | "orgId" | "orgName" | "role" | "location" | "status" | "devices"> & {
@@ -8,6 +8,8 @@ export type UserTableRow = Pick<UserRow, "id" | "name" | "email" | "orgId" | "or
   lastLogin: string;
   registered: string;
   actions: RowAction[];
+  /** Entries of `actions` shown disabled, with the reason the server would give. */
+  blocked: BlockedActions;
 };
 
 /** Bulk actions the viewer may use here (each command still decides per row). */
@@ -24,6 +26,4 @@ export type BulkPermissions = {
   reach: boolean;
   /** May open a role's grants. */
   rolesView: boolean;
-  /** May give the Admin role. */
-  makeAdmin: boolean;
 };

@@ -2,7 +2,7 @@ import "server-only";
 import { DEFAULT_GRANTS, type OrgRef, type PolicyViewer } from "@/lib/policy";
 import { userFiltersSchema, type UserStatus } from "@/lib/users/filters";
 import type { UserRow } from "@/lib/users/list";
-import { rowActionsFor, type RoleOption } from "@/lib/users/page-data";
+import { grantableRoles, rowActionsFor, type RoleOption } from "@/lib/users/page-data";
 import { bulkPermissions, toTableRows } from "@/lib/users/table-rows";
 
 // The benchmark's default view (its tenant's root org, first page of 50, bench/lib/seed.ts) from
@@ -70,7 +70,7 @@ export function benchUsersView(now: Date) {
     orgId: ROOT.id,
     orgName: ROOT.name,
     viewerId: VIEWER_ID,
-    rows: toTableRows(page, { roles: ROLE_OPTIONS, actions, now, timeZone: "Europe/Berlin" }),
+    rows: toTableRows(page, { roles: ROLE_OPTIONS, actions, blocked: {}, now, timeZone: "Europe/Berlin" }),
     total: 10_000,
     capped: true,
     start: 0,
@@ -79,6 +79,7 @@ export function benchUsersView(now: Date) {
     prev: null,
     filters: userFiltersSchema.parse({}),
     roles: ROLE_OPTIONS,
+    grantable: grantableRoles(benchPolicy, ROLE_OPTIONS),
     locations: [],
     permissions: bulkPermissions(benchPolicy),
   };

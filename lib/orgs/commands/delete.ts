@@ -7,12 +7,11 @@ import { devices, organizations, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
 import { auditBy, type Actor } from "@/lib/commands/actor";
 import { inTransaction, lockOrgs } from "@/lib/commands/transaction";
-import { DomainError } from "@/lib/errors";
+import { fromPolicy } from "@/lib/errors";
+import { checkOrgEmpty } from "@/lib/policy";
 
 import { orgInView } from "@/lib/orgs/target";
 import { deleteOrgSchema } from "../schemas";
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
  * Deletes an empty sub-organization (orgs.delete). Refused while it holds users, devices or
@@ -29,8 +28,8 @@ export async function deleteOrg(db: Db, actor: Actor, input: z.output<typeof del
       tx.select({ n: count() }).from(devices).where(eq(devices.orgId, org.id)),
       tx.select({ n: count() }).from(organizations).where(and(eq(organizations.tenantId, org.tenantId), eq(organizations.parentId, org.id))),
     ]);
-    const held = [u!.n && plural(u!.n, "user"), d!.n && plural(d!.n, "device"), c!.n && plural(c!.n, "sub-organization")].filter(Boolean);
-    if (held.length) throw new DomainError("CONFLICT", `${org.name} still has ${held.join(", ")}; move or delete them first.`, { refusal: "ORG_NOT_EMPTY" });
+    const empty = checkOrgEmpty({ orgName: org.name, users: u!.n, devices: d!.n, subOrgs: c!.n });
+    if (!empty.ok) throw fromPolicy(empty);
     await tx.delete(organizations).where(eq(organizations.id, org.id));
     await writeAudit(tx, { ...auditBy(actor), orgId: org.parentId, action: "org_deleted", targetType: "org", targetId: org.id, targetLabel: org.name, before: { name: org.name, type: org.type } });
   });

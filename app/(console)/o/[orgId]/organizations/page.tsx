@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { orgTypeLabel } from "@/lib/orgs/labels";
 import { getActor } from "@/lib/orgs/context";
-import { subtree } from "@/lib/orgs/tree";
+import { notEmptyReasons, subtree } from "@/lib/orgs/tree";
 import { authorize, may, planLimits, type OrgRef, type OrgTarget } from "@/lib/policy";
 import { OrgsView, type OrgTableRow } from "./_components/orgs-view";
 
@@ -29,6 +29,7 @@ export default async function OrganizationsPage({ params }: { params: Promise<{ 
       }
     }
   }
+  const notEmpty = notEmptyReasons(nodes);
   const rows: OrgTableRow[] = nodes.map((n) => {
     const ref: OrgRef = { id: n.id, tenantId: actor.viewer.tenant.id, path: n.path, depth: n.depth, name: n.name };
     const target: OrgTarget = { kind: "org", org: ref, canCreateSubOrgs: n.canCreateSubOrgs, isRoot: n.parentId === null };
@@ -46,6 +47,7 @@ export default async function OrganizationsPage({ params }: { params: Promise<{ 
       canSwitch: authorize(policy, "orgs.switch", target).ok,
       canEdit: authorize(policy, "orgs.edit", target).ok,
       canDelete: authorize(policy, "orgs.delete", target).ok,
+      deleteRefusal: notEmpty.get(n.id) ?? null,
       canAddChild: may(policy, "orgs.create") && create.ok,
       addChildRefusal: may(policy, "orgs.create") && !create.ok ? create.reason : null,
     };

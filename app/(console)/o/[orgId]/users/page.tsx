@@ -7,7 +7,7 @@ import { can, may } from "@/lib/policy";
 import { usersList } from "@/lib/table/users";
 import { isFiltered } from "@/lib/users/filters";
 import { countBelow, listUsers } from "@/lib/users/list";
-import { orgLocations, rowActions, tenantRoles } from "@/lib/users/page-data";
+import { grantableRoles, lastAdminBlocks, orgLocations, rowActions, tenantRoles } from "@/lib/users/page-data";
 import { bulkPermissions, toTableRows } from "@/lib/users/table-rows";
 import { UsersView } from "./_components/users-view";
 
@@ -34,8 +34,9 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
   const actions = await rowActions(db, actor, page.rows);
   // An empty filtered result in this org says how many match below it (one capped count, only then).
   const below = filters.scope === "org" && isFiltered(filters) && page.total === 0 ? await countBelow(db, actor, filters, now) : null;
+  const blocked = await lastAdminBlocks(db, page.rows, actions);
 
-  const rows = toTableRows(page.rows, { roles, actions, now, timeZone: viewer.org.timezone });
+  const rows = toTableRows(page.rows, { roles, actions, blocked, now, timeZone: viewer.org.timezone });
   const permissions = bulkPermissions(policy);
 
   return (
@@ -52,6 +53,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
       prev={page.prev}
       filters={filters}
       roles={roles}
+      grantable={grantableRoles(policy, roles)}
       locations={locations}
       permissions={permissions}
     />

@@ -2,7 +2,7 @@
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { initiallyFolded, parentIds, visibleRows } from "@/lib/orgs/tree-view";
@@ -25,6 +25,8 @@ export type OrgTableRow = {
   canSwitch: boolean;
   canEdit: boolean;
   canDelete: boolean;
+  /** Why Delete is shown disabled (what the org still holds), or null. */
+  deleteRefusal: string | null;
   canAddChild: boolean;
   addChildRefusal: string | null;
 };
@@ -125,7 +127,11 @@ export function OrgsView({ orgId, orgName, rows, orgTypes, planLabel }: Props) {
                         <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-48 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
                           {r.canAddChild ? <MenuItem onSelect={() => setOpen({ kind: "create", row: r })}>Add sub-organization</MenuItem> : null}
                           {r.canEdit ? <MenuItem onSelect={() => setOpen({ kind: "edit", row: r })}>Edit</MenuItem> : null}
-                          {r.canDelete ? <MenuItem danger onSelect={() => setOpen({ kind: "delete", row: r })}>Delete</MenuItem> : null}
+                          {r.canDelete ? (
+                            <MenuItem danger refusal={r.deleteRefusal} onSelect={() => setOpen({ kind: "delete", row: r })}>
+                              Delete
+                            </MenuItem>
+                          ) : null}
                         </DropdownMenu.Content>
                       </DropdownMenu.Portal>
                     </DropdownMenu.Root>
@@ -146,7 +152,7 @@ export function OrgsView({ orgId, orgName, rows, orgTypes, planLabel }: Props) {
           onClose={() => setOpen(null)}
           onConfirm={async () => {
             const result = await deleteOrgAction({ orgId, targetOrgId: open.row.id, confirm: "DELETE" });
-            if (!result.ok) return void toast.error(result.message);
+            if (!result.ok) return result.message;
             toast.success(`${open.row.name} deleted`);
             setOpen(null);
           }}
@@ -156,10 +162,25 @@ export function OrgsView({ orgId, orgName, rows, orgTypes, planLabel }: Props) {
   );
 }
 
-function MenuItem({ children, onSelect, danger }: { children: React.ReactNode; onSelect: () => void; danger?: boolean }) {
+/** A menu entry; with a `refusal` it is disabled, the reason its tooltip and accessible description. */
+function MenuItem({ children, onSelect, danger, refusal }: { children: React.ReactNode; onSelect: () => void; danger?: boolean; refusal?: string | null }) {
+  const reasonId = useId();
   return (
-    <DropdownMenu.Item onSelect={onSelect} className={`cursor-pointer rounded-md px-3 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100 ${danger ? "text-red-700" : "text-slate-700"}`}>
-      {children}
-    </DropdownMenu.Item>
+    <>
+      <DropdownMenu.Item
+        onSelect={onSelect}
+        disabled={!!refusal}
+        title={refusal ?? undefined}
+        aria-describedby={refusal ? reasonId : undefined}
+        className={`cursor-pointer rounded-md px-3 py-1.5 text-sm outline-none data-[disabled]:cursor-not-allowed data-[disabled]:text-slate-400 data-[highlighted]:bg-slate-100 ${danger ? "text-red-700" : "text-slate-700"}`}
+      >
+        {children}
+      </DropdownMenu.Item>
+      {refusal ? (
+        <span id={reasonId} className="sr-only">
+          {refusal}
+        </span>
+      ) : null}
+    </>
   );
 }

@@ -9,9 +9,10 @@ import { DomainError } from "@/lib/errors";
 import { formatDate, formatLastLogin } from "@/lib/format/dates";
 import { roleLabel } from "@/lib/orgs/labels";
 import { getActor } from "@/lib/orgs/context";
-import { isAdminRole, may } from "@/lib/policy";
+import { may } from "@/lib/policy";
 import { userActionLog, userDetails, userDevices } from "@/lib/users/details";
-import { rowActions, tenantRoles } from "@/lib/users/page-data";
+import type { UserRow } from "@/lib/users/list";
+import { grantableRoles, lastAdminBlocks, rowActions, tenantRoles } from "@/lib/users/page-data";
 import type { UserTableRow } from "@/lib/users/view-model";
 import { ProfileActions } from "../_components/profile-actions";
 
@@ -38,12 +39,9 @@ export default async function UserProfilePage({ params, searchParams }: { params
   const timeZone = actor.viewer.org.timezone;
   const canLog = may(actor.policy, "users.view_log");
 
-  const [roles, actions] = await Promise.all([
-    tenantRoles(db, actor.viewer.tenant.id),
-    rowActions(db, actor, [
-      { id: details.id, name: details.name, email: details.email, orgId: details.org.id, orgName: details.org.name, role: details.role, location: null, status: details.status, pending: details.pending, suspended: details.suspended, lastLoginAt: details.lastLoginAt, registeredAt: details.registeredAt, devices: 0 },
-    ]),
-  ]);
+  const listRow: UserRow = { id: details.id, name: details.name, email: details.email, orgId: details.org.id, orgName: details.org.name, role: details.role, location: null, status: details.status, pending: details.pending, suspended: details.suspended, lastLoginAt: details.lastLoginAt, registeredAt: details.registeredAt, devices: 0 };
+  const [roles, actions] = await Promise.all([tenantRoles(db, actor.viewer.tenant.id), rowActions(db, actor, [listRow])]);
+  const blocked = await lastAdminBlocks(db, [listRow], actions);
   const row: UserTableRow = {
     id: details.id,
     name: details.name,
@@ -58,6 +56,7 @@ export default async function UserProfilePage({ params, searchParams }: { params
     registered: formatDate(details.registeredAt, now, timeZone),
     devices: 0,
     actions: actions[details.id] ?? [],
+    blocked: blocked[details.id] ?? {},
   };
 
   return (
@@ -83,7 +82,7 @@ export default async function UserProfilePage({ params, searchParams }: { params
             </div>
           </div>
         </div>
-        <ProfileActions row={row} orgId={orgId} roles={roles} canMakeAdmin={isAdminRole(actor.viewer.role)} />
+        <ProfileActions row={row} orgId={orgId} roles={grantableRoles(actor.policy, roles)} />
       </header>
 
       <nav aria-label="User sections" className="flex gap-1 border-b border-slate-200">

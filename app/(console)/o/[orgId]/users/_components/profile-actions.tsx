@@ -14,10 +14,11 @@ import { RowMenu } from "./row-menu";
 import { reportBulk } from "./run-action";
 import { useUserRowActions, type RowDialog } from "./use-user-row-actions";
 
-type Props = { row: UserTableRow; orgId: string; roles: RoleOption[]; canMakeAdmin: boolean };
+/** `roles`: the ones the viewer may give (grantableRoles). */
+type Props = { row: UserTableRow; orgId: string; roles: RoleOption[] };
 
 /** The profile header's actions: the same policy-filtered menu and dialogs as the table row. */
-export function ProfileActions({ row, orgId, roles, canMakeAdmin }: Props) {
+export function ProfileActions({ row, orgId, roles }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState<RowDialog["kind"] | null>(null);
   const ids = { orgId, userIds: [row.id] };
@@ -36,9 +37,9 @@ export function ProfileActions({ row, orgId, roles, canMakeAdmin }: Props) {
         </Button>
       ) : null}
       <RowMenu row={row} handlers={handlers} />
-      {open === "edit" ? <EditDialog row={row} orgId={orgId} roles={roles} canMakeAdmin={canMakeAdmin} onClose={close} /> : null}
+      {open === "edit" ? <EditDialog row={row} orgId={orgId} roles={roles} onClose={close} /> : null}
       {open === "password" ? <PasswordDialog row={row} orgId={orgId} onClose={close} /> : null}
-      {open === "transfer" ? <TransferDialog row={row} orgId={orgId} roles={roles} canMakeAdmin={canMakeAdmin} onClose={close} /> : null}
+      {open === "transfer" ? <TransferDialog row={row} orgId={orgId} roles={roles} onClose={close} /> : null}
       {open === "delete" ? (
         <ConfirmDeleteDialog
           count={1}

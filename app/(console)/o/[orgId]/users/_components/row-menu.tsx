@@ -1,7 +1,7 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { useState } from "react";
+import { useId, useState } from "react";
 import type { RowAction } from "@/lib/users/page-data";
 import type { UserTableRow } from "@/lib/users/view-model";
 
@@ -31,6 +31,7 @@ const TRIGGER_CLASS = "dt-menu";
  */
 export function RowMenu({ row, handlers }: { row: UserTableRow; handlers: RowMenuHandlers }) {
   const [used, setUsed] = useState(false);
+  const menuId = useId();
   if (row.actions.length === 0) return null;
   const label = `Actions for ${row.name}`;
   if (!used) {
@@ -47,17 +48,30 @@ export function RowMenu({ row, handlers }: { row: UserTableRow; handlers: RowMen
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-48 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
-          {row.actions.map((action, i) => (
-            <div key={action}>
-              {DESTRUCTIVE.has(action) && i > 0 && !DESTRUCTIVE.has(row.actions[i - 1]!) ? <DropdownMenu.Separator className="my-1 h-px bg-slate-100" /> : null}
-              <DropdownMenu.Item
-                onSelect={() => handlers[action](row)}
-                className={`cursor-pointer rounded-md px-3 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100 ${action === "users.delete" ? "text-red-700" : "text-slate-700"}`}
-              >
-                {LABELS[action]}
-              </DropdownMenu.Item>
-            </div>
-          ))}
+          {row.actions.map((action, i) => {
+            // Refused up front (the org's last Admin): disabled, the server's reason as tooltip and description.
+            const reason = row.blocked[action];
+            const reasonId = `${menuId}-${action}`;
+            return (
+              <div key={action}>
+                {DESTRUCTIVE.has(action) && i > 0 && !DESTRUCTIVE.has(row.actions[i - 1]!) ? <DropdownMenu.Separator className="my-1 h-px bg-slate-100" /> : null}
+                <DropdownMenu.Item
+                  disabled={!!reason}
+                  title={reason}
+                  aria-describedby={reason ? reasonId : undefined}
+                  onSelect={() => handlers[action](row)}
+                  className={`cursor-pointer rounded-md px-3 py-1.5 text-sm outline-none data-[disabled]:cursor-not-allowed data-[disabled]:text-slate-400 data-[highlighted]:bg-slate-100 ${action === "users.delete" ? "text-red-700" : "text-slate-700"}`}
+                >
+                  {LABELS[action]}
+                </DropdownMenu.Item>
+                {reason ? (
+                  <span id={reasonId} className="sr-only">
+                    {reason}
+                  </span>
+                ) : null}
+              </div>
+            );
+          })}
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>

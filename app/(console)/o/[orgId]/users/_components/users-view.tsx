@@ -45,6 +45,8 @@ type Props = {
   prev: string | null;
   filters: UserFilters;
   roles: RoleOption[];
+  /** The roles the viewer may give, for the dialogs' role selects. */
+  grantable: RoleOption[];
   locations: { id: string; name: string }[];
   permissions: BulkPermissions;
 };
@@ -59,7 +61,7 @@ type Open =
   | null;
 
 export function UsersView(props: Props) {
-  const { orgId, orgName, rows, total, capped, filters, roles, permissions } = props;
+  const { orgId, orgName, rows, total, capped, filters, roles, grantable, permissions } = props;
   const table = useUsersTable();
   const { state, pending, hydrated } = table;
   const rowSelection = useRowSelection(
@@ -216,16 +218,16 @@ export function UsersView(props: Props) {
         ))}
       </form>
 
-      <InviteDialog open={open?.kind === "invite"} onOpenChange={(o) => setOpen(o ? { kind: "invite" } : null)} orgId={orgId} roles={roles} locations={props.locations} canMakeAdmin={permissions.makeAdmin} />
-      {open?.kind === "edit" ? <EditDialog row={open.row} orgId={orgId} roles={roles} canMakeAdmin={permissions.makeAdmin} onClose={() => setOpen(null)} /> : null}
+      <InviteDialog open={open?.kind === "invite"} onOpenChange={(o) => setOpen(o ? { kind: "invite" } : null)} orgId={orgId} roles={grantable} locations={props.locations} />
+      {open?.kind === "edit" ? <EditDialog row={open.row} orgId={orgId} roles={grantable} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "password" ? <PasswordDialog row={open.row} orgId={orgId} onClose={() => setOpen(null)} /> : null}
-      {open?.kind === "transfer" ? <TransferDialog row={open.row} orgId={orgId} roles={roles} canMakeAdmin={permissions.makeAdmin} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "transfer" ? <TransferDialog row={open.row} orgId={orgId} roles={grantable} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "grants" ? <RolePanel row={open.row} orgId={orgId} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "delete" ? (
         <ConfirmDeleteDialog count={open.count} capped={open.capped} name={open.name} onClose={() => setOpen(null)} onConfirm={(devices) => runBulk(deleteUsersAction, { ...open.selection, devices, confirm: "DELETE" as const }, "deleted")} />
       ) : null}
       {open?.kind === "role" ? (
-        <ChangeRoleDialog count={open.count} capped={open.capped} roles={roles} canMakeAdmin={permissions.makeAdmin} onClose={() => setOpen(null)} onConfirm={(role) => runBulk(changeRolesAction, { ...open.selection, role }, "changed")} />
+        <ChangeRoleDialog count={open.count} capped={open.capped} roles={grantable} onClose={() => setOpen(null)} onConfirm={(role) => runBulk(changeRolesAction, { ...open.selection, role }, "changed")} />
       ) : null}
       {open?.kind === "tag" ? <TagDialog count={open.count} capped={open.capped} onClose={() => setOpen(null)} onConfirm={(tag) => runBulk(applyTagAction, { ...open.selection, tag }, "tagged")} /> : null}
     </div>

@@ -9,10 +9,10 @@ import { usersCount } from "@/lib/format/count";
 import type { RoleOption } from "@/lib/users/page-data";
 import { useConfirm } from "@/components/forms/use-confirm";
 
-type Props = { count: number; capped: boolean; roles: RoleOption[]; canMakeAdmin: boolean; onConfirm: (role: string) => Promise<void>; onClose: () => void };
+/** `roles`: the ones the viewer may give (grantableRoles). */
+type Props = { count: number; capped: boolean; roles: RoleOption[]; onConfirm: (role: string) => Promise<void>; onClose: () => void };
 
-export function ChangeRoleDialog({ count, capped, roles, canMakeAdmin, onConfirm, onClose }: Props) {
-  const assignable = roles.filter((r) => canMakeAdmin || r.key !== "admin");
+export function ChangeRoleDialog({ count, capped, roles, onConfirm, onClose }: Props) {
   // Nothing is suggested: a role applied to many people at once is chosen, never defaulted.
   const [role, setRole] = useState("");
   const { busy, submit } = useConfirm(onConfirm);
@@ -23,7 +23,7 @@ export function ChangeRoleDialog({ count, capped, roles, canMakeAdmin, onConfirm
         onSubmit={submit(role)}
       >
         <Field id="bulk-role" label="New role">
-          <RoleSelect id="bulk-role" roles={assignable} placeholder="Choose a role" required value={role} onChange={(e) => setRole(e.target.value)} />
+          <RoleSelect id="bulk-role" roles={roles} placeholder="Choose a role" required value={role} onChange={(e) => setRole(e.target.value)} />
         </Field>
         <FormActions onCancel={onClose} busy={busy} busyLabel="Changing…" submitLabel="Change role" disabled={!role} />
       </form>

@@ -15,10 +15,11 @@ import { editUserAction, userDetailsAction } from "../../actions";
 
 const formSchema = editUserSchema.omit({ orgId: true, userId: true });
 
-type Props = { row: UserTableRow; orgId: string; roles: RoleOption[]; canMakeAdmin: boolean; onClose: () => void };
+/** `roles`: the ones the viewer may give (grantableRoles). */
+type Props = { row: UserTableRow; orgId: string; roles: RoleOption[]; onClose: () => void };
 
 /** Name, phone, role and locations; the email is shown but never editable. */
-export function EditDialog({ row, orgId, roles, canMakeAdmin, onClose }: Props) {
+export function EditDialog({ row, orgId, roles, onClose }: Props) {
   const [details, setDetails] = useState<UserDetails | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const { form, onSubmit, pending, formError } = useActionForm(formSchema, editUserAction, {
@@ -42,7 +43,6 @@ export function EditDialog({ row, orgId, roles, canMakeAdmin, onClose }: Props) 
     };
   }, [orgId, row.id, form]);
 
-  const assignable = roles.filter((r) => canMakeAdmin || r.key !== "admin" || r.key === row.role);
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()} title={`Edit ${row.name}`}>
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
@@ -54,7 +54,7 @@ export function EditDialog({ row, orgId, roles, canMakeAdmin, onClose }: Props) 
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="edit-role" label="Role" error={errors.role?.message}>
-            <RoleSelect id="edit-role" roles={assignable} {...form.register("role")} />
+            <RoleSelect id="edit-role" roles={roles} {...form.register("role")} />
           </Field>
           <Field id="edit-phone" label="Phone" error={errors.phone?.message}>
             <input id="edit-phone" type="tel" className={inputClass} {...form.register("phone")} />

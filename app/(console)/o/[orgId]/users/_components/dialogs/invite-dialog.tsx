@@ -18,12 +18,12 @@ type Props = {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   orgId: string;
+  /** The roles the viewer may give. */
   roles: RoleOption[];
   locations: { id: string; name: string }[];
-  canMakeAdmin: boolean;
 };
 
-export function InviteDialog({ open, onOpenChange, orgId, roles, locations, canMakeAdmin }: Props) {
+export function InviteDialog({ open, onOpenChange, orgId, roles, locations }: Props) {
   const orgs = useOrgOptions(orgId, open) ?? [];
   const { form, onSubmit, pending, formError } = useActionForm(formSchema, inviteUserAction, {
     defaultValues: { name: "", email: "", role: "user", phone: "", targetOrgId: orgId, locationIds: [] },
@@ -35,7 +35,6 @@ export function InviteDialog({ open, onOpenChange, orgId, roles, locations, canM
     },
   });
   const { errors } = form.formState;
-  const assignable = roles.filter((r) => canMakeAdmin || r.key !== "admin");
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title="Invite user" description="They get an email with a link to create their password. The link works once, for 30 days.">
@@ -48,7 +47,7 @@ export function InviteDialog({ open, onOpenChange, orgId, roles, locations, canM
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="invite-role" label="Role" error={errors.role?.message}>
-            <RoleSelect id="invite-role" roles={assignable} {...form.register("role")} />
+            <RoleSelect id="invite-role" roles={roles} {...form.register("role")} />
           </Field>
           <Field id="invite-phone" label="Phone (optional)" error={errors.phone?.message}>
             <input id="invite-phone" type="tel" autoComplete="off" className={inputClass} {...form.register("phone")} />

@@ -16,16 +16,17 @@ import { useOrgOptions } from "../use-org-options";
 // The server checks the destination; the form only gathers it.
 const formSchema = z.object({ by: z.enum(["org", "admin"]), destOrg: z.string(), adminEmail: z.string(), role: z.string(), moveDevices: z.boolean() });
 
-type Props = { row: UserTableRow; orgId: string; roles: RoleOption[]; canMakeAdmin: boolean; onClose: () => void };
+/** `roles`: the ones the viewer may give (grantableRoles). */
+type Props = { row: UserTableRow; orgId: string; roles: RoleOption[]; onClose: () => void };
 
 /** Move a user to another org in reach, chosen from the tree or by the email of an Admin there. */
-export function TransferDialog({ row, orgId, roles, canMakeAdmin, onClose }: Props) {
+export function TransferDialog({ row, orgId, roles, onClose }: Props) {
   const orgs = useOrgOptions(orgId, true);
   const destinations = (orgs ?? []).filter((o) => o.id !== row.orgId);
   // The first destination until one is picked (the list arrives after the dialog opens).
   const firstDestination = destinations[0]?.id ?? "";
   const { form, onSubmit, pending, formError } = useActionForm(formSchema, transferUserAction, {
-    defaultValues: { by: "org", destOrg: "", adminEmail: "", role: row.role === "admin" && !canMakeAdmin ? "user" : row.role, moveDevices: true },
+    defaultValues: { by: "org", destOrg: "", adminEmail: "", role: row.role, moveDevices: true },
     input: ({ by, destOrg, adminEmail, role, moveDevices }) => ({
       orgId,
       userId: row.id,
@@ -62,7 +63,7 @@ export function TransferDialog({ row, orgId, roles, canMakeAdmin, onClose }: Pro
           </Field>
         )}
         <Field id="transfer-role" label="Role there">
-          <RoleSelect id="transfer-role" roles={roles.filter((r) => canMakeAdmin || r.key !== "admin")} {...form.register("role")} />
+          <RoleSelect id="transfer-role" roles={roles} {...form.register("role")} />
         </Field>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" {...form.register("moveDevices")} className="accent-brand-600" />
