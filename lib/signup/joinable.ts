@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { tenants } from "@/db/schema";
+import { DomainError } from "@/lib/errors";
 import { planLimits, type PlanLimits } from "@/lib/policy";
 
 export type JoinableTenant = { id: string; name: string; handle: string; role: string; domains: string[]; limits: PlanLimits };
@@ -22,6 +23,11 @@ export async function joinableTenant(db: Executor, by: { handle: string } | { id
   const limits = planLimits(row.plan, row.limitsOverride);
   if (!limits.selfSignUp) return null;
   return { id: row.id, name: row.name, handle: row.handle!, role: row.role, domains: row.domains, limits };
+}
+
+/** The refusal of an address outside the tenant's domains, at the start and again when the link is used. */
+export function outsideDomains(domains: readonly string[]): DomainError {
+  return new DomainError("INVALID", `Use an email address at ${domains.join(" or ")}.`, { field: "email", refusal: "JOIN_DOMAIN" });
 }
 
 /** Whether an address may join: any when the tenant lists no domains, else one of them (subdomains not included). */

@@ -14,7 +14,7 @@ import { ALREADY_REGISTERED, usersInTenant } from "@/lib/users/commands/invite";
 import { TOKEN_RULES, TOO_MANY } from "@/lib/users/commands/account-recovery";
 import { LINK_EXPIRED } from "@/lib/users/link-messages";
 import { hashToken } from "@/lib/users/tokens";
-import { domainAllowed, joinableTenant } from "../joinable";
+import { domainAllowed, joinableTenant, outsideDomains } from "../joinable";
 import { JOIN_UNAVAILABLE, NO_ROOM, SIGNUP_CLOSED } from "../messages";
 import type { signupTokenSchema } from "../schemas";
 
@@ -107,7 +107,7 @@ async function joinTenant(tx: Tx, request: SignupRequest, tenantId: string, now:
   // Locked: joins and invitations racing for the plan's last seats are taken one at a time.
   const tenant = await joinableTenant(tx, { id: tenantId }, { lock: true });
   if (!tenant) throw new DomainError("NOT_FOUND", JOIN_UNAVAILABLE, { refusal: "JOIN_UNAVAILABLE" });
-  if (!domainAllowed(request.email, tenant.domains)) throw new DomainError("INVALID", `Use an email address at ${tenant.domains.join(" or ")}.`, { refusal: "JOIN_DOMAIN" });
+  if (!domainAllowed(request.email, tenant.domains)) throw outsideDomains(tenant.domains);
   const seats = checkUserLimit({ plan: tenant.limits, usersInTenant: await usersInTenant(tx, tenantId), adding: 1 });
   // The reason names the plan's figures, which are the tenant's business, not a stranger's.
   if (!seats.ok) throw new DomainError("LIMIT", NO_ROOM, { refusal: seats.refusal });

@@ -7,7 +7,7 @@ import { newPasswordSchema } from "@/lib/auth/password-policy";
 import { addressBucket, emailKey, hit, type ThrottleRule } from "@/lib/auth/throttle";
 import { signupOpen } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
-import { domainAllowed, joinableTenant } from "../joinable";
+import { domainAllowed, joinableTenant, outsideDomains } from "../joinable";
 import { JOIN_UNAVAILABLE, SIGNUP_CLOSED, TOO_MANY_SIGNUPS } from "../messages";
 import { joinFormSchema, signupFormSchema } from "../schemas";
 
@@ -44,9 +44,7 @@ export async function requestSignup(db: Db, input: z.output<typeof signupSchema>
 export async function requestJoin(db: Db, input: z.output<typeof joinSchema>, meta: Meta): Promise<void> {
   const tenant = await joinableTenant(db, { handle: input.handle });
   if (!tenant) throw new DomainError("NOT_FOUND", JOIN_UNAVAILABLE, { refusal: "JOIN_UNAVAILABLE" });
-  if (!domainAllowed(input.email, tenant.domains)) {
-    throw new DomainError("INVALID", `Use an email address at ${tenant.domains.join(" or ")}.`, { field: "email", refusal: "JOIN_DOMAIN" });
-  }
+  if (!domainAllowed(input.email, tenant.domains)) throw outsideDomains(tenant.domains);
   await queue(db, { name: input.name, email: input.email, password: input.password, orgName: null, tenantId: tenant.id }, meta);
 }
 
