@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
-// Loaded as a stylesheet: the CSP refuses the <style> tag sonner would inject at run time.
-import "sonner/dist/styles.css";
+import { CspClient } from "@/components/security/csp-client";
+import { parseTheme, THEME_COOKIE } from "@/lib/theme/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,12 +12,15 @@ export const metadata: Metadata = {
   description: "Who may see and control your IoT fleet.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    // "system" sets no attribute: globals.css then follows prefers-color-scheme.
+    <html lang="en" data-theme={theme === "system" ? undefined : theme}>
       <body className="min-h-screen font-sans">
+        <CspClient />
         <NuqsAdapter>{children}</NuqsAdapter>
-        <Toaster position="bottom-right" richColors closeButton />
+        <Toaster position="bottom-right" richColors closeButton theme={theme} />
       </body>
     </html>
   );

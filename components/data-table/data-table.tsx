@@ -35,7 +35,7 @@ type Props<T> = {
 };
 
 // Opaque backgrounds, so the rows scrolling underneath do not show through the pinned column.
-const STICKY = "sticky right-0 shadow-[inset_1px_0_0_#e2e8f0]";
+const STICKY = "sticky right-0 shadow-[inset_1px_0_0_var(--color-slate-200)]";
 const LOOK: Look = {
   head: "whitespace-nowrap px-2.5 py-2.5 text-left text-xs font-semibold uppercase text-slate-500",
   row: "group/row dt-row",

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useTransition } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { ChevronDown } from "@/components/ui/chevron-down";
+import { ThemeChoice } from "./theme-choice";
 
 export function UserMenu({ name, email, roleLabel, logout }: { name: string; email: string; roleLabel: string; logout: () => Promise<void> }) {
   const [loggingOut, startTransition] = useTransition();
@@ -31,6 +32,9 @@ export function UserMenu({ name, email, roleLabel, logout }: { name: string; ema
               Profile
             </Link>
           </DropdownMenu.Item>
+          <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
+          <ThemeChoice />
+          <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
           <DropdownMenu.Item
             disabled={loggingOut}
             // The menu closes on select, so the action runs in a transition rather than a form
