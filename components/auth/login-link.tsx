@@ -5,7 +5,7 @@ export function LoginLink() {
   return (
     <p className="mt-4 text-center text-sm text-slate-600">
       Already have an account?{" "}
-      <Link href="/login" className="text-brand-700 hover:underline">
+      <Link href="/login" className="text-brand-700 underline underline-offset-2">
         Log in
       </Link>
     </p>

@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ARGON2_PARAMS, hashPassword, needsRehash, verifyPassword } from "@/lib/auth/password";
 import { safeCallbackPath } from "@/lib/auth/safe-redirect";
-import { contentSecurityPolicy } from "@/lib/security/csp";
+import { contentSecurityPolicy, SONNER_STYLE_HASHES } from "@/lib/security/csp";
 import { normalizeEmail, emailSchema } from "@/lib/users/email";
 
 describe("password hashing", () => {
@@ -59,5 +61,16 @@ describe("content security policy", () => {
     expect(csp).toContain("base-uri 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain("unsafe-eval");
+  });
+
+  it("allows by hash exactly the stylesheet the installed sonner injects, and no inline style else", () => {
+    const bundle = readFileSync("node_modules/sonner/dist/index.mjs", "utf8");
+    const injected = bundle.match(/\n__insertCSS\((".*")\);\n/);
+    expect(injected, "sonner no longer injects its CSS this way: revisit SONNER_STYLE_HASHES").not.toBeNull();
+    const hash = (css: string) => `'sha256-${createHash("sha256").update(css).digest("base64")}'`;
+    // The <style> is appended empty, then filled: the browser checks both contents.
+    expect(SONNER_STYLE_HASHES).toEqual([hash(""), hash(JSON.parse(injected![1]!) as string)]);
+    const styleSrc = contentSecurityPolicy("abc123", { dev: false, https: true }).split("; ").find((d) => d.startsWith("style-src "));
+    expect(styleSrc).toBe(`style-src 'self' 'nonce-abc123' ${SONNER_STYLE_HASHES.join(" ")}`);
   });
 });

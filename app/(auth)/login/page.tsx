@@ -32,7 +32,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       {signupOpen() ? (
         <p className="mt-2 text-center text-sm text-slate-600">
           New to Roster?{" "}
-          <Link href="/signup" className="text-brand-700 hover:underline">
+          <Link href="/signup" className="text-brand-700 underline underline-offset-2">
             Create an organization
           </Link>
         </p>
