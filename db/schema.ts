@@ -173,20 +173,21 @@ export const users = pgTable(
       .generatedAlwaysAs((): SQL => sql`coalesce(${users.lastLoginAt}, '-infinity'::timestamptz)`),
   },
   (t) => {
-    // Sort orders of the users table (lib/users/sort.ts), each with the id tiebreaker and the
-    // exact expression the ORDER BY uses, so Postgres walks the index and stops (performance.md).
+    // Sort orders of the users table (lib/users/sort.ts), each with the exact expressions the
+    // ORDER BY uses, so Postgres walks the index and stops (performance.md): a non-unique
+    // column's ties by name, then id (0016_users_sort_ties_by_name.sql).
     const sortKeys = {
       name: [t.name],
       email: [t.email],
       // By org name, then org: orgs that share a name do not interleave, and a subtree can be
       // read org by org (lib/users/list.ts).
-      org_name: [t.orgName, t.orgId],
-      role: [t.role],
-      location: [sql`coalesce(${t.locationName}, '')`],
-      status: [t.statusRank, t.lastLoginKey],
-      last_login: [t.lastLoginKey],
-      registered: [t.registeredAt],
-      devices: [t.deviceCount],
+      org_name: [t.orgName, t.orgId, t.name],
+      role: [t.role, t.name],
+      location: [sql`coalesce(${t.locationName}, '')`, t.name],
+      status: [t.statusRank, t.lastLoginKey, t.name],
+      last_login: [t.lastLoginKey, t.name],
+      registered: [t.registeredAt, t.name],
+      devices: [t.deviceCount, t.name],
     };
     // The role indexes carry the status after the id (which already makes the order unique), so
     // a role filter's capped count with a status filter is read from the index alone too. The

@@ -14,13 +14,14 @@ export type UserCursor = { v: string[]; id: string; at: number };
 export const CASTS: Record<UserSortKey, string[]> = {
   name: ["text"],
   email: ["text"],
-  org: ["text", "uuid"],
-  role: ["text"],
-  location: ["text"],
-  status: ["int", "timestamptz"],
-  lastLogin: ["timestamptz"],
-  registered: ["timestamptz"],
-  devices: ["int"],
+  // The last text of the non-unique sorts is the name, their tiebreaker before the id.
+  org: ["text", "uuid", "text"],
+  role: ["text", "text"],
+  location: ["text", "text"],
+  status: ["int", "timestamptz", "text"],
+  lastLogin: ["timestamptz", "text"],
+  registered: ["timestamptz", "text"],
+  devices: ["int", "text"],
 };
 
 export const encodeUserCursor = (cursor: UserCursor): string => encodeCursor(cursor);

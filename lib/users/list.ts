@@ -56,17 +56,19 @@ export type PageRequest = {
 
 // The sort expressions of each key, as the indexes spell them (db/schema.ts). NULLs are folded
 // into values (location here, last login in its generated column) so keyset comparisons stay
-// plain row comparisons.
+// plain row comparisons. Ties of a non-unique column fall to the name (then the id), so equal
+// values read in an order a person can see.
+const byName = sql`${users.name}`;
 const SORT_SQL: Record<UserSortKey, SQL[]> = {
-  name: [sql`${users.name}`],
+  name: [byName],
   email: [sql`${users.email}`],
-  org: [sql`${users.orgName}`, sql`${users.orgId}`],
-  role: [sql`${users.role}`],
-  location: [sql`coalesce(${users.locationName}, '')`],
-  status: [sql`${users.statusRank}`, sql`${users.lastLoginKey}`],
-  lastLogin: [sql`${users.lastLoginKey}`],
-  registered: [sql`${users.registeredAt}`],
-  devices: [sql`${users.deviceCount}`],
+  org: [sql`${users.orgName}`, sql`${users.orgId}`, byName],
+  role: [sql`${users.role}`, byName],
+  location: [sql`coalesce(${users.locationName}, '')`, byName],
+  status: [sql`${users.statusRank}`, sql`${users.lastLoginKey}`, byName],
+  lastLogin: [sql`${users.lastLoginKey}`, byName],
+  registered: [sql`${users.registeredAt}`, byName],
+  devices: [sql`${users.deviceCount}`, byName],
 };
 
 /**
@@ -109,8 +111,8 @@ export async function listUsers(db: Db, actor: Actor, request: PageRequest, now 
   const capCount = () => cappedCount(db, where);
   const walkWithin = (bounds: SQL[]) =>
     sql`SELECT ${columns} FROM ${users} WHERE ${where} AND ${keyset(false)}${sql.join(bounds.map((b) => sql` AND ${b}`))} ORDER BY ${orderBy(false)} LIMIT ${limit}`;
-  // The org sort in a subtree: its orgs in (name, id) order, and each org's users by id (they
-  // share its name: a trigger keeps users.org_name), so the page is the first rows of that
+  // The org sort in a subtree: its orgs in (name, id) order, and each org's users by (name, id)
+  // (they share its name: a trigger keeps users.org_name), so the page is the first rows of that
   // nested walk; the tenant-wide org-name index would pass every other org's users in between.
   // The page's order is the nested loop's: a LATERAL join runs its outer side in that side's
   // ORDER BY, which an outer ORDER BY here would make Postgres sort again after reading every

@@ -173,12 +173,13 @@ describe("listUsers", () => {
 
   it.each([
     ["name", ["a\u0000b"]],
-    ["registered", ["1"]],
-    ["registered", ["March 7"]],
-    ["registered", ["2020-02-30T00:00:00.000Z"]],
-    ["registered", ["2020-02-30 10:00:00+00"]],
-    ["lastLogin", ["2026-01-01T25:00:00Z"]],
-    ["devices", ["12345678901"]],
+    ["registered", ["1", "Alice Adams"]],
+    ["registered", ["March 7", "Alice Adams"]],
+    ["registered", ["2020-02-30T00:00:00.000Z", "Alice Adams"]],
+    ["registered", ["2020-02-30 10:00:00+00", "Alice Adams"]],
+    ["lastLogin", ["2026-01-01T25:00:00Z", "Alice Adams"]],
+    ["devices", ["12345678901", "Alice Adams"]],
+    ["role", ["staff", "a\u0000b"]],
   ] as const)("treats a forged %s cursor %j as the first page, never a database error", async (key, v) => {
     const sort = { key, dir: "asc" } as const;
     const first = await listUsers(db, admin, { filters: filters(), sort, size: 5 });
@@ -199,7 +200,7 @@ describe("listUsers", () => {
 
   it.each(["2999-01-01T00:00:00.000Z", "2999-01-01 00:00:00.123456+05:30", "2999-01-01 00:00:00-00:44:30"])("reads the date cursor %s as a cursor", async (date) => {
     // Past every registration date: a cursor read as such ends the list; one refused would be the first page.
-    const cursor = Buffer.from(JSON.stringify({ v: [date], id: admin.viewer.userId, at: 4 })).toString("base64url");
+    const cursor = Buffer.from(JSON.stringify({ v: [date, "Alice Adams"], id: admin.viewer.userId, at: 4 })).toString("base64url");
     expect((await listUsers(db, admin, { filters: filters(), sort: { key: "registered", dir: "asc" }, size: 5, cursor: { after: cursor } })).rows).toEqual([]);
   });
 
@@ -280,16 +281,17 @@ async function expectThreePagesAndBack(onDb: Db, actor: Actor, request: Omit<Pag
 }
 
 // Orders as plain SQL, written out independently of lib/users/list.ts: the reference pages.
+// A non-unique column's ties fall to the name (then the id, added by each test).
 const REFERENCE_ORDER: Record<UserSortKey, string[]> = {
   name: ["name"],
   email: ["email"],
-  org: ["org_name"],
-  role: ["role"],
-  location: ["coalesce(location_name, '')"],
-  status: ["(CASE WHEN suspended_at IS NOT NULL THEN 0 WHEN accepted_at IS NULL THEN 1 ELSE 2 END)", "coalesce(last_login_at, '-infinity'::timestamptz)"],
-  lastLogin: ["coalesce(last_login_at, '-infinity'::timestamptz)"],
-  registered: ["registered_at"],
-  devices: ["device_count"],
+  org: ["org_name", "org_id", "name"],
+  role: ["role", "name"],
+  location: ["coalesce(location_name, '')", "name"],
+  status: ["(CASE WHEN suspended_at IS NOT NULL THEN 0 WHEN accepted_at IS NULL THEN 1 ELSE 2 END)", "coalesce(last_login_at, '-infinity'::timestamptz)", "name"],
+  lastLogin: ["coalesce(last_login_at, '-infinity'::timestamptz)", "name"],
+  registered: ["registered_at", "name"],
+  devices: ["device_count", "name"],
 };
 
 // Statuses as plain SQL, written out independently of lib/users/filter-sql.ts.
@@ -379,7 +381,7 @@ describe("listUsers sorted by org across a subtree of more than 10,000 matching 
     ["desc", ["active", "inactive"]],
   ] as const)("gives the pages of a plain ORDER BY for org %s with statuses %j, forward and back", async (dir, statuses) => {
     const matching = statuses.length ? `AND (${statuses.map((s) => `(${REFERENCE_STATUS[s]})`).join(" OR ")})` : "";
-    const order = ["org_name", "org_id", "id"].map((e) => `${e} ${dir.toUpperCase()}`).join(", ");
+    const order = [...REFERENCE_ORDER.org, "id"].map((e) => `${e} ${dir.toUpperCase()}`).join(", ");
     // Built from constants above, never from input.
     // eslint-disable-next-line no-restricted-properties
     const reference = (await subDb.execute<{ id: string }>(sql`SELECT id FROM users WHERE org_id IN (${sql.join(orgIds.map((id) => sql`${id}::uuid`), sql`, `)}) ${sql.raw(matching)} ORDER BY ${sql.raw(order)} LIMIT 300`)).rows.map((r) => r.id);

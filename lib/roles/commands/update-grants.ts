@@ -1,16 +1,16 @@
 import "server-only";
 import type { z } from "zod";
 import { assertAllowed } from "@/lib/commands/authorize";
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { organizations, roleGrants, roles } from "@/db/schema";
+import { roleGrants, roles } from "@/db/schema";
 import { writeAuditMany, type AuditEntry } from "@/lib/audit/write";
 import { auditBy, type Actor } from "@/lib/commands/actor";
 import { inTransaction, lockOrgs } from "@/lib/commands/transaction";
 import { DomainError } from "@/lib/errors";
 import { loadGrants } from "@/lib/orgs/resolve";
-import { orgsAtOrBelow } from "@/lib/orgs/subtree-sql";
 import { isAdminRole, withDependencies, type Permission } from "@/lib/policy";
+import { pushTargets } from "../push-reach";
 import { updateGrantsSchema } from "../schemas";
 
 async function setGrants(tx: Tx, tenantId: string, orgIds: string[], roleId: string, add: Permission[], remove: Permission[]) {
@@ -35,15 +35,7 @@ export async function updateGrants(db: Db, actor: Actor, input: z.output<typeof 
   assertAllowed(actor.policy, "roles.edit", { kind: "tenant", tenantId });
   return inTransaction(db, async (tx) => {
     await lockOrgs(tx, [actor.org.id]);
-    const subOrgs =
-      input.propagate === "none"
-        ? []
-        : (
-            await tx
-              .select({ id: organizations.id })
-              .from(organizations)
-              .where(and(orgsAtOrBelow(tenantId, actor.org.path), ne(organizations.id, actor.org.id)))
-          ).map((o) => o.id);
+    const subOrgs = input.propagate === "none" ? [] : await pushTargets(tx, actor);
     const audits: AuditEntry[] = [];
     let changed = 0;
     for (const edit of input.roles) {

@@ -4,8 +4,9 @@ import { getDb } from "@/db/client";
 import { getActor } from "@/lib/orgs/context";
 import { orgTarget } from "@/lib/orgs/target";
 import { loadGrants } from "@/lib/orgs/resolve";
-import { authorize, can, may, PERMISSION_DEPENDENCIES, PERMISSION_GROUPS, PERMISSIONS, planLimits } from "@/lib/policy";
+import { authorize, can, may, PERMISSION_GROUPS, PERMISSIONS, planLimits } from "@/lib/policy";
 import { roleMemberCounts } from "@/lib/roles/commands/update-grants";
+import { pushReach } from "@/lib/roles/push-reach";
 import { tenantRoles } from "@/lib/users/page-data";
 import { RolesView } from "./_components/roles-view";
 
@@ -25,6 +26,7 @@ export default async function RolesPage({ params }: { params: Promise<{ orgId: s
   const edit = authorize(actor.policy, "roles.edit", { kind: "tenant", tenantId });
   const limits = planLimits(actor.viewer.tenant.plan);
   const hasSubOrgs = may(actor.policy, "orgs.switch");
+  const subOrgCount = edit.ok && hasSubOrgs ? await pushReach(db, actor) : 0;
 
   return (
     <RolesView
@@ -32,10 +34,10 @@ export default async function RolesPage({ params }: { params: Promise<{ orgId: s
       orgName={actor.org.name}
       roles={roles.map((r) => ({ ...r, members: counts.get(r.key) ?? 0, grants: new Map(grants).get(r.key) ?? [] }))}
       groups={PERMISSION_GROUPS.map((g) => ({ label: g.label, permissions: g.keys.map((k) => ({ key: k, label: PERMISSIONS[k].label, description: PERMISSIONS[k].description })) }))}
-      dependencies={PERMISSION_DEPENDENCIES}
       canEdit={edit.ok}
       lockedReason={!edit.ok && !limits.permissionsEditable ? edit.reason : null}
-      canPropagate={hasSubOrgs}
+      canPropagate={hasSubOrgs && subOrgCount > 0}
+      subOrgCount={subOrgCount}
       canManageRoles={edit.ok && limits.customRoles > 0}
       maxRoles={limits.customRoles}
     />

@@ -7,6 +7,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import type { Permission } from "@/lib/policy/permissions";
+import { grantChanges, toggleGrant, type GrantChange } from "@/lib/roles/draft";
 import { updateGrantsAction } from "../actions";
 import { CustomRoles } from "./custom-roles";
 
@@ -17,10 +18,11 @@ type Props = {
   orgName: string;
   roles: Role[];
   groups: Group[];
-  dependencies: Partial<Record<Permission, readonly Permission[]>>;
   canEdit: boolean;
   lockedReason: string | null;
   canPropagate: boolean;
+  /** How many sub-organizations "every sub-organization" reaches (counted on the server). */
+  subOrgCount: number;
   /** Business: add, rename and delete custom roles. */
   canManageRoles: boolean;
   maxRoles: number;
@@ -30,35 +32,19 @@ type Draft = Record<string, Set<Permission>>;
 const draftOf = (roles: Role[]): Draft => Object.fromEntries(roles.map((r) => [r.key, new Set(r.grants)]));
 
 /** One column per role, grouped permissions, read-only until Edit (product.md §6). */
-export function RolesView({ orgId, orgName, roles, groups, dependencies, canEdit, lockedReason, canPropagate, canManageRoles, maxRoles }: Props) {
+export function RolesView({ orgId, orgName, roles, groups, canEdit, lockedReason, canPropagate, subOrgCount, canManageRoles, maxRoles }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<Draft>(() => draftOf(roles));
   const [query, setQuery] = useState("");
   const [applying, setApplying] = useState(false);
 
   const saved = useMemo(() => draftOf(roles), [roles]);
-  const changedRoles = roles.filter((r) => {
-    const a = draft[r.key]!;
-    const b = saved[r.key]!;
-    return a.size !== b.size || [...a].some((p) => !b.has(p));
-  });
+  const changes = grantChanges(roles.map((r) => ({ name: r.name, original: saved[r.key]!, next: draft[r.key]! })));
+  const changedRoles = roles.filter((r) => changes.some((c) => c.role === r.name));
+  const changedCells = changes.reduce((n, c) => n + c.gains.length + c.loses.length, 0);
 
-  // Turning a permission on turns on what it needs; turning one off turns off what needs it.
   function toggle(role: string, permission: Permission, on: boolean) {
-    setDraft((d) => {
-      const next = new Set(d[role]);
-      if (on) {
-        const add = (p: Permission) => {
-          next.add(p);
-          (dependencies[p] ?? []).forEach(add);
-        };
-        add(permission);
-      } else {
-        next.delete(permission);
-        for (const p of [...next]) if ((dependencies[p] ?? []).some((r) => !next.has(r))) next.delete(p);
-      }
-      return { ...d, [role]: next };
-    });
+    setDraft((d) => ({ ...d, [role]: toggleGrant(saved[role]!, d[role]!, permission, on) }));
   }
 
   const q = query.trim().toLowerCase();
@@ -94,6 +80,9 @@ export function RolesView({ orgId, orgName, roles, groups, dependencies, canEdit
               >
                 Cancel
               </Button>
+              <span role="status" className="text-sm text-slate-600">
+                {changedCells === 0 ? "No changes" : `${changedCells} ${changedCells === 1 ? "change" : "changes"}`}
+              </span>
               <Button disabled={changedRoles.length === 0} onClick={() => setApplying(true)}>
                 Apply
               </Button>
@@ -137,16 +126,22 @@ export function RolesView({ orgId, orgName, roles, groups, dependencies, canEdit
                   </th>
                   {roles.map((r) => {
                     const on = draft[r.key]!.has(p.key);
+                    const changed = on !== saved[r.key]!.has(p.key);
+                    const noteId = `change-${r.key}-${p.key}`;
                     return (
-                      <td key={r.key} className="px-4 py-2 text-center">
-                        <input
-                          type="checkbox"
-                          aria-label={`${r.name}: ${p.label}`}
-                          checked={on}
-                          disabled={!editing}
-                          onChange={(e) => toggle(r.key, p.key, e.target.checked)}
-                          className="h-4 w-4 accent-brand-600 disabled:cursor-not-allowed"
-                        />
+                      <td key={r.key} data-changed={changed || undefined} className={`px-4 py-2 text-center ${changed ? "bg-amber-50 ring-1 ring-inset ring-amber-300" : ""}`}>
+                        <span className="inline-flex items-center gap-1.5">
+                          <input
+                            type="checkbox"
+                            aria-label={`${r.name}: ${p.label}`}
+                            aria-describedby={changed ? noteId : undefined}
+                            checked={on}
+                            disabled={!editing}
+                            onChange={(e) => toggle(r.key, p.key, e.target.checked)}
+                            className="h-4 w-4 accent-brand-600 disabled:cursor-not-allowed"
+                          />
+                          {changed ? <ChangeMark id={noteId} granted={on} /> : null}
+                        </span>
                       </td>
                     );
                   })}
@@ -160,7 +155,8 @@ export function RolesView({ orgId, orgName, roles, groups, dependencies, canEdit
         <ApplyDialog
           orgName={orgName}
           canPropagate={canPropagate}
-          changed={changedRoles.map((r) => r.name)}
+          changes={changes}
+          subOrgCount={subOrgCount}
           onClose={() => setApplying(false)}
           onApply={async (propagate, confirm) => {
             const result = await updateGrantsAction({ orgId, roles: changedRoles.map((r) => ({ role: r.key, grants: [...draft[r.key]!] })), propagate, ...(confirm ? { confirm } : {}) });
@@ -176,13 +172,30 @@ export function RolesView({ orgId, orgName, roles, groups, dependencies, canEdit
   );
 }
 
-function ApplyDialog({ orgName, canPropagate, changed, onClose, onApply }: { orgName: string; canPropagate: boolean; changed: string[]; onClose: () => void; onApply: (propagate: "none" | "changed" | "overwrite", confirm: string) => Promise<string | null> }) {
-  const [propagate, setPropagate] = useState<"none" | "changed" | "overwrite">("none");
+/** A changed cell's mark: a glyph to see, and a description the checkbox is read with. */
+function ChangeMark({ id, granted }: { id: string; granted: boolean }) {
+  return (
+    <>
+      <span aria-hidden className={`w-3 text-xs font-bold ${granted ? "text-emerald-700" : "text-red-700"}`} title={granted ? "Will be granted" : "Will be removed"}>
+        {granted ? "+" : "−"}
+      </span>
+      <span id={id} hidden>
+        {granted ? "Changed: will be granted" : "Changed: will be removed"}
+      </span>
+    </>
+  );
+}
+
+type Propagation = "none" | "changed" | "overwrite";
+
+function ApplyDialog({ orgName, canPropagate, changes, subOrgCount, onClose, onApply }: { orgName: string; canPropagate: boolean; changes: GrantChange[]; subOrgCount: number; onClose: () => void; onApply: (propagate: Propagation, confirm: string) => Promise<string | null> }) {
+  const [propagate, setPropagate] = useState<Propagation>("none");
   const [typed, setTyped] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const subOrgs = `${subOrgCount.toLocaleString("en")} ${subOrgCount === 1 ? "sub-organization" : "sub-organizations"}`;
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title="Apply the new permissions" description={`Changes to ${changed.join(", ")} in ${orgName}. People with these roles feel them on their next click.`}>
+    <Dialog open onOpenChange={(o) => !o && onClose()} title="Apply the new permissions" description={`In ${orgName}. People with these roles feel them on their next click.`}>
       <form
         className="space-y-4"
         onSubmit={async (e) => {
@@ -192,14 +205,30 @@ function ApplyDialog({ orgName, canPropagate, changed, onClose, onApply }: { org
           setBusy(false);
         }}
       >
+        <ul aria-label="Changes" className="max-h-64 space-y-2 overflow-y-auto text-sm">
+          {changes.map((c) => (
+            <li key={c.role} className="space-y-1">
+              {c.gains.length ? (
+                <p>
+                  <span className="font-medium text-emerald-800">{c.role} gains:</span> {c.gains.join(", ")}
+                </p>
+              ) : null}
+              {c.loses.length ? (
+                <p>
+                  <span className="font-medium text-red-800">{c.role} loses:</span> {c.loses.join(", ")}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
         {canPropagate ? (
           <fieldset className="space-y-1.5 text-sm">
             <legend className="font-medium text-slate-700">Sub-organizations</legend>
             {(
               [
                 ["none", `Only ${orgName}`],
-                ["changed", "Also every sub-organization: only the permissions changed here"],
-                ["overwrite", "Also every sub-organization: overwrite all their permissions with these"],
+                ["changed", `Also the ${subOrgs} below: only the permissions changed here`],
+                ["overwrite", `Also the ${subOrgs} below: overwrite all their permissions with these`],
               ] as const
             ).map(([value, label]) => (
               <label key={value} className="flex items-center gap-2">
