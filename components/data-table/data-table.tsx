@@ -15,6 +15,8 @@ declare module "@tanstack/react-table" {
     details?: boolean;
     /** The column's name in the column menu and the details, where the header is not plain text. */
     label?: string;
+    /** Its width on a phone, where the default columns lay out fixed and the others share the rest. */
+    phoneWidth?: string;
   }
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- TanStack's declaration names the parameter
   interface TableMeta<TData extends RowData> {
@@ -87,15 +89,17 @@ export function DataTable<T>({ columns, data, getRowId, sort, onSort, selection,
     getRowCanExpand: () => detailLines.length > 0,
     meta: { detailsToggle: toggleClass(detailLines.map((l) => l.className)) },
   });
-  const classOf = (id: string, base: string | undefined) => {
+  const classOf = (id: string, base: string | undefined, head = false) => {
     const meta = columns.find((c) => c.id === id)?.meta;
-    return [base, cellClass(meta?.showFrom, choices[id])].filter(Boolean).join(" ") || undefined;
+    return [base, cellClass(meta?.showFrom, choices[id]), head && meta?.phoneWidth].filter(Boolean).join(" ") || undefined;
   };
+  // Below sm the default columns fit the screen exactly; columns the person added may scroll.
+  const phoneFixed = Object.keys(choices).length === 0 && columns.some((c) => c.meta?.phoneWidth);
 
   return (
     // `relative`: the header's sr-only labels are positioned inside the scroller, not the page.
     <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-xs" aria-busy={pending}>
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <table className={`min-w-full divide-y divide-slate-200 text-sm ${phoneFixed ? "max-sm:w-full max-sm:table-fixed" : ""}`}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">
           {table.getHeaderGroups().map((group) => (
@@ -109,7 +113,7 @@ export function DataTable<T>({ columns, data, getRowId, sort, onSort, selection,
                     key={header.id}
                     scope="col"
                     aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}
-                    className={classOf(header.column.id, pinned ? `${look.head} ${STICKY} bg-slate-50` : look.head)}
+                    className={classOf(header.column.id, pinned ? `${look.head} ${STICKY} bg-slate-50` : look.head, true)}
                   >
                     {sortable ? (
                       <button type="button" onClick={() => onSort?.(header.column.id)} className="group inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600">

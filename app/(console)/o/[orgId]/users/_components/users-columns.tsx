@@ -47,7 +47,7 @@ function SelectCell({ row, checked, toggle }: { row: UserTableRow; checked: bool
 function NameCell({ row, orgId, withEmail, toggle }: { row: UserTableRow; orgId: string; withEmail: boolean; toggle: ReactNode }) {
   // The email sits under the name (its own column is opt-in): the table fits 1440 px in every scope.
   return (
-    <div className="flex max-w-[calc(100vw-17.5rem)] items-start gap-0.5 sm:max-w-60">
+    <div className="flex items-start gap-0.5 sm:max-w-60">
       <div className="min-w-0">
         <span className="group/name relative flex">
           <Link href={`/o/${orgId}/users/${row.id}`} prefetch={false} title={row.name} className="dt-name truncate">
@@ -97,6 +97,7 @@ export function usersColumns({ orgId, showOrg, selected, toggle, page, togglePag
       header: ({ table }) => <PageCheckbox state={page} onToggle={togglePage} disabled={table.getRowCount() === 0} />,
       enableSorting: false,
       enableHiding: false,
+      meta: { phoneWidth: "max-sm:w-13" },
       cell: ({ row }) => <SelectCell row={row.original} checked={!!selected[row.original.id]} toggle={() => toggle(row.original.id)} />,
     },
     {
@@ -123,11 +124,11 @@ export function usersColumns({ orgId, showOrg, selected, toggle, page, togglePag
         ),
     },
     { id: "location", header: "Location", meta: { showFrom: showOrg ? "2xl" : "xl" }, cell: ({ row }) => (row.original.location ? <Clipped text={row.original.location} className="max-w-36" /> : <span className="text-slate-400">—</span>) },
-    { id: "status", header: "Status", cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+    { id: "status", header: "Status", meta: { phoneWidth: "max-sm:w-28" }, cell: ({ row }) => <StatusBadge status={row.original.status} /> },
     { id: "lastLogin", header: "Last login", meta: { showFrom: "lg" }, cell: ({ row }) => row.original.lastLogin },
     { id: "registered", header: "Registered", meta: { showFrom: "2xl" }, cell: ({ row }) => row.original.registered },
     { id: "devices", header: "Devices", meta: { showFrom: "xl" }, cell: ({ row }) => <span className="tabular-nums">{row.original.devices}</span> },
-    { id: "actions", header: () => <span className="sr-only">Actions</span>, enableSorting: false, enableHiding: false, cell: ({ row }) => <RowMenu row={row.original} handlers={menu} /> },
+    { id: "actions", header: () => <span className="sr-only">Actions</span>, enableSorting: false, enableHiding: false, meta: { phoneWidth: "max-sm:w-14" }, cell: ({ row }) => <RowMenu row={row.original} handlers={menu} /> },
   ];
   return columns.filter((c): c is ColumnDef<UserTableRow, unknown> => c !== null);
 }
