@@ -32,6 +32,13 @@ const cells = (page: Page, header: string) =>
 const summary = (page: Page) => page.getByRole("navigation", { name: "Pages" }).locator("[aria-live]");
 const rowFor = (page: Page, name: string) => page.locator("tbody tr").filter({ has: page.getByRole("link", { name, exact: true }) });
 
+/** Ticks columns in the Columns menu (the choice is kept in this browser's localStorage). */
+async function showColumns(page: Page, ...names: string[]) {
+  await page.getByRole("button", { name: "Columns" }).click();
+  for (const name of names) await page.getByRole("checkbox", { name, exact: true }).check();
+  await page.keyboard.press("Escape");
+}
+
 async function select(page: Page, ...names: string[]) {
   for (const name of names) await page.getByRole("checkbox", { name: `Select ${name}` }).check({ force: true });
 }
@@ -47,6 +54,8 @@ test("the users page with the demo data", async ({ page }) => {
 
 test("every column sorts, on the server, both ways", async ({ page }) => {
   await openUsers(page, "scope=reach");
+  // At 1440 px the email sits under the name, and Location and Registered are in a row's details.
+  await showColumns(page, "Email", "Location", "Registered");
   for (const [header, key] of [
     ["Name", "name"],
     ["Email", "email"],
@@ -72,6 +81,47 @@ test("every column sorts, on the server, both ways", async ({ page }) => {
   await page.getByRole("button", { name: "Email", exact: true }).click();
   await expect(page).toHaveURL(/sort=email&dir=desc|dir=desc&.*sort=email/);
   await expect.poll(async () => { const e = await cells(page, "Email"); return e.join() === [...e].sort().reverse().join(); }).toBe(true);
+});
+
+test("the table fits 1440 px in both scopes: no column slides under the pinned actions", async ({ page }) => {
+  for (const query of ["", "scope=reach"]) {
+    await openUsers(page, query);
+    const fit = await page.locator("table").evaluate((table) => {
+      const overlaps: string[] = [];
+      for (const tr of [...table.querySelectorAll("tr")].slice(0, 12)) {
+        const cells = [...tr.children].filter((cell) => cell.getBoundingClientRect().width > 0);
+        const pinned = cells.at(-1)!.getBoundingClientRect();
+        for (const cell of cells.slice(0, -1)) if (cell.getBoundingClientRect().right > pinned.left + 0.5) overlaps.push(cell.textContent ?? "");
+      }
+      return { overflow: table.parentElement!.scrollWidth - table.parentElement!.clientWidth, overlaps };
+    });
+    expect(fit, `scope: ${query || "this organization"}`).toEqual({ overflow: 0, overlaps: [] });
+    await page.screenshot({ path: `e2e/screenshots/users-1440-${query ? "reach" : "org"}.png` });
+  }
+});
+
+test("the Columns menu hides a column and a reload keeps it hidden; hidden values are one tap away", async ({ page }) => {
+  await openUsers(page);
+  const header = (name: string) => page.locator("thead th").filter({ hasText: name });
+  await expect(header("Location")).toBeVisible();
+  await page.getByRole("button", { name: "Columns" }).click();
+  await page.getByRole("checkbox", { name: "Location", exact: true }).uncheck();
+  await expect(header("Location")).toHaveCount(0);
+  await page.keyboard.press("Escape");
+  await page.reload();
+  await ready(page);
+  await expect(header("Location")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Details for Customer 05" }).click();
+  const details = page.getByTestId("row-details");
+  await expect(details).toContainText("Location");
+  await expect(details).toContainText("Registered");
+  await expect(page.getByRole("button", { name: "Details for Customer 05" })).toHaveAttribute("aria-expanded", "true");
+
+  // Back to the defaults for this width: Location shows again.
+  await page.getByRole("button", { name: "Columns" }).click();
+  await page.getByRole("button", { name: "Back to the defaults for this width" }).click();
+  await expect(header("Location")).toBeVisible();
 });
 
 test("filter by role and status, search, and reset", async ({ page }) => {
