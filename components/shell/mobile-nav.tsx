@@ -4,6 +4,7 @@ import * as RadixDialog from "@radix-ui/react-dialog";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
+import { Icon } from "@/components/ui/icons";
 import type { NavItem } from "@/lib/orgs/nav";
 import { NavLink } from "./nav-link";
 
@@ -20,9 +21,7 @@ export function MobileNav({ nav, homeHref }: { nav: NavItem[]; homeHref: string 
   return (
     <RadixDialog.Root open={open} onOpenChange={(next) => setOpenOn(next ? pathname : null)}>
       <RadixDialog.Trigger aria-label="Open navigation" className="-ml-1.5 shrink-0 rounded-md p-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900 md:hidden">
-        <svg aria-hidden viewBox="0 0 20 20" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round">
-          <path d="M3 5.5h14M3 10h14M3 14.5h14" />
-        </svg>
+        <Icon name="menu" className="h-6 w-6" />
       </RadixDialog.Trigger>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40 md:hidden" />
@@ -35,9 +34,7 @@ export function MobileNav({ nav, homeHref }: { nav: NavItem[]; homeHref: string 
               </Link>
             </RadixDialog.Title>
             <RadixDialog.Close aria-label="Close navigation" className="rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700">
-              <svg aria-hidden viewBox="0 0 20 20" className="h-5 w-5" fill="currentColor">
-                <path d="M6.28 5.22a.75.75 0 0 0-1.06 1.06L8.94 10l-3.72 3.72a.75.75 0 1 0 1.06 1.06L10 11.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L11.06 10l3.72-3.72a.75.75 0 0 0-1.06-1.06L10 8.94 6.28 5.22Z" />
-              </svg>
+              <Icon name="close" className="h-5 w-5" />
             </RadixDialog.Close>
           </div>
           <RadixDialog.Description className="sr-only">The console&apos;s pages</RadixDialog.Description>
