@@ -27,9 +27,11 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /\.after\.spec\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /\.after\.spec\.ts|mobile\.spec\.ts/ },
+    // The main persona flows on a phone-sized screen (a Pixel 7's viewport, touch, Chromium's desktop UA).
+    { name: "mobile", use: { ...devices["Desktop Chrome"], viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, dependencies: ["setup"], testMatch: /mobile\.spec\.ts/ },
     // Flows that change a persona's password or sessions run once the others are done with them.
-    { name: "after", use: { ...devices["Desktop Chrome"] }, dependencies: ["chromium"], testMatch: /\.after\.spec\.ts/ },
+    { name: "after", use: { ...devices["Desktop Chrome"] }, dependencies: ["chromium", "mobile"], testMatch: /\.after\.spec\.ts/ },
   ],
   webServer: [
     {

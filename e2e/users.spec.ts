@@ -32,6 +32,13 @@ const cells = (page: Page, header: string) =>
 const summary = (page: Page) => page.getByRole("navigation", { name: "Pages" }).locator("[aria-live]");
 const rowFor = (page: Page, name: string) => page.locator("tbody tr").filter({ has: page.getByRole("link", { name, exact: true }) });
 
+/** Ticks columns in the Columns menu (the choice is kept in this browser's localStorage). */
+async function showColumns(page: Page, ...names: string[]) {
+  await page.getByRole("button", { name: "Columns" }).click();
+  for (const name of names) await page.getByRole("checkbox", { name, exact: true }).check();
+  await page.keyboard.press("Escape");
+}
+
 async function select(page: Page, ...names: string[]) {
   for (const name of names) await page.getByRole("checkbox", { name: `Select ${name}` }).check({ force: true });
 }
@@ -41,12 +48,14 @@ test("the users page with the demo data", async ({ page }) => {
   await expect(rows(page)).toHaveCount(25);
   await expect(summary(page)).toHaveText("1–25 of 67 users");
   // A long value would end in an ellipsis, the whole text kept as the cell's title.
-  await expect(rowFor(page, "Customer 05").getByTitle("customer05@acme.test")).toHaveCSS("text-overflow", "ellipsis");
+  await expect(rowFor(page, "Customer 05").getByTitle("customer05@acme.test").filter({ visible: true })).toHaveCSS("text-overflow", "ellipsis");
   await page.screenshot({ path: "e2e/screenshots/users-page.png", fullPage: true });
 });
 
 test("every column sorts, on the server, both ways", async ({ page }) => {
   await openUsers(page, "scope=reach");
+  // At 1440 px the email sits under the name, and Location and Registered are in a row's details.
+  await showColumns(page, "Email", "Location", "Registered");
   // Ties break by name, so a shared value lists people as the name sort does (Acme's customers
   // by org or by an empty location read as by email): each column follows one whose order differs.
   for (const [header, key] of [
@@ -74,6 +83,47 @@ test("every column sorts, on the server, both ways", async ({ page }) => {
   await page.getByRole("button", { name: "Email", exact: true }).click();
   await expect(page).toHaveURL(/sort=email&dir=desc|dir=desc&.*sort=email/);
   await expect.poll(async () => { const e = await cells(page, "Email"); return e.join() === [...e].sort().reverse().join(); }).toBe(true);
+});
+
+test("the table fits 1440 px in both scopes: no column slides under the pinned actions", async ({ page }) => {
+  for (const query of ["", "scope=reach"]) {
+    await openUsers(page, query);
+    const fit = await page.locator("table").evaluate((table) => {
+      const overlaps: string[] = [];
+      for (const tr of [...table.querySelectorAll("tr")].slice(0, 12)) {
+        const cells = [...tr.children].filter((cell) => cell.getBoundingClientRect().width > 0);
+        const pinned = cells.at(-1)!.getBoundingClientRect();
+        for (const cell of cells.slice(0, -1)) if (cell.getBoundingClientRect().right > pinned.left + 0.5) overlaps.push(cell.textContent ?? "");
+      }
+      return { overflow: table.parentElement!.scrollWidth - table.parentElement!.clientWidth, overlaps };
+    });
+    expect(fit, `scope: ${query || "this organization"}`).toEqual({ overflow: 0, overlaps: [] });
+    await page.screenshot({ path: `e2e/screenshots/users-1440-${query ? "reach" : "org"}.png` });
+  }
+});
+
+test("the Columns menu hides a column and a reload keeps it hidden; hidden values are one tap away", async ({ page }) => {
+  await openUsers(page);
+  const header = (name: string) => page.locator("thead th").filter({ hasText: name });
+  await expect(header("Location")).toBeVisible();
+  await page.getByRole("button", { name: "Columns" }).click();
+  await page.getByRole("checkbox", { name: "Location", exact: true }).uncheck();
+  await expect(header("Location")).toHaveCount(0);
+  await page.keyboard.press("Escape");
+  await page.reload();
+  await ready(page);
+  await expect(header("Location")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Details for Customer 05" }).click();
+  const details = page.getByTestId("row-details");
+  await expect(details).toContainText("Location");
+  await expect(details).toContainText("Registered");
+  await expect(page.getByRole("button", { name: "Details for Customer 05" })).toHaveAttribute("aria-expanded", "true");
+
+  // Back to the defaults for this width: Location shows again.
+  await page.getByRole("button", { name: "Columns" }).click();
+  await page.getByRole("button", { name: "Back to the defaults for this width" }).click();
+  await expect(header("Location")).toBeVisible();
 });
 
 test("filter by role and status, search, and reset", async ({ page }) => {
@@ -136,8 +186,8 @@ test("Back puts the search box back; other filters clear the selection", async (
   await select(page, "Customer 01", "Customer 02");
   await expect(page.getByTestId("selection-count")).toHaveText(/^2 selected of \d+$/);
   // Sorting keeps it: the same people ...
-  await page.locator("thead th").getByRole("button", { name: "Email", exact: true }).click();
-  await expect(page).toHaveURL(/sort=email/);
+  await page.locator("thead th").getByRole("button", { name: "Last login", exact: true }).click();
+  await expect(page).toHaveURL(/sort=lastLogin/);
   await ready(page);
   await expect(page.getByTestId("selection-count")).toHaveText(/^2 selected of \d+$/);
   // ... another search does not: those rows are no longer shown.

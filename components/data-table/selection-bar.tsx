@@ -1,9 +1,10 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
+import { Icon, type IconName } from "@/components/ui/icons";
 import { countLabel } from "@/lib/format/count";
 
-export type SelectionAction<K extends string> = { key: K; label: string; danger?: boolean };
+/** `short` and `icon`: what a narrow screen shows; the full label stays the button's name. */
+export type SelectionAction<K extends string> = { key: K; label: string; short: string; icon: IconName; danger?: boolean };
 
 type Props<K extends string> = {
   count: number;
@@ -21,28 +22,47 @@ type Props<K extends string> = {
 export function SelectionBar<K extends string>({ count, total, capped, allMatching, actions, onSelectAll, onClear, onAction }: Props<K>) {
   const totalLabel = countLabel(total, capped);
   return (
-    <div role="region" aria-label="Bulk actions" className="sticky bottom-4 z-30 mx-auto flex w-fit max-w-full flex-wrap items-center gap-2 rounded-xl border border-slate-200 bg-slate-900 px-4 py-2.5 text-sm text-white shadow-xl">
-      <span data-testid="selection-count" className="font-medium">
-        {allMatching ? `All ${totalLabel} matching selected` : `${count.toLocaleString("en")} selected of ${totalLabel}`}
-      </span>
-      <span aria-hidden className="text-slate-500">·</span>
-      <button type="button" onClick={onClear} className="text-slate-300 underline-offset-2 hover:text-white hover:underline">
-        Clear
-      </button>
-      {!allMatching && count < total ? (
-        <>
-          <span aria-hidden className="text-slate-500">·</span>
-          <button type="button" onClick={onSelectAll} className="text-slate-300 underline-offset-2 hover:text-white hover:underline">
-            Select all {totalLabel} matching
+    <div
+      role="region"
+      aria-label="Bulk actions"
+      className="sticky bottom-4 z-30 mx-auto flex w-full max-w-full flex-col gap-2 rounded-xl border border-slate-200 bg-slate-900 px-3 py-2 text-sm text-white shadow-xl sm:w-fit sm:flex-row sm:flex-wrap sm:items-center sm:px-4 sm:py-2.5"
+    >
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 max-sm:text-xs">
+        <span data-testid="selection-count" className="font-medium">
+          {allMatching ? `All ${totalLabel} matching selected` : `${count.toLocaleString("en")} selected of ${totalLabel}`}
+        </span>
+        <span aria-hidden className="text-slate-500">·</span>
+        <button type="button" onClick={onClear} className="text-slate-300 underline-offset-2 hover:text-white hover:underline">
+          Clear
+        </button>
+        {!allMatching && count < total ? (
+          <>
+            <span aria-hidden className="text-slate-500">·</span>
+            <button type="button" onClick={onSelectAll} className="text-slate-300 underline-offset-2 hover:text-white hover:underline">
+              Select all {totalLabel} matching
+            </button>
+          </>
+        ) : null}
+      </div>
+      <span aria-hidden className="mx-1 hidden h-5 w-px bg-slate-700 sm:block" />
+      {/* Narrow screens: one row of icons over short labels, sharing the width. */}
+      <div className="grid auto-cols-fr grid-flow-col gap-1 sm:flex sm:flex-wrap sm:gap-2">
+        {actions.map((a) => (
+          <button
+            key={a.key}
+            type="button"
+            aria-label={a.label}
+            onClick={() => onAction(a.key)}
+            className={`flex min-w-0 flex-col items-center gap-0.5 rounded-md px-1 py-1 text-[11px] font-medium focus-visible:outline-2 focus-visible:outline-offset-2 sm:flex-row sm:gap-1.5 sm:px-2.5 sm:py-1.5 sm:text-xs ${
+              a.danger ? "bg-red-600 text-white hover:bg-red-700 focus-visible:outline-red-600" : "text-white hover:bg-slate-700 focus-visible:outline-brand-600"
+            }`}
+          >
+            <Icon name={a.icon} className="h-4 w-4 sm:hidden" />
+            <span className="sm:hidden">{a.short}</span>
+            <span className="max-sm:hidden">{a.label}</span>
           </button>
-        </>
-      ) : null}
-      <span aria-hidden className="mx-1 h-5 w-px bg-slate-700" />
-      {actions.map((a) => (
-        <Button key={a.key} size="sm" variant={a.danger ? "danger" : "ghost"} className={a.danger ? "" : "text-white hover:bg-slate-700"} onClick={() => onAction(a.key)}>
-          {a.label}
-        </Button>
-      ))}
+        ))}
+      </div>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import type { NavItem } from "@/lib/orgs/nav";
 import type { SwitcherOrg } from "@/lib/orgs/tree";
+import { MobileNav } from "./mobile-nav";
 import { NavLink } from "./nav-link";
 import { OrgSwitcher } from "./org-switcher";
 import { UserMenu } from "./user-menu";
@@ -25,14 +26,15 @@ type Props = {
 export function ConsoleShell({ tenantName, orgName, switcher, homeHref, nav, user, actions, children }: Props) {
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
-      <aside className="border-b border-slate-200 bg-white md:sticky md:top-0 md:h-screen md:w-60 md:shrink-0 md:border-b-0 md:border-r">
+      {/* From md up; below it the header's menu button opens the same nav in a drawer. */}
+      <aside className="hidden border-r border-slate-200 bg-white md:sticky md:top-0 md:block md:h-screen md:w-60 md:shrink-0">
         <div className="flex h-14 items-center gap-2 px-4">
           <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-md bg-brand-600 text-sm font-bold text-white">R</span>
           <Link href={homeHref} className="font-semibold tracking-tight">
             Roster
           </Link>
         </div>
-        <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-3 pb-3 md:flex-col md:pb-0">
+        <nav aria-label="Main" className="flex flex-col gap-1 px-3">
           {nav.map((item) => (
             <NavLink key={item.href} href={item.href} exact={item.exact}>
               {item.label}
@@ -41,7 +43,8 @@ export function ConsoleShell({ tenantName, orgName, switcher, homeHref, nav, use
         </nav>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex h-14 items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 md:px-8">
+        <header className="flex h-14 items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 md:gap-4 md:px-8">
+          <MobileNav nav={nav} homeHref={homeHref} />
           <div className="min-w-0">
             <p className="truncate text-xs text-slate-500">{tenantName}</p>
             {switcher ? (
@@ -52,7 +55,9 @@ export function ConsoleShell({ tenantName, orgName, switcher, homeHref, nav, use
               </p>
             )}
           </div>
-          <UserMenu {...user} logout={actions.logout} />
+          <div className="ml-auto shrink-0">
+            <UserMenu {...user} logout={actions.logout} />
+          </div>
         </header>
         <main className="flex-1 px-4 py-6 md:px-8">{children}</main>
       </div>

@@ -5,6 +5,7 @@ import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { useState } from "react";
 import { toast } from "sonner";
 import { DataTable } from "@/components/data-table/data-table";
+import { DetailsToggle } from "@/components/data-table/details-toggle";
 import { Pagination } from "@/components/data-table/pagination";
 import { ScopeChips } from "@/components/data-table/scope-chips";
 import { SearchBox } from "@/components/data-table/search-box";
@@ -42,13 +43,26 @@ export function DevicesView(props: Props) {
   const { state, update, pending, hydrated } = table;
   const [open, setOpen] = useState<{ kind: "add" } | { kind: "transfer" | "delete"; row: DeviceTableRow } | null>(null);
 
+  // Narrow screens keep the device, its owner and the menu; the rest is in the row's details.
   const columns: ColumnDef<DeviceTableRow, unknown>[] = [
-    { id: "name", header: "Device", cell: ({ row }) => <span className="font-medium text-slate-900">{row.original.name}<span className="ml-2 text-xs text-slate-500">{row.original.model}</span></span> },
+    {
+      id: "name",
+      header: "Device",
+      cell: ({ row, table }) => (
+        <span className="flex items-center gap-1">
+          <span className="font-medium text-slate-900">
+            {row.original.name}
+            <span className="text-xs text-slate-500 max-sm:block sm:ml-2">{row.original.model}</span>
+          </span>
+          <DetailsToggle row={row} table={table} label={`Details for ${row.original.name}`} />
+        </span>
+      ),
+    },
     ...(view === "org" ? [{ id: "owner", header: "Owner", cell: ({ row }: { row: { original: DeviceTableRow } }) => row.original.ownerName ?? <span className="text-slate-400">No owner</span> }] : []),
-    ...(state.scope === "reach" ? [{ id: "org", header: "Org", cell: ({ row }: { row: { original: DeviceTableRow } }) => row.original.orgName }] : []),
-    { id: "location", header: "Location", cell: ({ row }) => row.original.location ?? <span className="text-slate-400">—</span> },
-    { id: "tags", header: "Tags", enableSorting: false, cell: ({ row }) => (row.original.tags.length ? row.original.tags.join(", ") : <span className="text-slate-400">—</span>) },
-    { id: "created", header: "Added", cell: ({ row }) => row.original.created },
+    ...(state.scope === "reach" ? [{ id: "org", header: "Org", meta: { showFrom: "lg" as const }, cell: ({ row }: { row: { original: DeviceTableRow } }) => row.original.orgName }] : []),
+    { id: "location", header: "Location", meta: { showFrom: "md" }, cell: ({ row }) => row.original.location ?? <span className="text-slate-400">—</span> },
+    { id: "tags", header: "Tags", enableSorting: false, meta: { showFrom: "lg" }, cell: ({ row }) => (row.original.tags.length ? row.original.tags.join(", ") : <span className="text-slate-400">—</span>) },
+    { id: "created", header: "Added", meta: { showFrom: "md" }, cell: ({ row }) => row.original.created },
     {
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,

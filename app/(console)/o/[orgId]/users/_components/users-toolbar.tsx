@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { FacetedFilter } from "@/components/data-table/faceted-filter";
 import { ScopeChips } from "@/components/data-table/scope-chips";
 import { SearchBox } from "@/components/data-table/search-box";
@@ -11,10 +11,10 @@ import { isFiltered, USER_STATUSES, type UserFilters } from "@/lib/users/filters
 import type { RoleOption } from "@/lib/users/page-data";
 import type { UsersTable } from "./use-users-table";
 
-type Props = { table: UsersTable; filters: UserFilters; roles: RoleOption[]; canReach: boolean; canInvite: boolean; onInvite: () => void };
+type Props = { table: UsersTable; filters: UserFilters; roles: RoleOption[]; canReach: boolean; canInvite: boolean; onInvite: () => void; columnMenu: ReactNode };
 
 /** The users list's search, role and status filters, scope chips and "Invite user". */
-export function UsersToolbar({ table, filters, roles, canReach, canInvite, onInvite }: Props) {
+export function UsersToolbar({ table, filters, roles, canReach, canInvite, onInvite, columnMenu }: Props) {
   // The URL state updates at once; `filters` is what the server last applied.
   const { state, update } = table;
   // Reset also clears what is typed and not sent yet (the URL's search may already be empty):
@@ -27,7 +27,8 @@ export function UsersToolbar({ table, filters, roles, canReach, canInvite, onInv
   return (
     <Toolbar
       action={
-        <div className="ml-auto">
+        <div className="ml-auto flex gap-2">
+          {columnMenu}
           {canInvite ? (
             <Button onClick={onInvite}>
               <span aria-hidden>+</span> Invite user

@@ -2,6 +2,8 @@
 
 import { useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
+import { useColumnChoices } from "@/components/data-table/column-layout";
+import { ColumnMenu } from "@/components/data-table/column-menu";
 import { DataTable } from "@/components/data-table/data-table";
 import { Pagination } from "@/components/data-table/pagination";
 import { SelectionBar, type SelectionAction } from "@/components/data-table/selection-bar";
@@ -70,6 +72,7 @@ export function UsersView(props: Props) {
   );
   const { selected, allMatching, ids: selectedIds, clear } = rowSelection;
   const [open, setOpen] = useState<Open>(null);
+  const columnChoices = useColumnChoices("users");
   const exportForm = useRef<HTMLFormElement>(null);
 
   const selection: Selection = allMatching ? { matching: filters } : { userIds: selectedIds };
@@ -131,21 +134,22 @@ export function UsersView(props: Props) {
         togglePage: rowSelection.togglePage,
         onRole: permissions.rolesView ? (row) => setOpen({ kind: "grants", row }) : null,
         menu,
+        emailColumn: columnChoices.choices.email === true,
       }),
     // The menu handlers close over the latest state on every render anyway.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [orgId, filters.scope, selected, rowSelection.page, permissions.rolesView],
+    [orgId, filters.scope, selected, rowSelection.page, permissions.rolesView, columnChoices.choices.email],
   );
 
   const onSort = (id: string) => table.sortBy(id, FIRST_DIR[id as UserSortKey]);
   const bulkActions: (SelectionAction<BulkAction> & { show: boolean })[] = [
-    { key: "tag", label: "Apply tag", show: permissions.tags },
-    { key: "role", label: "Change role", show: permissions.changeRole },
-    { key: "logout", label: "Force logout", show: permissions.forceLogout },
-    { key: "suspend", label: "Suspend", show: permissions.suspend },
-    { key: "resend", label: "Resend invitation", show: permissions.resend },
-    { key: "export", label: "Export CSV", show: permissions.export },
-    { key: "delete", label: "Delete", show: permissions.delete, danger: true },
+    { key: "tag", label: "Apply tag", short: "Tag", icon: "tag", show: permissions.tags },
+    { key: "role", label: "Change role", short: "Role", icon: "role", show: permissions.changeRole },
+    { key: "logout", label: "Force logout", short: "Logout", icon: "logout", show: permissions.forceLogout },
+    { key: "suspend", label: "Suspend", short: "Suspend", icon: "pause", show: permissions.suspend },
+    { key: "resend", label: "Resend invitation", short: "Resend", icon: "mail", show: permissions.resend },
+    { key: "export", label: "Export CSV", short: "Export", icon: "download", show: permissions.export },
+    { key: "delete", label: "Delete", short: "Delete", icon: "trash", show: permissions.delete, danger: true },
   ];
 
   const filtered = isFiltered(filters);
@@ -179,7 +183,9 @@ export function UsersView(props: Props) {
         <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
         <p className="text-sm text-slate-500">{orgName}</p>
       </div>
-      <UsersToolbar table={table} filters={filters} roles={roles} canReach={permissions.reach} canInvite={permissions.invite} onInvite={() => setOpen({ kind: "invite" })} />
+      <UsersToolbar table={table} filters={filters} roles={roles} canReach={permissions.reach} canInvite={permissions.invite} onInvite={() => setOpen({ kind: "invite" })}
+        columnMenu={<ColumnMenu columns={columns} choices={columnChoices.choices} onChoose={columnChoices.choose} onReset={columnChoices.reset} />}
+      />
       <DataTable
         caption={`Users of ${orgName}`}
         columns={columns}
@@ -191,6 +197,7 @@ export function UsersView(props: Props) {
         pending={pending}
         empty={empty}
         stickyLast
+        choices={columnChoices.choices}
       />
       <Pagination
         summary={usersRange(props.start, rows.length, total, capped)}
