@@ -16,7 +16,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body className="min-h-screen font-sans">
         <NuqsAdapter>{children}</NuqsAdapter>
-        <Toaster position="bottom-right" richColors closeButton />
+        {/* Top centre, clear of the bulk bar at the bottom; globals.css lets clicks through them. */}
+        <Toaster position="top-center" richColors duration={6000} />
       </body>
     </html>
   );
