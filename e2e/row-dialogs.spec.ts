@@ -110,6 +110,27 @@ test("Suspend from a row menu asks first; Cancel changes nothing; the result nam
   await expect(row).toContainText("Active");
 });
 
+test("on a user's profile Suspend asks first as well", async ({ page }) => {
+  await usersPage(page, "q=customer47");
+  await page.getByRole("link", { name: "Customer 47", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Customer 47", level: 1 })).toBeVisible();
+  const menu = menuOf(page, "Customer 47");
+  await menu.click();
+  await page.getByRole("menuitem", { name: "Suspend" }).click();
+  const dialog = page.getByRole("dialog", { name: "Suspend Customer 47?" });
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(menu).toBeFocused();
+  await expect(toast(page)).toHaveCount(0);
+  await menu.click();
+  await page.getByRole("menuitem", { name: "Suspend" }).click();
+  await dialog.getByRole("button", { name: "Suspend" }).click();
+  await expect(toast(page)).toHaveText("Customer 47 suspended");
+  await expect(dialog).toHaveCount(0);
+  await menu.click();
+  await page.getByRole("menuitem", { name: "Reactivate" }).click();
+  await expect(toast(page).filter({ hasText: "Customer 47 reactivated" })).toBeVisible();
+});
+
 test("bulk Suspend asks first, and Cancel leaves everyone as they were", async ({ page }) => {
   await usersPage(page, "q=customer4");
   for (const name of ["Customer 42", "Customer 43"]) await page.getByRole("checkbox", { name: `Select ${name}` }).check({ force: true });
