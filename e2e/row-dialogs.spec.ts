@@ -70,7 +70,8 @@ test("the first Tab stop skips to the main content", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   const skip = page.getByRole("link", { name: "Skip to main content" });
   // Off screen until focused.
-  expect((await skip.boundingBox())!.y + (await skip.boundingBox())!.height).toBeLessThanOrEqual(0);
+  const hidden = (await skip.boundingBox())!;
+  expect(hidden.y + hidden.height).toBeLessThanOrEqual(0);
   await page.keyboard.press("Tab");
   await expect(skip).toBeFocused();
   await expect(skip).toBeInViewport();
