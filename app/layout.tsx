@@ -20,7 +20,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen font-sans">
         <CspClient />
         <NuqsAdapter>{children}</NuqsAdapter>
-        <Toaster position="bottom-right" richColors closeButton theme={theme} />
+        {/* Top centre, clear of the bulk bar at the bottom; globals.css lets clicks through them. */}
+        <Toaster position="top-center" richColors duration={6000} theme={theme} />
       </body>
     </html>
   );

@@ -26,6 +26,10 @@ type Props = {
 export function ConsoleShell({ tenantName, orgName, switcher, homeHref, nav, user, actions, children }: Props) {
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
+      {/* Off screen until focused: the first Tab stop jumps past the nav. */}
+      <a href="#main" className="fixed left-3 top-3 z-[60] -translate-y-24 rounded-full bg-white px-4 py-2 text-sm font-medium text-brand-700 shadow-lg ring-1 ring-slate-200 focus:translate-y-0">
+        Skip to main content
+      </a>
       {/* From md up; below it the header's menu button opens the same nav in a drawer. */}
       <aside className="hidden border-r border-slate-200 bg-white md:sticky md:top-0 md:block md:h-screen md:w-60 md:shrink-0">
         <div className="flex h-14 items-center gap-2 px-4">
@@ -59,7 +63,7 @@ export function ConsoleShell({ tenantName, orgName, switcher, homeHref, nav, use
             <UserMenu {...user} logout={actions.logout} />
           </div>
         </header>
-        <main className="flex-1 px-4 py-6 md:px-8">{children}</main>
+        <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 md:px-8">{children}</main>
       </div>
     </div>
   );

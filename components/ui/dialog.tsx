@@ -1,7 +1,8 @@
 "use client";
 
 import * as RadixDialog from "@radix-ui/react-dialog";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
+import { focusOpener, returnFocus } from "./return-focus";
 
 type Props = {
   open: boolean;
@@ -15,11 +16,21 @@ type Props = {
 
 /** An accessible modal (focus trap, Escape, labelled) on Radix, styled for the console. */
 export function Dialog({ open, onOpenChange, title, description, children, side }: Props) {
+  // Read while rendering the open dialog, before the menu it may come from unmounts.
+  const [opener, setOpener] = useState(() => (open ? focusOpener() : null));
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) setOpener(focusOpener());
+  }
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40 dark:bg-black/60" />
         <RadixDialog.Content
+          onCloseAutoFocus={(event) => {
+            if (returnFocus(opener)) event.preventDefault();
+          }}
           className={
             side
               ? "fixed inset-y-0 right-0 z-50 w-full max-w-md overflow-y-auto bg-white p-6 shadow-xl focus:outline-none"

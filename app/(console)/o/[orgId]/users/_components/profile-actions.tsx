@@ -5,13 +5,14 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { RoleOption } from "@/lib/users/page-data";
 import type { UserTableRow } from "@/lib/users/view-model";
-import { deleteUsersAction } from "../actions";
+import { deleteUsersAction, revokeInvitationsAction, suspendUsersAction } from "../actions";
 import { ConfirmDeleteDialog } from "@/components/dialogs/confirm-delete-dialog";
+import { ConfirmStepDialog } from "./dialogs/confirm-step-dialog";
 import { EditDialog } from "./dialogs/edit-dialog";
 import { PasswordDialog } from "./dialogs/password-dialog";
 import { TransferDialog } from "./dialogs/transfer-dialog";
 import { RowMenu } from "./row-menu";
-import { reportBulk } from "./run-action";
+import { OUTCOMES, reportBulk } from "./run-action";
 import { useUserRowActions, type RowDialog } from "./use-user-row-actions";
 
 /** `roles`: the ones the viewer may give (grantableRoles). */
@@ -22,12 +23,7 @@ export function ProfileActions({ row, orgId, roles }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState<RowDialog["kind"] | null>(null);
   const ids = { orgId, userIds: [row.id] };
-  const handlers = useUserRowActions({
-    orgId,
-    open: ({ kind }) => setOpen(kind),
-    // A revoked invitation leaves no one to show here.
-    onChanged: (action) => action === "users.revoke_invitation" && router.push(`/o/${orgId}/users`),
-  });
+  const handlers = useUserRowActions({ orgId, open: ({ kind }) => setOpen(kind) });
   const close = () => setOpen(null);
   return (
     <div className="flex items-center gap-2">
@@ -46,7 +42,22 @@ export function ProfileActions({ row, orgId, roles }: Props) {
           name={row.name}
           onClose={close}
           onConfirm={async (devices) => {
-            if (reportBulk(await deleteUsersAction({ ...ids, devices, confirm: "DELETE" }), "deleted")) router.push(`/o/${orgId}/users`);
+            if (reportBulk(await deleteUsersAction({ ...ids, devices, confirm: "DELETE" }), OUTCOMES.delete, [row])) router.push(`/o/${orgId}/users`);
+          }}
+        />
+      ) : null}
+      {open === "suspend" || open === "revoke" ? (
+        <ConfirmStepDialog
+          kind={open}
+          count={1}
+          capped={false}
+          row={row}
+          onClose={close}
+          onConfirm={async () => {
+            const done = reportBulk(await (open === "suspend" ? suspendUsersAction : revokeInvitationsAction)(ids), OUTCOMES[open], [row]);
+            // A revoked invitation leaves no one to show here.
+            if (done && open === "revoke") router.push(`/o/${orgId}/users`);
+            else if (done) close();
           }}
         />
       ) : null}

@@ -9,7 +9,7 @@ import { Pagination } from "@/components/data-table/pagination";
 import { SelectionBar, type SelectionAction } from "@/components/data-table/selection-bar";
 import { useRowSelection } from "@/components/data-table/use-row-selection";
 import type { ActionResult } from "@/lib/action-result";
-import type { BulkResult } from "@/lib/commands/bulk";
+import type { BulkResult, Outcome } from "@/lib/commands/bulk";
 import { usersList } from "@/lib/table/users";
 import { isFiltered, type UserFilters } from "@/lib/users/filters";
 import { usersCount, usersRange } from "@/lib/format/count";
@@ -17,8 +17,9 @@ import { Button } from "@/components/ui/button";
 import type { RoleOption } from "@/lib/users/page-data";
 import { FIRST_DIR, type UserSortKey } from "@/lib/users/sort";
 import type { BulkPermissions, UserTableRow } from "@/lib/users/view-model";
-import { applyTagAction, changeRolesAction, deleteUsersAction, forceLogoutAction, resendInvitationsAction, suspendUsersAction } from "../actions";
+import { applyTagAction, changeRolesAction, deleteUsersAction, forceLogoutAction, resendInvitationsAction, revokeInvitationsAction, suspendUsersAction } from "../actions";
 import { ChangeRoleDialog } from "./dialogs/change-role-dialog";
+import { ConfirmStepDialog } from "./dialogs/confirm-step-dialog";
 import { ConfirmDeleteDialog } from "@/components/dialogs/confirm-delete-dialog";
 import { EditDialog } from "./dialogs/edit-dialog";
 import { InviteDialog } from "./dialogs/invite-dialog";
@@ -26,7 +27,7 @@ import { PasswordDialog } from "./dialogs/password-dialog";
 import { RolePanel } from "./dialogs/role-panel";
 import { TagDialog } from "./dialogs/tag-dialog";
 import { TransferDialog } from "./dialogs/transfer-dialog";
-import { reportBulk } from "./run-action";
+import { OUTCOMES, reportBulk } from "./run-action";
 import { usersColumns } from "./users-columns";
 import { UsersToolbar } from "./users-toolbar";
 import { useUserRowActions } from "./use-user-row-actions";
@@ -58,7 +59,7 @@ type BulkAction = "tag" | "role" | "logout" | "suspend" | "resend" | "export" | 
 type Open =
   | { kind: "invite" }
   | { kind: "edit" | "password" | "transfer" | "grants"; row: UserTableRow }
-  | { kind: "delete"; selection: Selection; count: number; capped: boolean; name?: string }
+  | { kind: "delete" | "suspend" | "revoke"; selection: Selection; count: number; capped: boolean; row?: UserTableRow }
   | { kind: "role" | "tag"; selection: Selection; count: number; capped: boolean }
   | null;
 
@@ -80,9 +81,10 @@ export function UsersView(props: Props) {
   // "All matching" past the count cap: at least `total`, said as "10,000+".
   const selectionCapped = allMatching && capped;
 
-  async function runBulk<I extends Selection>(action: (input: I & { orgId: string }) => Promise<ActionResult<BulkResult>>, input: I, verb: string) {
+  async function runBulk<I extends Selection>(action: (input: I & { orgId: string }) => Promise<ActionResult<BulkResult>>, input: I, outcome: Outcome) {
     const result = await action({ orgId, ...input });
-    if (reportBulk(result, verb)) {
+    // The rows on screen name a single row's result ("Sam Stone suspended").
+    if (reportBulk(result, outcome, rows)) {
       clear();
       setOpen(null);
     }
@@ -91,12 +93,11 @@ export function UsersView(props: Props) {
   const single = (row: UserTableRow): Selection => ({ userIds: [row.id] });
   const menu = useUserRowActions({
     orgId,
-    open: ({ kind, row }) => setOpen(kind === "delete" ? { kind, selection: single(row), count: 1, capped: false, name: row.name } : { kind, row }),
+    open: ({ kind, row }) => setOpen(kind === "delete" || kind === "suspend" || kind === "revoke" ? { kind, selection: single(row), count: 1, capped: false, row } : { kind, row }),
     onChanged: () => {
       clear();
       setOpen(null);
     },
-    nameWhoLoggedOut: true,
   });
 
   function onBulk(action: BulkAction) {
@@ -105,13 +106,12 @@ export function UsersView(props: Props) {
       case "role":
         return setOpen({ kind: action, selection, count: selectionCount, capped: selectionCapped });
       case "delete":
-        return setOpen({ kind: "delete", selection, count: selectionCount, capped: selectionCapped });
-      case "logout":
-        return void runBulk(forceLogoutAction, selection, "logged out");
       case "suspend":
-        return void runBulk(suspendUsersAction, selection, "suspended");
+        return setOpen({ kind: action, selection, count: selectionCount, capped: selectionCapped });
+      case "logout":
+        return void runBulk(forceLogoutAction, selection, OUTCOMES.logout);
       case "resend":
-        return void runBulk(resendInvitationsAction, selection, "invitations resent");
+        return void runBulk(resendInvitationsAction, selection, OUTCOMES.resend);
       case "export":
         if (allMatching) {
           window.location.assign(usersList.href(`/api/o/${orgId}/users/export`, filters));
@@ -231,12 +231,22 @@ export function UsersView(props: Props) {
       {open?.kind === "transfer" ? <TransferDialog row={open.row} orgId={orgId} roles={grantable} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "grants" ? <RolePanel row={open.row} orgId={orgId} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "delete" ? (
-        <ConfirmDeleteDialog count={open.count} capped={open.capped} name={open.name} onClose={() => setOpen(null)} onConfirm={(devices) => runBulk(deleteUsersAction, { ...open.selection, devices, confirm: "DELETE" as const }, "deleted")} />
+        <ConfirmDeleteDialog count={open.count} capped={open.capped} name={open.row?.name} onClose={() => setOpen(null)} onConfirm={(devices) => runBulk(deleteUsersAction, { ...open.selection, devices, confirm: "DELETE" as const }, OUTCOMES.delete)} />
+      ) : null}
+      {open?.kind === "suspend" || open?.kind === "revoke" ? (
+        <ConfirmStepDialog
+          kind={open.kind}
+          count={open.count}
+          capped={open.capped}
+          row={open.row}
+          onClose={() => setOpen(null)}
+          onConfirm={() => runBulk(open.kind === "suspend" ? suspendUsersAction : revokeInvitationsAction, open.selection, OUTCOMES[open.kind])}
+        />
       ) : null}
       {open?.kind === "role" ? (
-        <ChangeRoleDialog count={open.count} capped={open.capped} roles={grantable} onClose={() => setOpen(null)} onConfirm={(role) => runBulk(changeRolesAction, { ...open.selection, role }, "changed")} />
+        <ChangeRoleDialog count={open.count} capped={open.capped} roles={grantable} onClose={() => setOpen(null)} onConfirm={(role) => runBulk(changeRolesAction, { ...open.selection, role }, { verb: `changed to ${grantable.find((r) => r.key === role)?.name ?? role}` })} />
       ) : null}
-      {open?.kind === "tag" ? <TagDialog count={open.count} capped={open.capped} onClose={() => setOpen(null)} onConfirm={(tag) => runBulk(applyTagAction, { ...open.selection, tag }, "tagged")} /> : null}
+      {open?.kind === "tag" ? <TagDialog count={open.count} capped={open.capped} onClose={() => setOpen(null)} onConfirm={(tag) => runBulk(applyTagAction, { ...open.selection, tag }, { verb: `tagged ${tag}` })} /> : null}
     </div>
   );
 }
