@@ -8,9 +8,6 @@ export type PlanKey = (typeof PLAN_KEYS)[number];
 export const ORG_TYPES = ["root", "client", "distributor", "reseller", "contractor", "installer"] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
 
-/** A person's type (product.md §2): developer (developer mode on), partner (of a partner-type org), end user. */
-export const USER_TYPES = ["developer", "end_user", "partner"] as const;
-
 export type PlanLimits = {
   readonly label: string;
   /** Users in the whole tree, pending included. */
