@@ -93,6 +93,16 @@ export function planLimits(plan: PlanKey, overrides?: PlanOverrides | null): Pla
   });
 }
 
+/**
+ * Whether a tenant on this plan can have sub-organizations at all (free and plus cannot). What
+ * the console shows of them — the org switcher, "All in reach", sub-org permissions — hides
+ * when it cannot, rather than offering an empty tree.
+ */
+export function planHasSubOrgs(plan: PlanKey | PlanLimits): boolean {
+  const limits = resolvePlan(plan);
+  return limits.maxDepth > 1 && limits.maxSubOrgs !== 0;
+}
+
 /** Accepts a plan key or already-resolved limits (e.g. planLimits(plan, overrides)). */
 export function resolvePlan(plan: PlanKey | PlanLimits): PlanLimits {
   return typeof plan === "string" ? planLimits(plan) : plan;
