@@ -20,7 +20,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { ORG_TYPES, PLAN_KEYS, USER_TYPES } from "@/lib/policy/plans";
+import { ORG_TYPES, PLAN_KEYS } from "@/lib/policy/plans";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const id = () => uuid("id").primaryKey().defaultRandom();
@@ -29,7 +29,6 @@ const id = () => uuid("id").primaryKey().defaultRandom();
 // Declared once, in the policy (pure data); tests/db/enums.test.ts pins the database's enums to them.
 export const planEnum = pgEnum("plan", PLAN_KEYS);
 export const orgTypeEnum = pgEnum("org_type", ORG_TYPES);
-export const userTypeEnum = pgEnum("user_type", USER_TYPES);
 export const tokenKindEnum = pgEnum("token_kind", ["invitation", "password_reset"]);
 export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);
 
@@ -145,7 +144,7 @@ export const users = pgTable(
     name: text("name").notNull(),
     phone: text("phone"),
     role: text("role").notNull(),
-    type: userTypeEnum("type").notNull().default("end_user"),
+    // No type column: a person's type follows from developer mode and the org (userTypeOf).
     developerMode: boolean("developer_mode").notNull().default(false),
     passwordHash: text("password_hash"),
     // Pending ⇔ accepted_at IS NULL. Invariant: accepted ⇒ last_login_at is set.
@@ -428,4 +427,3 @@ export type SignupRequest = typeof signupRequests.$inferSelect;
 export type Device = typeof devices.$inferSelect;
 export type Plan = (typeof planEnum.enumValues)[number];
 export type OrgType = (typeof orgTypeEnum.enumValues)[number];
-export type UserType = (typeof userTypeEnum.enumValues)[number];

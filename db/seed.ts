@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Permission } from "@/lib/policy";
 import type { Db, Tx } from "./types";
 import { insertGrants, insertTenant } from "./new-tenant";
-import { devices, organizations, roleGrants, roles, tenants, users, type OrgType, type Plan, type UserType } from "./schema";
+import { devices, organizations, roleGrants, roles, tenants, users, type OrgType, type Plan } from "./schema";
 
 // The demo tenants of product.md §7. Demo mode only: the embedded database seeds them on
 // first start, `npm run db:seed` on purpose; a production DATABASE_URL never gets them.
@@ -14,7 +14,8 @@ export const DEMO_PASSWORD = "roster-demo-1";
  */
 export const DEMO_PASSWORD_HASH = "$argon2id$v=19$m=19456,t=2,p=1$yOXfbt7CXwJOggOQGRIATw$B6PzIrQIBOZ9Mt83TeMeWlirOV112pztcgFeGdf4xiY";
 
-type DemoUser = { email: string; name: string; role: string; type?: UserType; developer?: boolean; lastLoginDaysAgo: number };
+/** No type: it follows from developer mode and the org (userTypeOf), so the demo cannot contradict the rules. */
+type DemoUser = { email: string; name: string; role: string; developer?: boolean; lastLoginDaysAgo: number };
 type DemoOrg = {
   name: string;
   type: OrgType;
@@ -46,8 +47,8 @@ const DEMO_TENANTS: DemoTenant[] = [
       type: "root",
       description: "Heating systems installer and service partner.",
       users: [
-        { email: "admin@acme.test", name: "Alice Adams", role: "admin", type: "developer", developer: true, lastLoginDaysAgo: 0 },
-        { email: "staff@acme.test", name: "Sam Stone", role: "staff", type: "partner", lastLoginDaysAgo: 2 },
+        { email: "admin@acme.test", name: "Alice Adams", role: "admin", developer: true, lastLoginDaysAgo: 0 },
+        { email: "staff@acme.test", name: "Sam Stone", role: "staff", lastLoginDaysAgo: 2 },
         { email: "user@acme.test", name: "Uma Ulrich", role: "user", lastLoginDaysAgo: 45 },
       ],
       children: [
@@ -97,15 +98,15 @@ const DEMO_TENANTS: DemoTenant[] = [
       type: "root",
       description: "Climate-control manufacturer with a partner network.",
       users: [
-        { email: "admin@initech.test", name: "Bill Lumbergh", role: "admin", type: "developer", developer: true, lastLoginDaysAgo: 0 },
-        { email: "tech@initech.test", name: "Milton Waddams", role: "field_technician", type: "partner", lastLoginDaysAgo: 4 },
+        { email: "admin@initech.test", name: "Bill Lumbergh", role: "admin", developer: true, lastLoginDaysAgo: 0 },
+        { email: "tech@initech.test", name: "Milton Waddams", role: "field_technician", lastLoginDaysAgo: 4 },
       ],
       devices: [{ name: "Demo Chiller", model: "Initech C-9", owner: "tech@initech.test" }],
       children: [
         {
           name: "Northwind Distribution",
           type: "distributor",
-          users: [{ email: "d@northwind.test", name: "Nancy Davolio", role: "admin", type: "partner", lastLoginDaysAgo: 2 }],
+          users: [{ email: "d@northwind.test", name: "Nancy Davolio", role: "admin", lastLoginDaysAgo: 2 }],
           children: [
             {
               name: "Contoso Installers",
@@ -124,7 +125,7 @@ const DEMO_TENANTS: DemoTenant[] = [
     root: {
       name: "Globex",
       type: "root",
-      users: [{ email: "admin@globex.test", name: "Gil Bates", role: "admin", type: "developer", developer: true, lastLoginDaysAgo: 0 }],
+      users: [{ email: "admin@globex.test", name: "Gil Bates", role: "admin", developer: true, lastLoginDaysAgo: 0 }],
       devices: [{ name: "Water Heater", model: "Globex W-1", owner: "admin@globex.test" }],
     },
   },
@@ -171,7 +172,6 @@ async function createTenant(tx: Tx, tenant: DemoTenant, passwordHash: string): P
           email: u.email,
           name: u.name,
           role: u.role,
-          type: u.type ?? "end_user",
           developerMode: u.developer ?? false,
           passwordHash,
           acceptedAt: registered,

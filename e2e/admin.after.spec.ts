@@ -57,7 +57,7 @@ test("create a sub-organization under United Heaters with an invited Admin, then
 
   await page.getByRole("button", { name: /Switch organization/ }).click();
   await page.getByRole("combobox", { name: "Search organizations" }).fill("baker");
-  await expect(page.getByRole("option", { name: /Baker Street Flats/ })).toContainText("1 users");
+  await expect(page.getByRole("option", { name: /Baker Street Flats/ })).toContainText("1 member");
 });
 
 test("give Users their own devices with the preset, push to sub-orgs, and see it in the audit log", async ({ page }) => {

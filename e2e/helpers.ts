@@ -9,13 +9,21 @@ export async function openFromNav(page: Page, label: string) {
   await page.waitForLoadState("networkidle");
 }
 
-/** Follows the newest invitation to `email` from the dev mailbox and sets a password. */
-export async function acceptInvitation(browser: Browser, email: string, password: string) {
+/**
+ * Follows the newest invitation to `email` from the dev mailbox and sets a password. The page
+ * names the email (and `orgName`, the org being joined, when given) and carries it in a hidden
+ * username field for password managers.
+ */
+export async function acceptInvitation(browser: Browser, email: string, password: string, orgName?: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto("/dev/mailbox");
   const link = await page.getByTestId("mail").filter({ hasText: `To: ${email}` }).first().getByRole("link").first().getAttribute("href");
   await page.goto(link!, { waitUntil: "networkidle" });
+  await expect(page.getByTestId("invited-email")).toHaveText(email);
+  if (orgName) await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Join ${orgName}`);
+  await expect(page.locator('input[autocomplete="username"]')).toHaveValue(email);
+  await expect(page.locator('input[autocomplete="username"]')).toBeHidden();
   await page.getByLabel("New password").fill(password);
   await page.getByLabel("Repeat the password").fill(password);
   await page.getByRole("button", { name: "Create password and log in" }).click();

@@ -333,7 +333,7 @@ test("invite a user, who accepts from the mailbox and logs in", async ({ page, b
   await openUsers(page, "q=nina");
   await expect(rowFor(page, "Nina New").getByText("Pending")).toBeVisible();
 
-  const { context, page: nina } = await acceptInvitation(browser, "nina@acme.test", "nina's long password");
+  const { context, page: nina } = await acceptInvitation(browser, "nina@acme.test", "nina's long password", "Acme Heating");
   await expect(nina.getByRole("button", { name: /Account menu for Nina New/ })).toBeVisible();
   await context.close();
 });

@@ -143,12 +143,11 @@ export async function seedBench(s: Session, n: number, log: (line: string) => vo
     -- instead of through their triggers.
     ALTER TABLE users DISABLE TRIGGER users_org_name;
     ALTER TABLE users DISABLE TRIGGER users_zz_org_count_insert;
-    INSERT INTO users (tenant_id, org_id, org_name, email, name, role, type, accepted_at, registered_at, last_login_at, suspended_at, device_count, location_name)
+    INSERT INTO users (tenant_id, org_id, org_name, email, name, role, accepted_at, registered_at, last_login_at, suspended_at, device_count, location_name)
     SELECT '${T}', o.id, o.name,
       lower(g.first) || '.' || lower(g.last) || '.' || g.i || '@bench.test',
       g.first || ' ' || g.last,
       CASE WHEN o.branch = -1 THEN 'user' WHEN g.r_role < 0.02 THEN 'admin' WHEN g.r_role < 0.12 THEN 'staff' ELSE 'user' END,
-      'end_user',
       CASE WHEN g.st = 'pending' THEN NULL ELSE g.reg END,
       g.reg,
       CASE g.st
@@ -177,8 +176,8 @@ export async function seedBench(s: Session, n: number, log: (line: string) => vo
       ) b
     ) g
     JOIN bench_orgs o ON o.branch = (${branchOf}) AND o.k = (${kOf});
-    INSERT INTO users (tenant_id, org_id, org_name, email, name, role, type, password_hash, accepted_at, registered_at, last_login_at)
-      VALUES ('${T}', '${T}', 'Bench Root', '${BENCH_ADMIN_EMAIL}', 'Bench Admin', 'admin', 'end_user', '${passwordHash}', now() - interval '400 days', now() - interval '400 days', now());
+    INSERT INTO users (tenant_id, org_id, org_name, email, name, role, password_hash, accepted_at, registered_at, last_login_at)
+      VALUES ('${T}', '${T}', 'Bench Root', '${BENCH_ADMIN_EMAIL}', 'Bench Admin', 'admin', '${passwordHash}', now() - interval '400 days', now() - interval '400 days', now());
     ALTER TABLE users ENABLE TRIGGER users_org_name;
     ALTER TABLE users ENABLE TRIGGER users_zz_org_count_insert;
     UPDATE org_member_counts m SET user_count = c.n FROM (SELECT org_id, count(*)::int AS n FROM users GROUP BY org_id) c WHERE m.org_id = c.org_id;

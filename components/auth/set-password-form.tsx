@@ -16,6 +16,8 @@ const schema = z
 
 type Props = {
   token: string;
+  /** The account's email, in a hidden username field so password managers save the login with it. */
+  username?: string;
   submitLabel: string;
   action: (input: { token: string; password: string }) => Promise<ActionResult<unknown>>;
   /** Where to go once the password is set (the login page when the action did not log in). */
@@ -24,7 +26,7 @@ type Props = {
 
 const loggedOut = (data: unknown) => typeof data === "object" && data !== null && (data as { loggedIn?: unknown }).loggedIn === false;
 
-export function SetPasswordForm({ token, submitLabel, action, successHref }: Props) {
+export function SetPasswordForm({ token, username, submitLabel, action, successHref }: Props) {
   const router = useRouter();
   const { form, onSubmit, pending, formError } = useActionForm(schema, action, {
     defaultValues: { password: "", confirm: "" },
@@ -39,6 +41,7 @@ export function SetPasswordForm({ token, submitLabel, action, successHref }: Pro
 
   return (
     <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+      {username ? <input type="email" name="username" autoComplete="username" value={username} readOnly hidden /> : null}
       <Field id="password" label="New password" error={errors.password?.message} hint={<PasswordStrength password={password} />}>
         <input id="password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} className={inputClass} {...form.register("password")} />
       </Field>

@@ -4,18 +4,19 @@ import type { ActionResult } from "@/lib/action-result";
 import type { NavItem } from "@/lib/orgs/nav";
 import type { SwitcherOrg } from "@/lib/orgs/tree";
 import { MobileNav } from "./mobile-nav";
+import type { TrailOrg } from "@/lib/orgs/trail";
 import { NavLink } from "./nav-link";
-import { OrgSwitcher } from "./org-switcher";
+import { OrgTrail } from "./org-trail";
 import { UserMenu } from "./user-menu";
 
 /** The server actions the frame calls, handed down by the routes that render it (components/ never imports app/). */
 export type ShellActions = { logout: () => Promise<void>; switcherOrgs: () => Promise<ActionResult<SwitcherOrg[]>> };
 
 type Props = {
-  tenantName: string;
-  orgName: string;
+  /** The orgs from the viewer's own down to the one shown (lib/orgs/trail.ts). */
+  trail: TrailOrg[];
   /** Shown when the viewer may switch orgs; otherwise the header shows the org's name only. */
-  switcher?: { currentOrgId: string; ownOrgId: string; ownOrgName: string } | null;
+  switcher?: { ownOrgId: string; ownOrgName: string } | null;
   homeHref: string;
   nav: NavItem[];
   user: { name: string; email: string; roleLabel: string };
@@ -23,7 +24,7 @@ type Props = {
   children: ReactNode;
 };
 
-export function ConsoleShell({ tenantName, orgName, switcher, homeHref, nav, user, actions, children }: Props) {
+export function ConsoleShell({ trail, switcher, homeHref, nav, user, actions, children }: Props) {
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
       {/* Off screen until focused: the first Tab stop jumps past the nav. */}
@@ -49,16 +50,7 @@ export function ConsoleShell({ tenantName, orgName, switcher, homeHref, nav, use
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-14 items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 md:gap-4 md:px-8">
           <MobileNav nav={nav} homeHref={homeHref} />
-          <div className="min-w-0">
-            <p className="truncate text-xs text-slate-500">{tenantName}</p>
-            {switcher ? (
-              <OrgSwitcher currentOrgId={switcher.currentOrgId} currentOrgName={orgName} ownOrgId={switcher.ownOrgId} ownOrgName={switcher.ownOrgName} listOrgs={actions.switcherOrgs} />
-            ) : (
-              <p className="truncate text-sm font-semibold text-slate-900" data-testid="current-org">
-                {orgName}
-              </p>
-            )}
-          </div>
+          <OrgTrail trail={trail} switcher={switcher ? { ...switcher, listOrgs: actions.switcherOrgs } : null} />
           <div className="ml-auto shrink-0">
             <UserMenu {...user} logout={actions.logout} />
           </div>

@@ -4,16 +4,12 @@ import * as Popover from "@radix-ui/react-popover";
 import { usePathname, useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
 import type { ActionResult } from "@/lib/action-result";
+import { membersText } from "@/lib/orgs/counts";
+import { pathInOrg } from "@/lib/orgs/path-in-org";
 import type { SwitcherOrg } from "@/lib/orgs/tree";
 import { ChevronDown } from "@/components/ui/chevron-down";
 
 type Props = { currentOrgId: string; currentOrgName: string; ownOrgId: string; ownOrgName: string; listOrgs: () => Promise<ActionResult<SwitcherOrg[]>> };
-
-/** The same page under another org: /o/<a>/users/… becomes /o/<b>/users (ids below don't carry over). */
-function pathInOrg(pathname: string, orgId: string): string {
-  const match = /^\/o\/[^/]+(\/[^/]+)?/.exec(pathname);
-  return `/o/${orgId}${match?.[1] ?? ""}`;
-}
 
 /**
  * A searchable tree of the orgs the viewer may switch into, as a keyboard-operable combobox
@@ -110,7 +106,7 @@ export function OrgSwitcher({ currentOrgId, currentOrgName, ownOrgId, ownOrgName
                     {o.own ? " · your organization" : ""}
                   </span>
                 </span>
-                <span className="shrink-0 text-xs tabular-nums text-slate-500">{o.users.toLocaleString("en")} users</span>
+                <span className="shrink-0 text-xs tabular-nums text-slate-500">{membersText(o.users)}</span>
               </li>
             ))}
           </ul>

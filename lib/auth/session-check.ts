@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { organizations, orgTreeVersions, sessions, tenants, users, type Organization, type Plan, type Tenant, type User, type UserType } from "@/db/schema";
+import { organizations, orgTreeVersions, sessions, tenants, users, type Organization, type Plan, type Tenant, type User } from "@/db/schema";
+import { userTypeOf, type UserType } from "@/lib/policy/user-type";
 import { env } from "@/lib/env";
 
 /** What the session cookie carries: identifiers only, never roles (security.md D7). */
@@ -68,7 +69,7 @@ export function viewerFrom(row: { user: User; org: Organization; tenant: Tenant;
     name: user.name,
     email: user.email,
     role: user.role,
-    type: user.type,
+    type: userTypeOf({ developerMode: user.developerMode, orgType: org.type }),
     developerMode: user.developerMode,
     tenant: { id: tenant.id, name: tenant.name, plan: tenant.plan, orgTreeVersion: orgTreeVersion ?? 0 },
     org: { id: org.id, tenantId: org.tenantId, path: org.path, depth: org.depth, name: org.name, timezone: org.timezone },

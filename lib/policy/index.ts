@@ -5,6 +5,7 @@ export * from "./plans";
 export * from "./actions";
 export * from "./checks";
 export * from "./scope";
+export * from "./user-type";
 export type * from "./types";
 export { PolicyError } from "./errors";
 export type { Refusal } from "./refusals";

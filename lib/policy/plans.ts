@@ -8,9 +8,6 @@ export type PlanKey = (typeof PLAN_KEYS)[number];
 export const ORG_TYPES = ["root", "client", "distributor", "reseller", "contractor", "installer"] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
 
-/** A person's type (product.md §2): developer (developer mode on), partner (of a partner-type org), end user. */
-export const USER_TYPES = ["developer", "end_user", "partner"] as const;
-
 export type PlanLimits = {
   readonly label: string;
   /** Users in the whole tree, pending included. */
@@ -94,6 +91,16 @@ export function planLimits(plan: PlanKey, overrides?: PlanOverrides | null): Pla
     maxDepth: isCount(o.maxDepth, 1) ? o.maxDepth : base.maxDepth,
     customRoles: isCount(o.customRoles, 0) ? o.customRoles : base.customRoles,
   });
+}
+
+/**
+ * Whether a tenant on this plan can have sub-organizations at all (free and plus cannot). What
+ * the console shows of them — the org switcher, "All in reach", sub-org permissions — hides
+ * when it cannot, rather than offering an empty tree.
+ */
+export function planHasSubOrgs(plan: PlanKey | PlanLimits): boolean {
+  const limits = resolvePlan(plan);
+  return limits.maxDepth > 1 && limits.maxSubOrgs !== 0;
 }
 
 /** Accepts a plan key or already-resolved limits (e.g. planLimits(plan, overrides)). */

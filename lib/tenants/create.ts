@@ -26,7 +26,6 @@ export async function createTenantWithAdmin(tx: Tx, input: { name: string; plan:
       email: input.admin.email,
       name: input.admin.name,
       role: "admin",
-      type: "developer",
       developerMode: true,
       passwordHash: input.admin.passwordHash,
       registeredAt: input.now,

@@ -2,9 +2,10 @@ import "server-only";
 import { assertAllowed } from "@/lib/commands/authorize";
 import { and, asc, desc, eq, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { auditLog, devices, locations, tags, userLocations, users, userTags } from "@/db/schema";
+import { auditLog, devices, locations, organizations, tags, userLocations, users, userTags } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { notFound } from "@/lib/errors";
+import { userTypeOf, type UserType } from "@/lib/policy";
 
 import { statusOf, type UserStatus } from "./filters";
 import { loadUsersInView, toUserTarget } from "./targets";
@@ -15,7 +16,7 @@ export type UserDetails = {
   email: string;
   phone: string | null;
   role: string;
-  type: string;
+  type: UserType;
   status: UserStatus;
   pending: boolean;
   suspended: boolean;
@@ -34,8 +35,9 @@ export async function userDetails(db: Executor, actor: Actor, userId: string): P
   const [scoped] = await loadUsersInView(db, actor, [userId]);
   if (!scoped) throw notFound();
   assertAllowed(actor.policy, "users.view", toUserTarget(scoped));
-  const [row] = await db.select().from(users).where(eq(users.id, userId));
-  if (!row) throw notFound();
+  const [found] = await db.select({ user: users, orgType: organizations.type }).from(users).innerJoin(organizations, eq(organizations.id, users.orgId)).where(eq(users.id, userId));
+  if (!found) throw notFound();
+  const row = found.user;
   const [mine, available, tagRows] = await Promise.all([
     db.select({ id: locations.id, name: locations.name }).from(userLocations).innerJoin(locations, eq(locations.id, userLocations.locationId)).where(eq(userLocations.userId, userId)).orderBy(asc(locations.name)),
     db.select({ id: locations.id, name: locations.name }).from(locations).where(and(eq(locations.tenantId, row.tenantId), eq(locations.orgId, row.orgId))).orderBy(asc(locations.name)),
@@ -47,7 +49,7 @@ export async function userDetails(db: Executor, actor: Actor, userId: string): P
     email: row.email,
     phone: row.phone,
     role: row.role,
-    type: row.type,
+    type: userTypeOf({ developerMode: row.developerMode, orgType: found.orgType }),
     status: statusOf(row),
     pending: row.acceptedAt === null,
     suspended: row.suspendedAt !== null,

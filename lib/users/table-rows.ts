@@ -1,7 +1,7 @@
 import "server-only";
 import { formatDate, formatLastLogin } from "@/lib/format/dates";
 import { roleLabel } from "@/lib/orgs/labels";
-import { may, type Action, type PolicyViewer } from "@/lib/policy";
+import { may, planHasSubOrgs, type Action, type PolicyViewer } from "@/lib/policy";
 import type { UserRow } from "./list";
 import type { BlockedActions, RoleOption, RowAction } from "./page-data";
 import type { BulkPermissions, UserTableRow } from "./view-model";
@@ -42,7 +42,7 @@ export function bulkPermissions(policy: PolicyViewer): BulkPermissions {
     delete: has("users.delete"),
     export: has("users.export"),
     tags: has("tags.apply"),
-    reach: has("orgs.switch"),
+    reach: has("orgs.switch") && planHasSubOrgs(policy.limits ?? policy.plan),
     rolesView: has("roles.view"),
   };
 }

@@ -17,7 +17,6 @@ export type ScopedUser = {
   name: string;
   phone: string | null;
   role: string;
-  type: string;
   developerMode: boolean;
   pending: boolean;
   suspended: boolean;
@@ -50,7 +49,6 @@ const columns = {
   name: users.name,
   phone: users.phone,
   role: users.role,
-  type: users.type,
   developerMode: users.developerMode,
   acceptedAt: users.acceptedAt,
   suspendedAt: users.suspendedAt,
@@ -63,7 +61,7 @@ const columns = {
 };
 
 function toScoped(row: {
-  id: string; tenantId: string; email: string; name: string; phone: string | null; role: string; type: string;
+  id: string; tenantId: string; email: string; name: string; phone: string | null; role: string;
   developerMode: boolean; acceptedAt: Date | null; suspendedAt: Date | null; lastLoginAt: Date | null;
   orgId: string; orgTenantId: string; orgPath: string; orgDepth: number; orgName: string;
 }): ScopedUser {
@@ -74,7 +72,6 @@ function toScoped(row: {
     name: row.name,
     phone: row.phone,
     role: row.role,
-    type: row.type,
     developerMode: row.developerMode,
     pending: row.acceptedAt === null,
     suspended: row.suspendedAt !== null,

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { userTokens } from "@/db/schema";
+import { organizations, users, userTokens } from "@/db/schema";
 import { tenantIsLive } from "@/lib/tenants/live";
 
 export type TokenKind = "invitation" | "password_reset";
@@ -18,6 +18,13 @@ export function newToken(): string {
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
+}
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/** SQL for "this token exists, is of this kind, unused, unexpired and its tenant live". */
+function usable(token: string, kind: TokenKind, now: Date) {
+  return and(eq(userTokens.tokenHash, hashToken(token)), eq(userTokens.kind, kind), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now), tenantIsLive(userTokens.tenantId));
 }
 
 /** Issues a token and kills every earlier unused one of the same kind for that user. */
@@ -44,22 +51,39 @@ export async function issueToken(db: Executor, input: { tenantId: string; userId
  * the tokens of a suspended tenant, which come back to life if it is resumed.
  */
 export async function consumeToken(db: Executor, token: string, kind: TokenKind, now = new Date()): Promise<{ userId: string; tenantId: string } | null> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  if (!TOKEN_SHAPE.test(token)) return null;
   const [row] = await db
     .update(userTokens)
     .set({ usedAt: now })
-    .where(and(eq(userTokens.tokenHash, hashToken(token)), eq(userTokens.kind, kind), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now), tenantIsLive(userTokens.tenantId)))
+    .where(usable(token, kind, now))
     .returning({ userId: userTokens.userId, tenantId: userTokens.tenantId });
   return row ?? null;
 }
 
 /** Whether a token could still be used: the token pages show the form only then. */
 export async function peekToken(db: Executor, token: string, kind: TokenKind, now = new Date()): Promise<boolean> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return false;
+  if (!TOKEN_SHAPE.test(token)) return false;
   const [row] = await db
     .select({ one: sql<number>`1` })
     .from(userTokens)
-    .where(and(eq(userTokens.tokenHash, hashToken(token)), eq(userTokens.kind, kind), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now), tenantIsLive(userTokens.tenantId)))
+    .where(usable(token, kind, now))
     .limit(1);
   return !!row;
+}
+
+/**
+ * What the accept page shows of a usable invitation: the invited email (for the password
+ * manager's username too) and the org being joined. Null for any token peekToken refuses, so a
+ * bad, used or expired token reveals nothing.
+ */
+export async function peekInvitation(db: Executor, token: string, now = new Date()): Promise<{ email: string; orgName: string } | null> {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const [row] = await db
+    .select({ email: users.email, orgName: organizations.name })
+    .from(userTokens)
+    .innerJoin(users, eq(users.id, userTokens.userId))
+    .innerJoin(organizations, eq(organizations.id, users.orgId))
+    .where(usable(token, "invitation", now))
+    .limit(1);
+  return row ?? null;
 }

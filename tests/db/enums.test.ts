@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { ORG_TYPES, PLAN_KEYS, USER_TYPES } from "@/lib/policy";
+import { ORG_TYPES, PLAN_KEYS } from "@/lib/policy";
 
 async function enumValues(name: string): Promise<string[]> {
   const db = await getDb();
@@ -17,7 +17,6 @@ describe("database enums", () => {
   it.each([
     ["plan", PLAN_KEYS],
     ["org_type", ORG_TYPES],
-    ["user_type", USER_TYPES],
   ] as const)("%s holds exactly the policy's values, in order", async (name, values) => {
     expect(await enumValues(name)).toEqual([...values]);
   });

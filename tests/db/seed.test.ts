@@ -40,7 +40,7 @@ describe("demo seed", () => {
 
   it("gives each persona the documented org and role", async () => {
     const admin = await userByEmail(db, "admin@acme.test");
-    expect(admin).toMatchObject({ role: "admin", type: "developer", developerMode: true });
+    expect(admin).toMatchObject({ role: "admin", developerMode: true });
     expect((await userByEmail(db, "staff@acme.test")).role).toBe("staff");
     expect((await userByEmail(db, "user@acme.test")).role).toBe("user");
     const r = await userByEmail(db, "r@muller.test");

@@ -38,9 +38,9 @@ describe("join on", () => {
     const { orgId, claims } = await finishSignup(db, { token }, { ip: "10.5.0.1" });
     expect(orgId).toBe(initech);
     const [person] = await db.select().from(users).where(eq(users.email, "joanna@chotchkies.test"));
-    expect(person).toMatchObject({ tenantId: initech, orgId: initech, role: "user", type: "end_user", developerMode: false });
+    expect(person).toMatchObject({ tenantId: initech, orgId: initech, role: "user", developerMode: false });
     expect(await auditOf(db, person!.id, "user_joined")).toHaveLength(1);
-    expect(await loadViewer(db, claims)).toMatchObject({ userId: person!.id, tenant: { id: initech } });
+    expect(await loadViewer(db, claims)).toMatchObject({ userId: person!.id, type: "end_user", tenant: { id: initech } });
   });
 
   it("gives the role the tenant chose (a custom role on business)", async () => {

@@ -135,12 +135,12 @@ describe("sign-up finish", () => {
     const grants = await db.select({ n: count() }).from(roleGrants).where(eq(roleGrants.orgId, orgId));
     expect(grants[0]!.n).toBe(DEFAULT_GRANTS.admin.length + DEFAULT_GRANTS.staff.length + DEFAULT_GRANTS.user.length);
     const [person] = await db.select().from(users).where(eq(users.email, "peter@initrode.test"));
-    expect(person).toMatchObject({ tenantId: orgId, orgId, role: "admin", type: "developer", developerMode: true, name: "Peter Gibbons" });
+    expect(person).toMatchObject({ tenantId: orgId, orgId, role: "admin", developerMode: true, name: "Peter Gibbons" });
     expect(person!.acceptedAt).not.toBeNull();
     expect(await auditOf(db, orgId, "tenant_signed_up")).toHaveLength(1);
     // Logged in: the session the action puts in the cookie is live, in the new tenant.
     const viewer = await loadViewer(db, claims);
-    expect(viewer).toMatchObject({ userId: person!.id, role: "admin", tenant: { id: orgId, name: "Initrode Heating" } });
+    expect(viewer).toMatchObject({ userId: person!.id, role: "admin", type: "developer", tenant: { id: orgId, name: "Initrode Heating" } });
     expect(await db.select().from(signupRequests)).toEqual([]);
     expect(await logIn(db, { email: "peter@initrode.test", password: NEW_PASSWORD, ip: "10.4.6.2", userAgent: null })).not.toBeNull();
   });

@@ -3,7 +3,8 @@ import type { Db } from "@/db/client";
 import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
-import { auditOf, idOf, inviteAndAccept, MULLER_ADMIN, mullerAdmin } from "../helpers/fixtures";
+import { loadViewer } from "@/lib/auth/session-check";
+import { auditOf, idOf, inviteAndAccept, MULLER_ADMIN, mullerAdmin, openSession } from "../helpers/fixtures";
 import { refusedWithoutChange, refusalWithoutChange, withoutChange } from "../helpers/snapshot";
 import { changeRoles, setDeveloperMode } from "../helpers/commands";
 
@@ -25,6 +26,12 @@ describe("change role", () => {
     const audit = await auditOf(db, id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: "user_role_changed", actorEmail: "admin@acme.test", before: { role: "staff" }, after: { role: "user" } });
+  });
+
+  it("keeps the person's session: their next request simply carries the new role (as the README says)", async () => {
+    const claims = await openSession(db, "staff@acme.test");
+    await changeAs("admin@acme.test", ["staff@acme.test"], "user");
+    expect(await loadViewer(db, claims)).toMatchObject({ email: "staff@acme.test", role: "user" });
   });
 
   it("lets an Admin make an Admin, and Staff give the Staff role", async () => {

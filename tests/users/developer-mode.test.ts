@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { actorFor } from "../helpers/actors";
+import { actorFor, viewerFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { auditOf, idOf, inviteAndAccept } from "../helpers/fixtures";
@@ -26,7 +26,7 @@ describe("developer mode", () => {
     const admin = await actorFor(db, "admin@acme.test");
     await changeRoles(db, admin, { orgId: admin.org.id, userIds: [await idOf(db, "staff@acme.test")], role: "admin" });
     await toggle("staff@acme.test", true);
-    expect(await userByEmail(db, "staff@acme.test")).toMatchObject({ developerMode: true, type: "developer" });
+    expect(await viewerFor(db, "staff@acme.test")).toMatchObject({ developerMode: true, type: "developer" });
     expect((await userByEmail(db, "admin@acme.test")).developerMode).toBe(true);
     expect(await auditOf(db, await idOf(db, "staff@acme.test"), "developer_mode_on")).toMatchObject([{ before: { developerMode: false }, after: { developerMode: true } }]);
   });

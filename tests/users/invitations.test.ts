@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { users, userTokens } from "@/db/schema";
 import { LINK_EXPIRED } from "@/lib/users/commands/account-recovery";
+import { issueToken, peekInvitation, TOKEN_LIFETIME_MS } from "@/lib/users/tokens";
 import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { auditOf, emailsTo, idOf, invite, lastLinkToken, NEW_PASSWORD } from "../helpers/fixtures";
@@ -71,5 +72,26 @@ describe("revoke invitation", () => {
     const staff = await withoutChange(db, () => as("staff@acme.test", revokeInvitations, [pendingAdmin]));
     expect(staff.skipped[0]).toMatchObject({ code: "FORBIDDEN", refusal: "ROLE_ABOVE_YOURS", reason: "Only an Admin can revoke the invitation of an Admin" });
     expect(await refusalWithoutChange(db, () => as("user@acme.test", revokeInvitations, [pendingAdmin]))).toEqual({ code: "FORBIDDEN", upFront: true });
+  });
+});
+
+describe("the accept page's peek at an invitation", () => {
+  it("names the invited email and the org being joined, for a usable link only", async () => {
+    const { token } = await invite(db, "admin@acme.test", { email: "new@muller.test", orgName: "Muller Boiler Group" });
+    expect(await peekInvitation(db, token)).toEqual({ email: "new@muller.test", orgName: "Muller Boiler Group" });
+
+    // Nothing about anyone for a link that cannot be used: malformed, unknown, expired, used.
+    expect(await peekInvitation(db, "not-a-token")).toBeNull();
+    expect(await peekInvitation(db, token.replace(/^./, (c) => (c === "A" ? "B" : "A")))).toBeNull();
+    expect(await peekInvitation(db, token, new Date(Date.now() + TOKEN_LIFETIME_MS.invitation + 60_000))).toBeNull();
+    await acceptInvitation(db, { token, password: NEW_PASSWORD }, { ip: "10.0.0.5" });
+    expect(await peekInvitation(db, token)).toBeNull();
+  });
+
+  it("a password-reset link is not an invitation", async () => {
+    const { userId } = await invite(db, "admin@acme.test", { email: "new@acme.test" });
+    const [user] = await db.select().from(users).where(eq(users.id, userId));
+    const reset = await issueToken(db, { tenantId: user!.tenantId, userId, kind: "password_reset" });
+    expect(await peekInvitation(db, reset)).toBeNull();
   });
 });

@@ -11,8 +11,7 @@ export default async function ProfileLayout({ children }: { children: ReactNode 
   const { policy } = await getActor(viewer.org.id);
   return (
     <ConsoleShell
-      tenantName={viewer.tenant.name}
-      orgName={viewer.org.name}
+      trail={[{ id: viewer.org.id, name: viewer.org.name }]}
       homeHref={`/o/${viewer.org.id}`}
       nav={consoleNav(viewer.org.id, policy)}
       actions={shellActions}

@@ -8,7 +8,7 @@ import { listOwnSessions } from "@/lib/auth/sessions-queries";
 import { requireViewer } from "@/lib/auth/viewer";
 import { roleLabel } from "@/lib/orgs/labels";
 import { logoutAction } from "@/app/(auth)/actions";
-import { isAdminRole } from "@/lib/policy";
+import { isAdminRole, USER_TYPE_LABELS } from "@/lib/policy";
 import { otherDeveloper } from "@/lib/users/developer";
 import { endOtherSessionsAction, logOutEverywhereAction } from "./actions";
 import { ChangePasswordForm } from "./change-password-form";
@@ -16,8 +16,6 @@ import { DetailsForm } from "./details-form";
 import { DeveloperModeToggle } from "./developer-mode-toggle";
 
 export const metadata: Metadata = { title: "Profile" };
-
-const USER_TYPE_LABELS = { developer: "Developer", end_user: "End user", partner: "Partner" } as const;
 
 export default async function ProfilePage() {
   const viewer = await requireViewer();

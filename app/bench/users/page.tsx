@@ -21,9 +21,8 @@ export default async function BenchUsersPage() {
   const view = benchUsersView(new Date());
   return (
     <ConsoleShell
-      tenantName="Bench Tenant"
-      orgName={view.orgName}
-      switcher={{ currentOrgId: view.orgId, ownOrgId: view.orgId, ownOrgName: view.orgName }}
+      trail={[{ id: view.orgId, name: view.orgName }]}
+      switcher={{ ownOrgId: view.orgId, ownOrgName: view.orgName }}
       homeHref={`/o/${view.orgId}`}
       nav={consoleNav(view.orgId, benchPolicy)}
       actions={shellActions}

@@ -121,7 +121,6 @@ async function joinTenant(tx: Tx, request: SignupRequest, tenantId: string, now:
       email: request.email,
       name: request.name,
       role: role?.key ?? "user",
-      type: "end_user",
       passwordHash: request.passwordHash,
       registeredAt: now,
       acceptedAt: now,

@@ -99,7 +99,7 @@ export async function invitePerson(tx: Tx, actor: Actor, input: z.output<typeof 
 
   const [user] = await tx
     .insert(users)
-    .values({ tenantId, orgId: org.id, email: input.email, name: input.name, phone: input.phone ?? null, role: input.role, type: "end_user", registeredAt: now })
+    .values({ tenantId, orgId: org.id, email: input.email, name: input.name, phone: input.phone ?? null, role: input.role, registeredAt: now })
     .returning({ id: users.id })
     .catch((error: unknown) => {
       // Another tenant invited the same address a moment ago (security.md I5).

@@ -88,7 +88,7 @@ export async function setDeveloperMode(db: Db, actor: Actor, input: z.output<typ
       const check = checkDeveloperLimit({ plan: limits, currentDeveloperName: holder?.name ?? null, viewerIsHolder: false });
       if (!check.ok) throw fromPolicy(check);
     }
-    await tx.update(users).set({ developerMode: input.enabled, ...(input.enabled ? { type: "developer" as const } : {}) }).where(eq(users.id, actor.viewer.userId));
+    await tx.update(users).set({ developerMode: input.enabled }).where(eq(users.id, actor.viewer.userId));
     await writeAudit(tx, {
       ...auditBy(actor),
       orgId: actor.viewer.org.id,

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SetPasswordForm } from "@/components/auth/set-password-form";
 import { getDb } from "@/db/client";
-import { peekToken } from "@/lib/users/tokens";
+import { peekInvitation } from "@/lib/users/tokens";
 import { LINK_EXPIRED } from "@/lib/users/link-messages";
 import { acceptInvitationAction } from "../../token-actions";
 
@@ -13,7 +13,8 @@ export const metadata: Metadata = { title: "Accept your invitation", referrer: "
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   await connection();
   const { token } = await params;
-  if (!(await peekToken(await getDb(), token, "invitation"))) {
+  const invitation = await peekInvitation(await getDb(), token);
+  if (!invitation) {
     return (
       <AuthCard title="This invitation cannot be used" subtitle={LINK_EXPIRED}>
         <p className="mt-6 text-sm text-slate-600">Ask the person who invited you to send a new invitation.</p>
@@ -24,8 +25,15 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     );
   }
   return (
-    <AuthCard title="Welcome to Roster" subtitle="Create a password to accept your invitation.">
-      <SetPasswordForm token={token} submitLabel="Create password and log in" action={acceptInvitationAction} successHref="/" />
+    <AuthCard
+      title={`Join ${invitation.orgName}`}
+      subtitle={
+        <>
+          You were invited as <strong className="font-medium text-slate-900" data-testid="invited-email">{invitation.email}</strong>. Create a password to accept.
+        </>
+      }
+    >
+      <SetPasswordForm token={token} username={invitation.email} submitLabel="Create password and log in" action={acceptInvitationAction} successHref="/" />
     </AuthCard>
   );
 }

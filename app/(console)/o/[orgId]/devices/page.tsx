@@ -5,7 +5,7 @@ import { formatDate } from "@/lib/format/dates";
 import { getActor } from "@/lib/orgs/context";
 import { adminsWhoCanHelp } from "@/lib/orgs/resolve";
 import { orgsInView } from "@/lib/users/page-data";
-import { may, PERMISSIONS } from "@/lib/policy";
+import { may, PERMISSIONS, planHasSubOrgs } from "@/lib/policy";
 import { devicesList } from "@/lib/table/devices";
 import { DevicesView, type DeviceTableRow } from "./_components/devices-view";
 
@@ -64,7 +64,7 @@ export default async function DevicesPage({ params, searchParams }: { params: Pr
       pages={page.pages}
       orgs={orgs}
       canCreate={page.view === "org" && may(policy, "devices.create")}
-      canReach={page.view === "org" && may(policy, "orgs.switch")}
+      canReach={page.view === "org" && may(policy, "orgs.switch") && planHasSubOrgs(policy.limits ?? policy.plan)}
     />
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
+import { withSubOrgTotals } from "@/lib/orgs/counts";
 import { orgTypeLabel } from "@/lib/orgs/labels";
 import { getActor } from "@/lib/orgs/context";
 import { notEmptyReasons, subtree } from "@/lib/orgs/tree";
@@ -18,17 +19,7 @@ export default async function OrganizationsPage({ params }: { params: Promise<{ 
   const nodes = await subtree(db, actor.viewer.tenant.id, actor.org.path);
   const limits = planLimits(actor.viewer.tenant.plan);
 
-  // Counts include everything below: sum each org's own figures into all its ancestors.
-  const totals = new Map(nodes.map((n) => [n.id, { users: 0, devices: 0 }]));
-  for (const n of nodes) {
-    for (const ancestor of n.path.split("/").filter(Boolean)) {
-      const t = totals.get(ancestor);
-      if (t) {
-        t.users += n.users;
-        t.devices += n.devices;
-      }
-    }
-  }
+  const totals = withSubOrgTotals(nodes);
   const notEmpty = notEmptyReasons(nodes);
   const rows: OrgTableRow[] = nodes.map((n) => {
     const ref: OrgRef = { id: n.id, tenantId: actor.viewer.tenant.id, path: n.path, depth: n.depth, name: n.name };
@@ -41,9 +32,10 @@ export default async function OrganizationsPage({ params }: { params: Promise<{ 
       type: orgTypeLabel(n.type),
       depth: n.depth,
       canCreateSubOrgs: n.canCreateSubOrgs,
-      users: totals.get(n.id)!.users,
-      devices: totals.get(n.id)!.devices,
-      ownUsers: n.users,
+      members: n.users,
+      devices: n.devices,
+      membersWithSubOrgs: totals.get(n.id)!.users,
+      devicesWithSubOrgs: totals.get(n.id)!.devices,
       canSwitch: authorize(policy, "orgs.switch", target).ok,
       canEdit: authorize(policy, "orgs.edit", target).ok,
       canDelete: authorize(policy, "orgs.delete", target).ok,

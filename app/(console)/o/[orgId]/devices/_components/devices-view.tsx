@@ -98,7 +98,6 @@ export function DevicesView(props: Props) {
     <div className="space-y-4" data-hydrated={hydrated || undefined}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">{view === "own" ? "My devices" : "Devices"}</h1>
-        <p className="text-sm text-slate-500">{orgName}</p>
       </div>
       <Toolbar
         action={

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useId, useMemo, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { inclSubOrgsText, MEMBERS_LABEL } from "@/lib/orgs/counts";
 import { initiallyFolded, parentIds, visibleRows } from "@/lib/orgs/tree-view";
 import { ConfirmDeleteDialog } from "@/components/dialogs/confirm-delete-dialog";
 import { deleteOrgAction } from "../actions";
@@ -18,10 +19,11 @@ export type OrgTableRow = {
   type: string;
   depth: number;
   canCreateSubOrgs: boolean;
-  /** Including every org below. */
-  users: number;
+  /** The org's own people and devices, then the same including every org below. */
+  members: number;
   devices: number;
-  ownUsers: number;
+  membersWithSubOrgs: number;
+  devicesWithSubOrgs: number;
   canSwitch: boolean;
   canEdit: boolean;
   canDelete: boolean;
@@ -82,7 +84,7 @@ export function OrgsView({ orgId, orgName, rows, orgTypes, planLabel }: Props) {
             <tr>
               <th scope="col" className="px-3 py-2.5">Organization</th>
               <th scope="col" className="px-3 py-2.5">Type</th>
-              <th scope="col" className="px-3 py-2.5 text-right">Users</th>
+              <th scope="col" className="px-3 py-2.5 text-right">{MEMBERS_LABEL}</th>
               <th scope="col" className="px-3 py-2.5 text-right">Devices</th>
               <th scope="col" className="px-3 py-2.5"><span className="sr-only">Actions</span></th>
             </tr>
@@ -110,8 +112,8 @@ export function OrgsView({ orgId, orgName, rows, orgTypes, planLabel }: Props) {
                   {r.description ? <span className="block max-w-md truncate text-xs text-slate-500">{r.description}</span> : null}
                 </td>
                 <td className="whitespace-nowrap px-3 py-2.5 text-slate-600">{r.type}</td>
-                <td className="px-3 py-2.5 text-right tabular-nums">{r.users.toLocaleString("en")}</td>
-                <td className="px-3 py-2.5 text-right tabular-nums">{r.devices.toLocaleString("en")}</td>
+                <CountCell own={r.members} withSubOrgs={parents.has(r.id) ? r.membersWithSubOrgs : null} />
+                <CountCell own={r.devices} withSubOrgs={parents.has(r.id) ? r.devicesWithSubOrgs : null} />
                 <td className="whitespace-nowrap px-3 py-2.5 text-right">
                   {r.canSwitch && r.id !== orgId ? (
                     <Link href={`/o/${r.id}/organizations`} className="mr-2 rounded-md px-2 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50">
@@ -159,6 +161,16 @@ export function OrgsView({ orgId, orgName, rows, orgTypes, planLabel }: Props) {
         />
       ) : null}
     </div>
+  );
+}
+
+/** An org's own figure; under it, for an org with sub-orgs, the figure including them. */
+function CountCell({ own, withSubOrgs }: { own: number; withSubOrgs: number | null }) {
+  return (
+    <td className="whitespace-nowrap px-3 py-2.5 text-right tabular-nums">
+      {own.toLocaleString("en")}
+      {withSubOrgs !== null ? <span className="block text-xs text-slate-500">{inclSubOrgsText(withSubOrgs)}</span> : null}
+    </td>
   );
 }
 

@@ -9,7 +9,7 @@ import { DomainError } from "@/lib/errors";
 import { formatDate, formatLastLogin } from "@/lib/format/dates";
 import { roleLabel } from "@/lib/orgs/labels";
 import { getActor } from "@/lib/orgs/context";
-import { may } from "@/lib/policy";
+import { may, USER_TYPE_LABELS } from "@/lib/policy";
 import { userActionLog, userDetails, userDevices } from "@/lib/users/details";
 import type { UserRow } from "@/lib/users/list";
 import { grantableRoles, lastAdminBlocks, rowActions, tenantRoles } from "@/lib/users/page-data";
@@ -105,7 +105,7 @@ export default async function UserProfilePage({ params, searchParams }: { params
             ["Phone", details.phone ?? "—"],
             ["Organization", details.org.name],
             ["Role", row.roleLabel],
-            ["User type", { developer: "Developer", end_user: "End user", partner: "Partner" }[details.type] ?? details.type],
+            ["User type", USER_TYPE_LABELS[details.type]],
             ["Locations", details.locations.map((l) => l.name).join(", ") || "—"],
             ["Last login", details.status === "pending" ? "Never" : row.lastLogin],
             ["Registered", row.registered],

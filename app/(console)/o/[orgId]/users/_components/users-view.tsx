@@ -181,7 +181,6 @@ export function UsersView(props: Props) {
     <div className="space-y-4" data-hydrated={hydrated || undefined}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
-        <p className="text-sm text-slate-500">{orgName}</p>
       </div>
       <UsersToolbar table={table} filters={filters} roles={roles} canReach={permissions.reach} canInvite={permissions.invite} onInvite={() => setOpen({ kind: "invite" })}
         columnMenu={<ColumnMenu columns={columns} choices={columnChoices.choices} onChoose={columnChoices.choose} onReset={columnChoices.reset} />}
