@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
+import { mulberry32 } from "./prng";
 import type { Db } from "./types";
 import { devices, locations, organizations, tags, tenants, userLocations, users, userTags } from "./schema";
 
@@ -45,16 +46,9 @@ const PLACES = [
   { org: "Hill Cottage", share: 0.02, domain: "united.test", locations: [], staff: 0 },
 ];
 
-/** mulberry32: a small seeded PRNG, the same people on every machine. */
+/** The seeded PRNG of the crowd, with the two ways it is used. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return { next, pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!, chance: (p: number) => next() < p };
 }
 
