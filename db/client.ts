@@ -10,7 +10,7 @@ import { env } from "@/lib/env";
 import { migrateDatabase } from "./migrate";
 import { redactQueryErrors } from "./query-errors";
 import * as schema from "./schema";
-import { seedDemo } from "./seed";
+import { seedDemoMode } from "./seed";
 import type { Db } from "./types";
 
 export type { Db, Executor, Tx } from "./types";
@@ -75,7 +75,7 @@ async function openEmbedded(dir: string): Promise<Db> {
   const db = drizzleLite({ client, schema }) as unknown as Db;
   await migrateDatabase({ kind: "pglite", client });
   // The embedded database is demo mode unless DEMO=0: it gets the demo tenants on first start.
-  if (env.DEMO === "1") await seedDemo(db);
+  if (env.DEMO === "1") await seedDemoMode(db);
   holder.close = async () => {
     await client.close();
     releaseLock();

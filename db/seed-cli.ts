@@ -2,7 +2,7 @@
 import { closeDb, getDb } from "./client";
 import { env } from "@/lib/env";
 import { isLocalDatabase } from "./local";
-import { seedDemo } from "./seed";
+import { seedDemoMode } from "./seed";
 
 async function main() {
   if (env.DATABASE_URL && !isLocalDatabase(env.DATABASE_URL)) {
@@ -14,8 +14,8 @@ async function main() {
     // Opening the embedded database already seeds it.
     console.log(`Embedded database ${env.PGLITE_DIR} has the demo tenants.`);
   } else {
-    const { created } = await seedDemo(db);
-    console.log(created.length ? `Seeded demo tenants: ${created.join(", ")}` : "Demo tenants already present; nothing to do.");
+    const { created, people } = await seedDemoMode(db);
+    console.log(created.length ? `Seeded demo tenants: ${created.join(", ")}${people ? `, with ${people} generated people in Acme Heating` : ""}` : "Demo tenants already present; nothing to do.");
   }
   await closeDb();
 }

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Permission } from "@/lib/policy";
 import type { Db, Tx } from "./types";
 import { insertGrants, insertTenant } from "./new-tenant";
+import { seedDemoCrowd } from "./seed-crowd";
 import { devices, organizations, roleGrants, roles, tenants, users, type OrgType, type Plan } from "./schema";
 
 // The demo tenants of product.md §7. Demo mode only: the embedded database seeds them on
@@ -146,6 +147,15 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
     if (wasCreated) created.push(tenant.root.name);
   }
   return { created };
+}
+
+/**
+ * Demo mode's data: the demo tenants, and the generated people around Acme's personas when
+ * Acme was created just now (db/seed-crowd.ts). The tests seed the demo tenants alone.
+ */
+export async function seedDemoMode(db: Db): Promise<{ created: string[]; people: number }> {
+  const { created } = await seedDemo(db);
+  return { created, people: created.includes("Acme Heating") ? await seedDemoCrowd(db) : 0 };
 }
 
 async function createTenant(tx: Tx, tenant: DemoTenant, passwordHash: string): Promise<void> {

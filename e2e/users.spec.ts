@@ -393,7 +393,7 @@ test("Staff sees no Delete or Change password; a User cannot open the page", asy
 
   const user = await browser.newContext({ storageState: storageStatePath("user@acme.test") });
   const userPage = await user.newPage();
-  // The page streams behind its loading skeleton, so the 404 arrives as the not-found page.
+  // No users.view: a 404 inside the console frame.
   await userPage.goto(usersPath);
   await expect(userPage.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(userPage.getByText("Customer 01")).toHaveCount(0);

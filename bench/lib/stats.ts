@@ -1,3 +1,5 @@
+import { mulberry32 } from "@/db/prng";
+
 /** Percentile by linear interpolation between closest ranks (p in 0..100). */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return NaN;
@@ -21,14 +23,7 @@ export function mb(bytes: number): string {
 
 /** Deterministic shuffle (mulberry32), so runs visit the matrix in the same orders. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let a = seed >>> 0;
-  const random = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = mulberry32(seed);
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

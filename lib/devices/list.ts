@@ -23,38 +23,54 @@ const SORTS: Record<DeviceSortKey, SQL> = {
   created: sql`d.created_at`,
 };
 
+export type DeviceFilters = { scope: "org" | "reach"; q: string; noOwner?: boolean };
+
+/** The devices the viewer sees (`view`) that match the filters: the WHERE of the list and its counts. */
+function deviceListWhere(actor: Actor, view: DeviceView, filters: DeviceFilters): SQL {
+  const reach = view === "org" && filters.scope === "reach" && may(actor.policy, "orgs.switch");
+  return sql.join(
+    [
+      sql`d.tenant_id = ${actor.viewer.tenant.id}`,
+      reach ? pathAtOrBelow(sql`o.path`, actor.org.path) : sql`d.org_id = ${actor.org.id}`,
+      view === "own" ? sql`d.owner_id = ${actor.viewer.userId}` : sql`TRUE`,
+      filters.q ? sql`(d.name ILIKE ${`%${escapeLike(filters.q)}%`} OR d.model ILIKE ${`%${escapeLike(filters.q)}%`})` : sql`TRUE`,
+      filters.noOwner ? sql`d.owner_id IS NULL` : sql`TRUE`,
+    ],
+    sql` AND `,
+  );
+}
+
+const FROM = sql`${devices} d JOIN ${organizations} o ON o.id = d.org_id LEFT JOIN ${users} u ON u.id = d.owner_id LEFT JOIN ${locations} l ON l.id = d.location_id`;
+
+async function cappedCount(db: Db, where: SQL): Promise<number> {
+  return (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${FROM} WHERE ${where} LIMIT ${COUNT_CAP + 1}) c`)).rows[0]?.n ?? 0;
+}
+
+/** How many devices the list would show for these filters (the same capped count), or null when the viewer sees none. */
+export async function countDevices(db: Db, actor: Actor, filters: DeviceFilters): Promise<{ total: number; capped: boolean } | null> {
+  const view = devicesInSight(actor.policy);
+  if (!view) return null;
+  const n = await cappedCount(db, deviceListWhere(actor, view, filters));
+  return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+}
+
 /**
  * One page of devices, sorted and filtered in SQL. Fleets per org are small next to users, so
  * pages are numbered (OFFSET) under the same capped count the users table uses.
  */
-export async function listDevices(
-  db: Db,
-  actor: Actor,
-  request: { scope: "org" | "reach"; q: string; sort: DeviceSortKey; dir: "asc" | "desc"; page: number; size: number },
-): Promise<DevicePage | null> {
+export async function listDevices(db: Db, actor: Actor, request: DeviceFilters & { sort: DeviceSortKey; dir: "asc" | "desc"; page: number; size: number }): Promise<DevicePage | null> {
   // Every device of the org with org_devices.view, else one's own with own_devices.view, else nothing.
   const view = devicesInSight(actor.policy);
   if (!view) return null;
-  const tenantId = actor.viewer.tenant.id;
-  const reach = view === "org" && request.scope === "reach" && may(actor.policy, "orgs.switch");
-  const where = sql.join(
-    [
-      sql`d.tenant_id = ${tenantId}`,
-      reach ? pathAtOrBelow(sql`o.path`, actor.org.path) : sql`d.org_id = ${actor.org.id}`,
-      view === "own" ? sql`d.owner_id = ${actor.viewer.userId}` : sql`TRUE`,
-      request.q ? sql`(d.name ILIKE ${`%${escapeLike(request.q)}%`} OR d.model ILIKE ${`%${escapeLike(request.q)}%`})` : sql`TRUE`,
-    ],
-    sql` AND `,
-  );
-  const from = sql`${devices} d JOIN ${organizations} o ON o.id = d.org_id LEFT JOIN ${users} u ON u.id = d.owner_id LEFT JOIN ${locations} l ON l.id = d.location_id`;
-  const [{ n } = { n: 0 }] = (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${COUNT_CAP + 1}) c`)).rows;
+  const where = deviceListWhere(actor, view, request);
+  const n = await cappedCount(db, where);
   const pages = Math.max(1, Math.ceil(Math.min(n, COUNT_CAP) / request.size));
   const page = Math.min(Math.max(1, request.page), pages);
   const order = request.dir === "asc" ? sql`ASC` : sql`DESC`;
   const result = await db.execute<Record<string, unknown>>(sql`
     SELECT d.id, d.name, d.model, d.org_id, o.name AS org_name, d.owner_id, u.name AS owner_name, l.name AS location, d.created_at,
       (SELECT coalesce(array_agg(t.name ORDER BY t.name), '{}') FROM device_tags dt JOIN tags t ON t.id = dt.tag_id WHERE dt.device_id = d.id) AS tags
-    FROM ${from} WHERE ${where}
+    FROM ${FROM} WHERE ${where}
     ORDER BY ${SORTS[request.sort]} ${order}, d.id ${order}
     LIMIT ${request.size} OFFSET ${(page - 1) * request.size}`);
   return {

@@ -1,5 +1,5 @@
 // The devices list: its URL and the filters that URL means.
-import { parseAsInteger, parseAsStringLiteral } from "nuqs/server";
+import { parseAsBoolean, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
 import { z } from "zod";
 import { DEVICE_SORT_KEYS } from "@/lib/devices/sort";
 import { defineList } from "./define";
@@ -9,14 +9,15 @@ export const devicesList = defineList({
   url: {
     q: parseAsSearch,
     scope: parseAsScope,
+    noowner: parseAsBoolean.withDefault(false),
     sort: parseAsStringLiteral(DEVICE_SORT_KEYS).withDefault("name"),
     dir: parseAsSortDir("asc"),
     size: parseAsPageSize,
     page: parseAsInteger.withDefault(1),
   },
-  filters: z.strictObject({ q: z.string().max(SEARCH_MAX), scope: z.enum(LIST_SCOPES) }),
-  toFilters: (url) => ({ q: url.q, scope: url.scope }),
-  toUrl: (filters) => filters,
+  filters: z.strictObject({ q: z.string().max(SEARCH_MAX), scope: z.enum(LIST_SCOPES), noOwner: z.boolean() }),
+  toFilters: (url) => ({ q: url.q, scope: url.scope, noOwner: url.noowner }),
+  toUrl: (filters) => ({ q: filters.q, scope: filters.scope, noowner: filters.noOwner }),
 });
 
 /** Devices pages are numbered: any change but paging goes back to page 1. */

@@ -29,8 +29,13 @@ describe("the users list's URL (one reader for the page and the CSV export)", ()
 describe("the devices list's URL", () => {
   it("bounds the search and falls back to defaults", () => {
     const { filters, url } = devicesList.read({ q: "d".repeat(150), scope: "everywhere", page: "x" });
-    expect(filters).toEqual({ q: "d".repeat(100), scope: "org" });
+    expect(filters).toEqual({ q: "d".repeat(100), scope: "org", noOwner: false });
     expect(url.page).toBe(1);
+  });
+
+  it("carries the \"without owner\" filter both ways", () => {
+    expect(devicesList.read({ noowner: "true", scope: "reach" }).filters).toEqual({ q: "", scope: "reach", noOwner: true });
+    expect(devicesList.href("/o/x/devices", { q: "", scope: "reach", noOwner: true })).toBe("/o/x/devices?scope=reach&noowner=true");
   });
 });
 

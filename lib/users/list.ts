@@ -188,6 +188,13 @@ async function cappedCount(db: Db, where: SQL): Promise<number> {
   return (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${users} WHERE ${where} LIMIT ${COUNT_CAP + 1}) AS capped`)).rows[0]?.n ?? 0;
 }
 
+/** How many users the list shows for these filters: its own capped count, for figures that link to it. */
+export async function countUsers(db: Db, actor: Actor, filters: UserFilters, now = new Date()): Promise<{ total: number; capped: boolean }> {
+  assertAllowed(actor.policy, "users.view", orgTarget(actor));
+  const n = await cappedCount(db, userListWhere(actor, filters, now, await subtreeIdList(db, actor, filters)));
+  return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+}
+
 /**
  * How many users in the orgs below the actor's match these filters, for an empty result in
  * "This organization" to offer "All in reach": a capped count, like the list's. Null for a

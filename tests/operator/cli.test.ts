@@ -13,6 +13,7 @@ import { drizzle } from "drizzle-orm/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb, type Db } from "@/db/client";
 import * as schema from "@/db/schema";
+import { CROWD_SIZE } from "@/db/seed-crowd";
 import { freshDemoDb } from "../helpers/db";
 import { tableDigests } from "../helpers/db-state";
 import { onPostgres } from "../helpers/race";
@@ -47,6 +48,9 @@ function roster(args: readonly string[], extraEnv: Record<string, string> = {}):
     child.once("close", (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** Acme's users: its 7 personas, and on the embedded database demo mode's generated people too (db/seed-crowd.ts). */
+const ACME_USERS = onPostgres ? 7 : 7 + CROWD_SIZE;
 
 const json = (run: Run) => JSON.parse(run.stdout) as Record<string, unknown> & { error?: { code: string; refusal: string; message: string } };
 
@@ -116,7 +120,7 @@ describe("npm run roster, on the database", () => {
     expect(run).toMatchObject({ code: 0, stderr: "" });
     const rows = [...run.stdout.matchAll(/^([0-9a-f-]{36})  (\S.*?) +(free|plus|pro|business) +(\d+) +(\d+)  \d{4}-\d\d-\d\d \d\d:\d\d UTC  -$/gm)];
     expect(rows.map(([, , name, plan, users, orgs]) => [name, plan, Number(users), Number(orgs)])).toEqual([
-      ["Acme Heating", "pro", 7, 5],
+      ["Acme Heating", "pro", ACME_USERS, 5],
       ["Initech Climate", "business", 4, 3],
       ["Globex", "free", 1, 1],
     ]);
@@ -154,13 +158,20 @@ describe("npm run roster, on the database", () => {
       stdout: "",
       stderr: "roster: Initech Climate cannot move to the Pro plan: custom roles: Field Technician (Pro has none); distributor and installer organizations (Pro does not offer them).\n",
     });
+    // Demo mode's generated people came with Acme's own user limit (db/seed-crowd.ts), which a
+    // tenant override keeps on any plan: on the embedded database the users are no breach.
+    const acmeOnFree = {
+      ...(onPostgres ? { maxUsers: "7 users, pending invitations included (Free allows 5)" } : {}),
+      maxSubOrgs: "4 sub-organizations (Free has none)",
+      maxDepth: "organizations 3 levels deep (Free allows 1)",
+    };
     const setPlanJson = await roster(["tenant", "set-plan", ids["Acme Heating"]!, "free", "--json"]);
     expect(setPlanJson.code).toBe(1);
     expect(json(setPlanJson).error).toEqual({
       code: "LIMIT",
       refusal: "PLAN_LIMITS_BROKEN",
-      message: "Acme Heating cannot move to the Free plan: 7 users, pending invitations included (Free allows 5); 4 sub-organizations (Free has none); organizations 3 levels deep (Free allows 1).",
-      fields: { maxUsers: "7 users, pending invitations included (Free allows 5)", maxSubOrgs: "4 sub-organizations (Free has none)", maxDepth: "organizations 3 levels deep (Free allows 1)" },
+      message: `Acme Heating cannot move to the Free plan: ${Object.values(acmeOnFree).join("; ")}.`,
+      fields: acmeOnFree,
     });
 
     const badInput = await roster(["tenant", "create", "--name", "X", "--plan", "gold", "--admin-email", "nope"]);

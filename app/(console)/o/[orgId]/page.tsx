@@ -2,9 +2,13 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { roleLabel, orgTypeLabel } from "@/lib/orgs/labels";
 import { getActor } from "@/lib/orgs/context";
+import { orgDashboard } from "@/lib/orgs/dashboard";
 import { orgOverview } from "@/lib/orgs/queries";
 import { adminsWhoCanHelp } from "@/lib/orgs/resolve";
-import { planLimits } from "@/lib/policy";
+import { devicesInSight, may, planLimits } from "@/lib/policy";
+import { grantableRoles, orgLocations, tenantRoles } from "@/lib/users/page-data";
+import { DashboardView } from "./_components/dashboard";
+import { Shortcuts } from "./_components/shortcuts";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -12,9 +16,42 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
   const { orgId } = await params;
   const actor = await getActor(orgId);
   const db = await getDb();
-  const overview = await orgOverview(db, actor);
   const { org, viewer } = actor;
 
+  const header = (
+    <div>
+      <h1 className="text-2xl font-semibold tracking-tight">{org.name}</h1>
+      <p className="mt-1 text-sm text-slate-600">
+        {orgTypeLabel(org.type)} · {planLimits(viewer.tenant.plan).label} plan · timezone {org.timezone}
+      </p>
+      {org.description ? <p className="mt-3 max-w-2xl text-slate-700">{org.description}</p> : null}
+    </div>
+  );
+
+  // People who may see users get a dashboard of what needs them; everyone else, what they can do.
+  const now = new Date();
+  const dashboard = await orgDashboard(db, actor, now);
+  if (dashboard) {
+    const { policy } = actor;
+    const canInvite = may(policy, "users.invite");
+    const [roles, locations] = canInvite ? await Promise.all([tenantRoles(db, viewer.tenant.id), orgLocations(db, viewer.tenant.id, org.id)]) : [[], []];
+    return (
+      <div className="mx-auto max-w-5xl space-y-8">
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          {header}
+          <Shortcuts
+            orgId={org.id}
+            orgName={org.name}
+            invite={canInvite ? { roles: grantableRoles(policy, roles), locations } : null}
+            addDevice={devicesInSight(policy) === "org" && may(policy, "devices.create")}
+          />
+        </div>
+        <DashboardView orgId={org.id} orgName={org.name} dashboard={dashboard} now={now} timeZone={viewer.org.timezone} />
+      </div>
+    );
+  }
+
+  const overview = await orgOverview(db, actor);
   if (overview.permissions.length === 0) {
     const helpers = await adminsWhoCanHelp(db, org);
     return (
@@ -48,13 +85,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
 
   return (
     <div className="mx-auto max-w-5xl space-y-8">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{org.name}</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          {orgTypeLabel(org.type)} · {planLimits(viewer.tenant.plan).label} plan · timezone {org.timezone}
-        </p>
-        {org.description ? <p className="mt-3 max-w-2xl text-slate-700">{org.description}</p> : null}
-      </div>
+      {header}
 
       {stats.length > 0 ? (
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">

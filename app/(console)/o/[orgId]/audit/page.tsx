@@ -1,15 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { notFound } from "next/navigation";
 import { inputClass } from "@/components/ui/field";
 import { getDb } from "@/db/client";
 import { auditLabel } from "@/lib/audit/actions";
 import { auditActions, listAudit } from "@/lib/audit/list";
 import { formatLastLogin } from "@/lib/format/dates";
-import { getActor } from "@/lib/orgs/context";
-import { orgTarget } from "@/lib/orgs/target";
-import { can } from "@/lib/policy";
+import { getActorFor } from "@/lib/orgs/context";
 import { auditList } from "@/lib/table/audit";
 import { AuditTable, type AuditTableRow } from "./_components/audit-table";
 
@@ -39,8 +36,7 @@ function FilterField({ label, children }: { label: string; children: ReactNode }
 
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { orgId } = await params;
-  const actor = await getActor(orgId);
-  if (!can(actor.policy, "audit.view", orgTarget(actor))) notFound();
+  const actor = await getActorFor(orgId, "audit");
   const { url, filters } = auditList.read(await searchParams);
   const { before } = url;
   const db = await getDb();

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { withSubOrgTotals } from "@/lib/orgs/counts";
 import { orgTypeLabel } from "@/lib/orgs/labels";
-import { getActor } from "@/lib/orgs/context";
+import { getActorFor } from "@/lib/orgs/context";
 import { notEmptyReasons, subtree } from "@/lib/orgs/tree";
 import { authorize, may, planLimits, type OrgRef, type OrgTarget } from "@/lib/policy";
 import { OrgsView, type OrgTableRow } from "./_components/orgs-view";
@@ -12,9 +11,8 @@ export const metadata: Metadata = { title: "Organizations" };
 
 export default async function OrganizationsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
-  const actor = await getActor(orgId);
+  const actor = await getActorFor(orgId, "organizations");
   const { policy } = actor;
-  if (!may(policy, "orgs.switch") && !may(policy, "orgs.create")) notFound();
   const db = await getDb();
   const nodes = await subtree(db, actor.viewer.tenant.id, actor.org.path);
   const limits = planLimits(actor.viewer.tenant.plan);

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/commands/actor";
-import { getActor } from "@/lib/orgs/context";
+import { getActorFor } from "@/lib/orgs/context";
 import { orgTarget } from "@/lib/orgs/target";
-import { authorize, can } from "@/lib/policy";
+import { authorize } from "@/lib/policy";
 import { selfSignupSettings } from "@/lib/tenants/join-settings";
 import { SelfSignupForm } from "./_components/self-signup-form";
 import { SelfSignupLocked } from "./_components/self-signup-locked";
@@ -13,8 +12,7 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
-  const actor = await getActor(orgId);
-  if (!can(actor.policy, "org.settings", orgTarget(actor))) notFound();
+  const actor = await getActorFor(orgId, "settings");
 
   return (
     <div className="mx-auto max-w-3xl space-y-8">

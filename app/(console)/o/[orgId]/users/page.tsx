@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { getActor } from "@/lib/orgs/context";
-import { orgTarget } from "@/lib/orgs/target";
-import { can, may } from "@/lib/policy";
+import { getActorFor } from "@/lib/orgs/context";
+import { may } from "@/lib/policy";
 import { usersList } from "@/lib/table/users";
 import { isFiltered } from "@/lib/users/filters";
 import { countBelow, listUsers } from "@/lib/users/list";
@@ -15,10 +13,8 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { orgId } = await params;
-  const actor = await getActor(orgId);
+  const actor = await getActorFor(orgId, "users");
   const { policy, viewer } = actor;
-  // Without users.view the page does not exist for this viewer, like any page out of reach.
-  if (!can(policy, "users.view", orgTarget(actor))) notFound();
 
   const { url, filters: asked } = usersList.read(await searchParams);
   // "All in reach" only for a viewer who may switch below; the chips then show what is listed.

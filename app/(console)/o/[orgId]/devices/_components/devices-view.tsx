@@ -109,11 +109,16 @@ export function DevicesView(props: Props) {
         }
       >
         <SearchBox id="device-search" label="Search devices" placeholder="Search name or model" value={state.q} onSearch={(q) => update({ q })} />
-        {props.canReach ? (
+        {view === "org" ? (
           <ScopeChips
             chips={[
-              { label: "This organization", pressed: state.scope === "org", onClick: () => update({ scope: "org" }) },
-              { label: "All in reach", pressed: state.scope === "reach", onClick: () => update({ scope: "reach" }) },
+              ...(props.canReach
+                ? [
+                    { label: "This organization", pressed: state.scope === "org" && !state.noowner, onClick: () => update({ scope: "org", noowner: false }) },
+                    { label: "All in reach", pressed: state.scope === "reach" && !state.noowner, onClick: () => update({ scope: "reach", noowner: false }) },
+                  ]
+                : []),
+              { label: "Without owner", pressed: state.noowner, onClick: () => update({ noowner: !state.noowner }) },
             ]}
           />
         ) : null}
@@ -128,8 +133,8 @@ export function DevicesView(props: Props) {
         pending={pending}
         empty={
           <div className="text-sm text-slate-600">
-            <p className="font-medium text-slate-900">{state.q ? "No devices match this search" : view === "own" ? "You don't own any devices yet" : `No devices in ${orgName} yet`}</p>
-            {props.canCreate && !state.q ? <p className="mt-1">Add the first one with “Add device”.</p> : null}
+            <p className="font-medium text-slate-900">{state.q ? "No devices match this search" : state.noowner ? "Every device here has an owner" : view === "own" ? "You don't own any devices yet" : `No devices in ${orgName} yet`}</p>
+            {props.canCreate && !state.q && !state.noowner ? <p className="mt-1">Add the first one with “Add device”.</p> : null}
           </div>
         }
       />

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { getActor } from "@/lib/orgs/context";
-import { orgTarget } from "@/lib/orgs/target";
+import { getActorFor } from "@/lib/orgs/context";
 import { loadGrants } from "@/lib/orgs/resolve";
-import { authorize, can, may, PERMISSION_GROUPS, PERMISSIONS, planLimits } from "@/lib/policy";
+import { authorize, may, PERMISSION_GROUPS, PERMISSIONS, planLimits } from "@/lib/policy";
 import { roleMemberCounts } from "@/lib/roles/commands/update-grants";
 import { pushReach } from "@/lib/roles/push-reach";
 import { tenantRoles } from "@/lib/users/page-data";
@@ -14,8 +12,7 @@ export const metadata: Metadata = { title: "Roles and permissions" };
 
 export default async function RolesPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
-  const actor = await getActor(orgId);
-  if (!can(actor.policy, "roles.view", orgTarget(actor))) notFound();
+  const actor = await getActorFor(orgId, "roles");
   const db = await getDb();
   const tenantId = actor.viewer.tenant.id;
   const roles = await tenantRoles(db, tenantId);
