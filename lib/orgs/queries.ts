@@ -3,7 +3,7 @@ import { and, count, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import type { Actor } from "@/lib/commands/actor";
 import { devices, organizations, users } from "@/db/schema";
-import { can, devicesInSight, heldPermissions, PERMISSION_GROUPS, PERMISSIONS, type Permission } from "@/lib/policy";
+import { can, devicesInSight, heldPermissions, PERMISSION_GROUPS, PERMISSIONS, planHasSubOrgs, planShowsPermission, type Permission } from "@/lib/policy";
 import { orgTarget } from "./target";
 
 export type OrgOverview = {
@@ -19,11 +19,12 @@ export async function orgOverview(db: Executor, actor: Actor): Promise<OrgOvervi
   const target = orgTarget(actor);
   const { org, policy } = actor;
   const held = heldPermissions(policy);
+  const plan = policy.limits ?? policy.plan;
 
   const [userCount, deviceCount, subOrgCount, ownDeviceCount] = await Promise.all([
     can(policy, "users.view", target) ? db.select({ n: count() }).from(users).where(and(eq(users.tenantId, org.tenantId), eq(users.orgId, org.id))) : null,
     devicesInSight(policy) === "org" ? db.select({ n: count() }).from(devices).where(and(eq(devices.tenantId, org.tenantId), eq(devices.orgId, org.id))) : null,
-    can(policy, "orgs.switch", target)
+    can(policy, "orgs.switch", target) && planHasSubOrgs(plan)
       ? db.select({ n: count() }).from(organizations).where(and(eq(organizations.tenantId, org.tenantId), eq(organizations.parentId, org.id)))
       : null,
     held.includes("own_devices.view")
@@ -33,7 +34,9 @@ export async function orgOverview(db: Executor, actor: Actor): Promise<OrgOvervi
 
   const permissions = PERMISSION_GROUPS.map((group) => ({
     group: group.label,
-    labels: group.keys.filter((key: Permission) => held.includes(key)).map((key: Permission) => PERMISSIONS[key].label),
+    labels: group.keys
+      .filter((key: Permission) => held.includes(key) && planShowsPermission(plan, key))
+      .map((key: Permission) => PERMISSIONS[key].label),
   })).filter((group) => group.labels.length > 0);
 
   return {

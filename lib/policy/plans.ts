@@ -1,3 +1,4 @@
+import type { Permission } from "./permissions";
 // Plan capabilities (product.md §1). Configuration, not code paths: the operator may override
 // the numeric limits of every plan (an operator's plans file, installed at start by
 // lib/plans/file.ts) and per tenant (tenants.limits_override), read through planLimits().
@@ -106,4 +107,11 @@ export function planHasSubOrgs(plan: PlanKey | PlanLimits): boolean {
 /** Accepts a plan key or already-resolved limits (e.g. planLimits(plan, overrides)). */
 export function resolvePlan(plan: PlanKey | PlanLimits): PlanLimits {
   return typeof plan === "string" ? planLimits(plan) : plan;
+}
+
+const SUB_ORG_PERMISSIONS: readonly Permission[] = ["orgs.switch", "orgs.create", "orgs.edit", "orgs.delete"];
+
+/** The permissions a plan can make use of: without sub-organizations, those about them are left unshown. */
+export function planShowsPermission(plan: PlanKey | PlanLimits, permission: Permission): boolean {
+  return planHasSubOrgs(plan) || !SUB_ORG_PERMISSIONS.includes(permission);
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
+import { MEMBERS_LABEL } from "@/lib/orgs/counts";
 import { roleLabel, orgTypeLabel } from "@/lib/orgs/labels";
 import { getActor } from "@/lib/orgs/context";
 import { orgDashboard } from "@/lib/orgs/dashboard";
@@ -77,7 +78,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
   }
 
   const stats = [
-    { label: "Users", value: overview.users },
+    { label: MEMBERS_LABEL, value: overview.users },
     { label: "Devices", value: overview.devices },
     { label: "My devices", value: overview.devices === null ? overview.ownDevices : null },
     { label: "Sub-organizations", value: overview.subOrgs },

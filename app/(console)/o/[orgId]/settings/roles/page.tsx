@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { getActorFor } from "@/lib/orgs/context";
 import { loadGrants } from "@/lib/orgs/resolve";
-import { authorize, may, PERMISSION_GROUPS, PERMISSIONS, planLimits } from "@/lib/policy";
+import { authorize, may, PERMISSION_GROUPS, PERMISSIONS, planLimits, planShowsPermission } from "@/lib/policy";
 import { roleMemberCounts } from "@/lib/roles/commands/update-grants";
 import { pushReach } from "@/lib/roles/push-reach";
 import { tenantRoles } from "@/lib/users/page-data";
@@ -30,7 +30,7 @@ export default async function RolesPage({ params }: { params: Promise<{ orgId: s
       orgId={actor.org.id}
       orgName={actor.org.name}
       roles={roles.map((r) => ({ ...r, members: counts.get(r.key) ?? 0, grants: new Map(grants).get(r.key) ?? [] }))}
-      groups={PERMISSION_GROUPS.map((g) => ({ label: g.label, permissions: g.keys.map((k) => ({ key: k, label: PERMISSIONS[k].label, description: PERMISSIONS[k].description })) }))}
+      groups={PERMISSION_GROUPS.map((g) => ({ label: g.label, permissions: g.keys.filter((k) => planShowsPermission(limits, k)).map((k) => ({ key: k, label: PERMISSIONS[k].label, description: PERMISSIONS[k].description })) }))}
       canEdit={edit.ok}
       lockedReason={!edit.ok && !limits.permissionsEditable ? edit.reason : null}
       canPropagate={hasSubOrgs && subOrgCount > 0}
