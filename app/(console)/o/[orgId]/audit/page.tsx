@@ -37,10 +37,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const [page, actions, context] = await Promise.all([listAudit(db, actor, filters, { before }), auditActions(db, actor), auditContext(db, actor.viewer.tenant.id, tz)]);
   const now = new Date();
   const filtered = !!(filters.actor || filters.action || filters.target || filters.from || filters.to);
-  const rows: AuditTableRow[] = page.rows.map((r) => {
-    const d = describeAudit(r, context);
-    return { id: r.id, at: r.createdAt.toISOString(), when: formatLastLogin(r.createdAt, now, tz), who: d.who, whoEmail: d.whoEmail, what: d.what, target: d.target, targetLabel: d.targetLabel, org: d.org, changes: d.changes };
-  });
+  const rows: AuditTableRow[] = page.rows.map((r) => ({ id: r.id, at: r.createdAt.toISOString(), when: formatLastLogin(r.createdAt, now, tz), ...describeAudit(r, context) }));
 
   return (
     <div className="space-y-4">

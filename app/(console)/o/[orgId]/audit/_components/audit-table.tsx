@@ -2,20 +2,10 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
+import type { AuditDescription } from "@/lib/audit/describe";
 
 /** An audit row as the page shows it, already readable (lib/audit/describe.ts). */
-export type AuditTableRow = {
-  id: number;
-  at: string;
-  when: string;
-  who: string;
-  whoEmail: string | null;
-  what: string;
-  target: string | null;
-  targetLabel: string | null;
-  org: string | null;
-  changes: string[];
-};
+export type AuditTableRow = { id: number; at: string; when: string } & AuditDescription;
 
 // Cells wrap (targets and details can be long) and sit at the top of their row.
 const LOOK = { head: "px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500", row: "align-top *:px-3 *:py-2.5" };
