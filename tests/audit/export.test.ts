@@ -1,9 +1,8 @@
 // The audit log's CSV: machine-readable columns beside readable ones, people and orgs by the
 // names they had when it happened, dates with the org's offset.
 import { beforeEach, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditLog, organizations } from "@/db/schema";
+import { auditLog } from "@/db/schema";
 import { auditCsv } from "@/lib/audit/export";
 import { csvResponse } from "@/lib/csv/response";
 import { loadGrants } from "@/lib/orgs/resolve";
@@ -12,6 +11,7 @@ import type { AuditFilters } from "@/lib/table/audit";
 import { actorFor } from "../helpers/actors";
 import { changeRoles, editUser, updateGrants } from "../helpers/commands";
 import { freshDemoDb } from "../helpers/db";
+import { setOrgTimeZone } from "../helpers/time-zone";
 import { userByEmail } from "../helpers/demo";
 import { idOf } from "../helpers/fixtures";
 
@@ -21,7 +21,7 @@ let db: Db;
 let admin: Actor;
 beforeEach(async () => {
   db = await freshDemoDb();
-  await db.update(organizations).set({ timezone: "Europe/Berlin" }).where(eq(organizations.name, "Acme Heating"));
+  await setOrgTimeZone(db, "Acme Heating", "Europe/Berlin");
   admin = await actorFor(db, "admin@acme.test");
 });
 

@@ -12,13 +12,14 @@ import { USER_SORT_KEYS, type SortDir, type UserSortKey } from "@/lib/users/sort
 import { actorFor } from "../helpers/actors";
 import { changeRoles, createRole } from "../helpers/commands";
 import { freshDemoDb } from "../helpers/db";
+import { setOrgTimeZone } from "../helpers/time-zone";
 import { idOf, invite } from "../helpers/fixtures";
 
 let db: Db;
 let admin: Actor;
 beforeEach(async () => {
   db = await freshDemoDb();
-  await db.update(organizations).set({ timezone: "Europe/Berlin" }).where(eq(organizations.name, "Acme Heating"));
+  await setOrgTimeZone(db, "Acme Heating", "Europe/Berlin");
   admin = await actorFor(db, "admin@acme.test");
 });
 
@@ -55,7 +56,7 @@ describe("users CSV", () => {
   });
 
   it("uses the zone of the org exported: a sub-org's own", async () => {
-    await db.update(organizations).set({ timezone: "America/New_York" }).where(eq(organizations.name, "Muller Boiler Group"));
+    await setOrgTimeZone(db, "Muller Boiler Group", "America/New_York");
     const muller = await actorFor(db, "admin@acme.test", (await db.select().from(organizations).where(eq(organizations.name, "Muller Boiler Group")))[0]!.id);
     const rita = await idOf(db, "r@muller.test");
     await db.update(users).set({ lastLoginAt: new Date("2026-12-07T02:30:00Z") }).where(eq(users.id, rita));
