@@ -332,10 +332,15 @@ export const auditLog = pgTable(
     orgId: uuid("org_id"),
     actorId: uuid("actor_id"),
     actorEmail: text("actor_email"),
+    // Names as they were when the row was written (lib/audit/write.ts fills them from the ids):
+    // the log reads "Sam Stone" even after Sam is renamed or deleted. Null on older rows.
+    actorName: text("actor_name"),
     action: text("action").notNull(),
     targetType: text("target_type"),
     targetId: uuid("target_id"),
     targetLabel: text("target_label"),
+    targetName: text("target_name"),
+    orgName: text("org_name"),
     before: jsonb("before"),
     after: jsonb("after"),
     requestId: text("request_id"),

@@ -313,7 +313,7 @@ test("export CSV of the selected users", async ({ page }) => {
   expect(file.suggestedFilename()).toMatch(/^roster-users-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = (await (await file.createReadStream()).toArray()).join("");
   const lines = text.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
-  expect(lines[0]).toBe("Name,Email,Organization,Role,Status,Last login,Registered,Tags,Locations");
+  expect(lines[0]).toBe("Name,Email,Organization,Role,Status,Last login (UTC),Registered (UTC),Tags,Locations");
   expect(lines.slice(1).map((l) => l.split(",")[1]).sort()).toEqual(["customer21@acme.test", "customer22@acme.test"]);
 });
 

@@ -51,7 +51,7 @@ export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const OPERATOR_ACTOR = "operator";
 export const AUDIT_ACTION_KEYS = Object.freeze(Object.keys(AUDIT_ACTIONS) as AuditAction[]);
 
-function isAuditAction(value: unknown): value is AuditAction {
+export function isAuditAction(value: unknown): value is AuditAction {
   return typeof value === "string" && Object.hasOwn(AUDIT_ACTIONS, value);
 }
 

@@ -12,10 +12,16 @@ import type { AuditFilters } from "@/lib/table/audit";
 export type AuditRow = {
   id: number;
   createdAt: Date;
+  actorId: string | null;
   actorEmail: string | null;
+  actorName: string | null;
   action: string;
   targetType: string | null;
+  targetId: string | null;
   targetLabel: string | null;
+  targetName: string | null;
+  orgId: string | null;
+  /** As it was when the row was written; older rows, which kept no name, show today's. */
   orgName: string | null;
   before: unknown;
   after: unknown;
@@ -28,9 +34,9 @@ function auditWhere(actor: Actor, filters: AuditFilters): SQL {
     [
       sql`a.tenant_id = ${actor.viewer.tenant.id}`,
       sql`a.org_id IN (SELECT ${organizations.id} FROM ${organizations} WHERE ${orgsAtOrBelow(actor.viewer.tenant.id, actor.org.path)})`,
-      filters.actor ? sql`a.actor_email ILIKE ${like(filters.actor)}` : sql`TRUE`,
+      filters.actor ? sql`(a.actor_email ILIKE ${like(filters.actor)} OR a.actor_name ILIKE ${like(filters.actor)})` : sql`TRUE`,
       filters.action ? sql`a.action = ${filters.action}` : sql`TRUE`,
-      filters.target ? sql`a.target_label ILIKE ${like(filters.target)}` : sql`TRUE`,
+      filters.target ? sql`(a.target_label ILIKE ${like(filters.target)} OR a.target_name ILIKE ${like(filters.target)})` : sql`TRUE`,
       filters.from ? sql`a.created_at >= ${filters.from}` : sql`TRUE`,
       // "To" is a day: everything up to its end.
       filters.to ? sql`a.created_at < ${new Date(filters.to.getTime() + 86_400_000)}` : sql`TRUE`,
@@ -39,16 +45,22 @@ function auditWhere(actor: Actor, filters: AuditFilters): SQL {
   );
 }
 
-const columns = sql`a.id, a.created_at, a.actor_email, a.action, a.target_type, a.target_label, o.name AS org_name, a.before, a.after`;
+const columns = sql`a.id, a.created_at, a.actor_id, a.actor_email, a.actor_name, a.action, a.target_type, a.target_id, a.target_label, a.target_name,
+  a.org_id, coalesce(a.org_name, o.name) AS org_name, a.before, a.after`;
 
 function toRow(r: Record<string, unknown>): AuditRow {
   return {
     id: Number(r.id),
     createdAt: r.created_at instanceof Date ? r.created_at : new Date(String(r.created_at)),
+    actorId: (r.actor_id as string | null) ?? null,
     actorEmail: (r.actor_email as string | null) ?? null,
+    actorName: (r.actor_name as string | null) ?? null,
     action: String(r.action),
     targetType: (r.target_type as string | null) ?? null,
+    targetId: (r.target_id as string | null) ?? null,
     targetLabel: (r.target_label as string | null) ?? null,
+    targetName: (r.target_name as string | null) ?? null,
+    orgId: (r.org_id as string | null) ?? null,
     orgName: (r.org_name as string | null) ?? null,
     before: r.before ?? null,
     after: r.after ?? null,

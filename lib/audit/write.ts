@@ -1,7 +1,7 @@
 import "server-only";
 import type { Executor } from "@/db/client";
 import { sql, type SQL } from "drizzle-orm";
-import { auditLog } from "@/db/schema";
+import { auditLog, devices, organizations, users } from "@/db/schema";
 import type { AuditAction } from "./actions";
 
 export type AuditEntry = {
@@ -27,6 +27,7 @@ export async function writeAudit(db: Executor, entry: AuditEntry): Promise<void>
 const ROWS_PER_INSERT = 10_000;
 
 type Column = {
+  name: string;
   value: (entry: AuditEntry) => unknown;
   /** The value when every row has the same one: one parameter for the whole statement. */
   shared: (value: unknown) => SQL;
@@ -34,9 +35,10 @@ type Column = {
   perRow: (index: number) => SQL;
 };
 
-const uuid = (value: Column["value"]): Column => ({ value, shared: (v) => sql`${v}::uuid`, perRow: (i) => sql`(r ->> ${i}::int)::uuid` });
-const text = (value: Column["value"]): Column => ({ value, shared: (v) => sql`${v}::text`, perRow: (i) => sql`r ->> ${i}::int` });
-const json = (value: Column["value"]): Column => ({
+const uuid = (name: string, value: Column["value"]): Column => ({ name, value, shared: (v) => sql`${v}::uuid`, perRow: (i) => sql`(r ->> ${i}::int)::uuid` });
+const text = (name: string, value: Column["value"]): Column => ({ name, value, shared: (v) => sql`${v}::text`, perRow: (i) => sql`r ->> ${i}::int` });
+const json = (name: string, value: Column["value"]): Column => ({
+  name,
   value,
   shared: (v) => sql`${v === null ? null : JSON.stringify(v)}::jsonb`,
   perRow: (i) => sql`nullif(r -> ${i}::int, 'null'::jsonb)`,
@@ -45,19 +47,34 @@ const json = (value: Column["value"]): Column => ({
 // In the order of the INSERT's column list. A missing value is SQL NULL everywhere: `before:
 // null` records "nothing before", not JSON null.
 const COLUMNS: Column[] = [
-  uuid((e) => e.tenantId),
-  uuid((e) => e.orgId),
-  uuid((e) => e.actorId),
-  text((e) => e.actorEmail),
-  text((e) => e.action),
-  text((e) => e.targetType),
-  uuid((e) => e.targetId),
-  text((e) => e.targetLabel),
-  json((e) => e.before),
-  json((e) => e.after),
-  text((e) => e.requestId),
-  text((e) => e.ip),
+  uuid("tenant_id", (e) => e.tenantId),
+  uuid("org_id", (e) => e.orgId),
+  uuid("actor_id", (e) => e.actorId),
+  text("actor_email", (e) => e.actorEmail),
+  text("action", (e) => e.action),
+  text("target_type", (e) => e.targetType),
+  uuid("target_id", (e) => e.targetId),
+  text("target_label", (e) => e.targetLabel),
+  json("before", (e) => e.before),
+  json("after", (e) => e.after),
+  text("request_id", (e) => e.requestId),
+  text("ip", (e) => e.ip),
 ];
+
+/**
+ * The names of the actor, the target and the org as they are now, in the writing transaction,
+ * so the log keeps them however they change later. A target the command has just deleted has
+ * none; its row carries what it was in `before`.
+ */
+const NAMES = sql`
+  (SELECT u.name FROM ${users} u WHERE u.id = v.actor_id AND u.tenant_id = v.tenant_id),
+  CASE v.target_type
+    WHEN 'user' THEN (SELECT u.name FROM ${users} u WHERE u.id = v.target_id AND u.tenant_id = v.tenant_id)
+    WHEN 'org' THEN (SELECT o.name FROM ${organizations} o WHERE o.id = v.target_id AND o.tenant_id = v.tenant_id)
+    WHEN 'organization' THEN (SELECT o.name FROM ${organizations} o WHERE o.id = v.target_id AND o.tenant_id = v.tenant_id)
+    WHEN 'device' THEN (SELECT d.name FROM ${devices} d WHERE d.id = v.target_id AND d.tenant_id = v.tenant_id)
+  END,
+  (SELECT o.name FROM ${organizations} o WHERE o.id = v.org_id AND o.tenant_id = v.tenant_id)`;
 
 /**
  * A bulk command's rows in one statement per 10,000: what differs between rows travels as one
@@ -79,10 +96,11 @@ async function insertAudit(db: Executor, entries: readonly AuditEntry[]): Promis
   });
   const varyingIndexes = COLUMNS.flatMap((_, c) => (varying[c] ? [c] : []));
   const rows = entries.map((_, i) => varyingIndexes.map((c) => values[c]![i]));
-  const selected = COLUMNS.map((column, c) => (varying[c] ? column.perRow(varyingIndexes.indexOf(c)) : column.shared(values[c]![0])));
+  const selected = COLUMNS.map((column, c) => sql`${varying[c] ? column.perRow(varyingIndexes.indexOf(c)) : column.shared(values[c]![0])} AS ${sql.identifier(column.name)}`);
+  const names = sql.join(COLUMNS.map((column) => sql.identifier(column.name)), sql`, `);
   await db.execute(sql`
-    INSERT INTO ${auditLog} (tenant_id, org_id, actor_id, actor_email, action, target_type, target_id, target_label, before, after, request_id, ip)
-    SELECT ${sql.join(selected, sql`, `)} FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS r`);
+    INSERT INTO ${auditLog} (${names}, actor_name, target_name, org_name)
+    SELECT v.*, ${NAMES} FROM (SELECT ${sql.join(selected, sql`, `)} FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS r) AS v`);
 }
 
 /** Strings and null compare as they are; JSON values by their text. */

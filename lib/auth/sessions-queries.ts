@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, ne } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { sessions } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
@@ -8,7 +8,7 @@ import type { Viewer } from "./session-check";
 
 export type SessionSummary = { id: string; createdAt: Date; lastSeenAt: Date; userAgent: string | null; ip: string | null; current: boolean };
 
-/** The viewer's own live sessions, newest first (security.md D8). */
+/** The viewer's own live sessions, this one first, then the most recently used (security.md D8); ended, idle and too old ones are left out here in SQL. */
 export async function listOwnSessions(db: Executor, viewer: Viewer, now = new Date()): Promise<SessionSummary[]> {
   const oldest = new Date(now.getTime() - env.SESSION_MAX_HOURS * 3_600_000);
   const idleCutoff = new Date(now.getTime() - env.SESSION_IDLE_MINUTES * 60_000);
@@ -16,7 +16,7 @@ export async function listOwnSessions(db: Executor, viewer: Viewer, now = new Da
     .select({ id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, userAgent: sessions.userAgent, ip: sessions.ip })
     .from(sessions)
     .where(and(eq(sessions.userId, viewer.userId), isNull(sessions.revokedAt), gt(sessions.createdAt, oldest), gt(sessions.lastSeenAt, idleCutoff)))
-    .orderBy(desc(sessions.lastSeenAt))
+    .orderBy(sql`${sessions.id} = ${viewer.sessionId} DESC`, desc(sessions.lastSeenAt))
     .limit(50);
   return rows.map((row) => ({ ...row, current: row.id === viewer.sessionId }));
 }

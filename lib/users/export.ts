@@ -1,16 +1,23 @@
 import "server-only";
 import { assertAllowed } from "@/lib/commands/authorize";
-import { and, asc, gt, sql, type SQL } from "drizzle-orm";
+import { and, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
+import { isoInTimeZone } from "@/lib/format/iso-offset";
+import { roleLabel } from "@/lib/orgs/labels";
 import { orgTarget } from "@/lib/orgs/target";
-import { isBuiltinRole, ROLE_LABELS } from "@/lib/policy";
 import { isAnyOf } from "@/lib/sql/any-of";
-import { showsSubtree, subtreeOrgIdList, userListWhere } from "./filter-sql";
-import { statusOf, type UserFilters } from "./filters";
+import { userListWhere } from "./filter-sql";
+import { statusOf, USER_STATUS_LABELS, type UserFilters, type UserStatus } from "./filters";
+import { listUsers, userListOrder } from "./list";
+import { tenantRoles } from "./page-data";
+import { DEFAULT_SORT, type SortDir, type UserSortKey } from "./sort";
 
-export const EXPORT_COLUMNS = ["Name", "Email", "Organization", "Role", "Status", "Last login", "Registered", "Tags", "Locations"] as const;
+/** The columns, dates said in the zone they are given in (the org's: no viewer reads a file). */
+export function exportColumns(timeZone: string): string[] {
+  return ["Name", "Email", "Organization", "Role", "Status", `Last login (${timeZone})`, `Registered (${timeZone})`, "Tags", "Locations"];
+}
 
 const CHUNK = 2_000;
 
@@ -19,68 +26,79 @@ export function neutralizeFormula(value: string): string {
   return /^[=+\-@\t\r\0]/.test(value) ? `'${value}` : value;
 }
 
-const roleLabel = (role: string) => (isBuiltinRole(role) ? ROLE_LABELS[role] : role);
+type ExportRow = { id: string; name: string; email: string; orgName: string; role: string; status: UserStatus; lastLoginAt: Date | null; registeredAt: Date };
+type Selection = { userIds?: string[]; filters: UserFilters; sort?: { key: UserSortKey; dir: SortDir } };
 
 /**
- * Where the export reads: the selected users, the whole tenant (reach from the root), or one
- * org at a time. Walking a subtree org by org reads only its users through the org index;
- * walking the tenant's ids with the subtree as a filter would read every user of the tenant.
+ * "All matching", page by page through the users list itself, so the file has the table's
+ * rows in the table's order (ties included); memory stays flat however many match.
  */
-async function exportParts(db: Db, actor: Actor, selection: { userIds?: string[]; filters: UserFilters }, now: Date): Promise<SQL[]> {
-  if (selection.userIds) return [and(userListWhere(actor, { ...selection.filters, scope: "reach" }, now), isAnyOf(users.id, selection.userIds))!];
-  if (!showsSubtree(actor, selection.filters) || actor.org.depth === 1) return [userListWhere(actor, selection.filters, now)];
-  return (await subtreeOrgIdList(db, actor)).map((orgId) => userListWhere(actor, selection.filters, now, [orgId]));
-}
-
-/**
- * The export's rows, read in keyset chunks by id so memory stays flat however many users match
- * (the route streams them). Authorization and scope are those of the users table.
- */
-export async function* exportUserRows(db: Db, actor: Actor, selection: { userIds?: string[]; filters: UserFilters }, now = new Date()): AsyncGenerator<string[]> {
-  assertAllowed(actor.policy, "users.export", orgTarget(actor));
-  for (const where of await exportParts(db, actor, selection, now)) yield* exportPart(db, where, now);
-}
-
-async function* exportPart(db: Db, where: SQL, now: Date): AsyncGenerator<string[]> {
+async function* matchingPages(db: Db, actor: Actor, filters: UserFilters, sort: Required<Selection>["sort"], now: Date): AsyncGenerator<ExportRow[]> {
   let after: string | null = null;
   for (;;) {
-    const rows: Array<{
-      id: string; name: string; email: string; org: string; role: string; acceptedAt: Date | null; suspendedAt: Date | null;
-      lastLoginAt: Date | null; registeredAt: Date; tags: string | null; locations: string | null;
-    }> = await db
-      // The subqueries name "users"."id" in full: with one table in FROM, Drizzle renders
-      // ${users.id} as a bare "id", which inside them would mean tags.id / locations.id.
-      .select({
-        id: users.id,
-        name: users.name,
-        email: users.email,
-        org: users.orgName,
-        role: users.role,
-        acceptedAt: users.acceptedAt,
-        suspendedAt: users.suspendedAt,
-        lastLoginAt: users.lastLoginAt,
-        registeredAt: users.registeredAt,
-        tags: sql<string | null>`(SELECT string_agg(t.name, ', ' ORDER BY t.name) FROM user_tags ut JOIN tags t ON t.id = ut.tag_id WHERE ut.user_id = "users"."id")`,
-        locations: sql<string | null>`(SELECT string_agg(l.name, ', ' ORDER BY l.name) FROM user_locations ul JOIN locations l ON l.id = ul.location_id WHERE ul.user_id = "users"."id")`,
-      })
-      .from(users)
-      .where(and(where, after ? gt(users.id, after) : undefined))
-      .orderBy(asc(users.id))
-      .limit(CHUNK);
-    for (const r of rows) {
+    const page: Awaited<ReturnType<typeof listUsers>> = await listUsers(db, actor, { filters, sort, size: CHUNK, cursor: after ? { after } : undefined }, now);
+    yield page.rows;
+    if (!page.next) return;
+    after = page.next;
+  }
+}
+
+/** The selected users (a bulk selection: at most a thousand) within the actor's reach, in the table's order. */
+async function* selectedPage(db: Db, actor: Actor, selection: Selection, sort: Required<Selection>["sort"], now: Date): AsyncGenerator<ExportRow[]> {
+  const rows = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      orgName: users.orgName,
+      role: users.role,
+      acceptedAt: users.acceptedAt,
+      suspendedAt: users.suspendedAt,
+      lastLoginAt: users.lastLoginAt,
+      registeredAt: users.registeredAt,
+    })
+    .from(users)
+    .where(and(userListWhere(actor, { ...selection.filters, scope: "reach" }, now), isAnyOf(users.id, selection.userIds ?? [])))
+    .orderBy(userListOrder(sort));
+  yield rows.map((r) => ({ ...r, status: statusOf(r, now) }));
+}
+
+/** Tags and locations of a page of users, each a sorted list. */
+async function namesOf(db: Db, ids: string[]): Promise<Map<string, { tags: string; locations: string }>> {
+  if (ids.length === 0) return new Map();
+  const result = await db.execute<{ id: string; tags: string | null; locations: string | null }>(sql`
+    SELECT u.id,
+      (SELECT string_agg(t.name, ', ' ORDER BY t.name) FROM user_tags ut JOIN tags t ON t.id = ut.tag_id WHERE ut.user_id = u.id) AS tags,
+      (SELECT string_agg(l.name, ', ' ORDER BY l.name) FROM user_locations ul JOIN locations l ON l.id = ul.location_id WHERE ul.user_id = u.id) AS locations
+    FROM ${users} u WHERE u.id IN (SELECT unnest(${sql.param(ids)}::uuid[]))`);
+  return new Map(result.rows.map((r) => [String(r.id), { tags: r.tags ?? "", locations: r.locations ?? "" }]));
+}
+
+/**
+ * The export's rows as the users table shows them: role names, status labels, dates in the
+ * org's time zone with its offset (ISO 8601, so spreadsheets and scripts read them exactly).
+ * Authorization and scope are those of the users table.
+ */
+export async function* exportUserRows(db: Db, actor: Actor, selection: Selection, now = new Date()): AsyncGenerator<string[]> {
+  assertAllowed(actor.policy, "users.export", orgTarget(actor));
+  const sort = selection.sort ?? DEFAULT_SORT;
+  const timeZone = actor.org.timezone;
+  const roleNames = new Map((await tenantRoles(db, actor.viewer.tenant.id)).map((r) => [r.key, r.name]));
+  const pages = selection.userIds ? selectedPage(db, actor, selection, sort, now) : matchingPages(db, actor, selection.filters, sort, now);
+  for await (const page of pages) {
+    const more = await namesOf(db, page.map((r) => r.id));
+    for (const r of page) {
       yield [
         r.name,
         r.email,
-        r.org,
-        roleLabel(r.role),
-        statusOf(r, now),
-        r.lastLoginAt?.toISOString() ?? "",
-        r.registeredAt.toISOString(),
-        r.tags ?? "",
-        r.locations ?? "",
+        r.orgName,
+        roleNames.get(r.role) ?? roleLabel(r.role),
+        USER_STATUS_LABELS[r.status],
+        r.lastLoginAt ? isoInTimeZone(r.lastLoginAt, timeZone) : "",
+        isoInTimeZone(r.registeredAt, timeZone),
+        more.get(r.id)?.tags ?? "",
+        more.get(r.id)?.locations ?? "",
       ].map(neutralizeFormula);
     }
-    if (rows.length < CHUNK) return;
-    after = rows[rows.length - 1]!.id;
   }
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
-import type { Db, Executor } from "@/db/client";
+import { and, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { organizations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { cachedSubtreeOrgIds } from "@/lib/orgs/subtree-cache";
@@ -21,16 +21,6 @@ const MAX_LISTED_ORGS = 1_000;
 /** The list shows the org's subtree, not only the org: "All in reach", for a viewer who may switch below. */
 export function showsSubtree(actor: Actor, filters: UserFilters): boolean {
   return filters.scope === "reach" && may(actor.policy, "orgs.switch");
-}
-
-/** The ids of the orgs in the actor's subtree, in tree order: one range scan of the path index. */
-export async function subtreeOrgIdList(db: Executor, actor: Actor): Promise<string[]> {
-  const rows = await db
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(orgsAtOrBelow(actor.viewer.tenant.id, actor.org.path))
-    .orderBy(asc(organizations.path));
-  return rows.map((r) => r.id);
 }
 
 /**

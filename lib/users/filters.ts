@@ -6,6 +6,9 @@ import { LIST_SCOPES, SEARCH_MAX } from "@/lib/table/parsers";
 export const USER_STATUSES = ["active", "pending", "inactive", "suspended"] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
+/** How a status reads: the table's badge, its filter and the CSV export. */
+export const USER_STATUS_LABELS: Readonly<Record<UserStatus, string>> = { active: "Active", pending: "Pending", inactive: "Inactive", suspended: "Suspended" };
+
 /** Inactive: no login for more than 30 days (product.md §2). */
 export const INACTIVE_AFTER_DAYS = 30;
 

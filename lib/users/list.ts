@@ -183,6 +183,12 @@ export async function listUsers(db: Db, actor: Actor, request: PageRequest, now 
   };
 }
 
+/** The list's order as an ORDER BY (the id last, as on the page): for lists of named users, such as an export of the selected ones. */
+export function userListOrder(sort: { key: UserSortKey; dir: SortDir }): SQL {
+  const order = sort.dir === "asc" ? sql`ASC` : sql`DESC`;
+  return sql.join([...SORT_SQL[sort.key], sql`${users.id}`].map((e) => sql`${e} ${order}`), sql`, `);
+}
+
 /** The users matching `where`, counted up to one past COUNT_CAP (performance.md, "capped count"). */
 async function cappedCount(db: Db, where: SQL): Promise<number> {
   return (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${users} WHERE ${where} LIMIT ${COUNT_CAP + 1}) AS capped`)).rows[0]?.n ?? 0;

@@ -40,7 +40,7 @@ describe("device transfer", () => {
     expect((await userByEmail(db, "w@muller.test")).deviceCount).toBe(2);
     expect((await userByEmail(db, "r@muller.test")).deviceCount).toBe(0);
     const audit = await auditOf(db, thermostat.id);
-    expect(audit).toMatchObject([{ action: "device_transferred", targetType: "device", before: { org: "Muller Boiler Group" }, after: { org: "Muller Boiler Group", owner: "w@muller.test" } }]);
+    expect(audit).toMatchObject([{ action: "device_transferred", targetType: "device", before: { org: "Muller Boiler Group", owner: "Rita Muller" }, after: { org: "Muller Boiler Group", ownerId: w, owner: "Walter Muller" }, targetName: "Thermostat" }]);
   });
 
   it("moves a device to a sub-org in reach with an owner there", async () => {

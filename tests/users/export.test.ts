@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/commands/actor";
 import { locations } from "@/db/schema";
-import { EXPORT_COLUMNS, exportUserRows, neutralizeFormula } from "@/lib/users/export";
+import { exportColumns, exportUserRows, neutralizeFormula } from "@/lib/users/export";
 import { userFiltersSchema, type UserFilters } from "@/lib/users/filters";
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
@@ -34,8 +34,8 @@ describe("CSV export rows", () => {
     expect(emails(await rows(admin, { filters: filters() }))).toEqual(ACME_ROOT);
     const reach = await rows(admin, { filters: filters({ scope: "reach" }) });
     expect(emails(reach)).toEqual(ACME_ALL);
-    for (const row of reach) expect(row).toHaveLength(EXPORT_COLUMNS.length);
-    expect(reach.find((r) => r[1] === "r@muller.test")).toEqual(expect.arrayContaining(["Rita Muller", "Muller Boiler Group", "User", "active"]));
+    for (const row of reach) expect(row).toHaveLength(exportColumns("UTC").length);
+    expect(reach.find((r) => r[1] === "r@muller.test")).toEqual(expect.arrayContaining(["Rita Muller", "Muller Boiler Group", "User", "Active"]));
   });
 
   it("below the root, reads the subtree org by org: every user in reach of the org shown, filtered, nobody outside it", async () => {
@@ -89,7 +89,7 @@ describe("CSV export rows", () => {
     expect(byEmail.get("formula@acme.test")![0]).toBe(`'=HYPERLINK("http://evil.example","click")`);
     expect(byEmail.get("plus@acme.test")![0]).toBe("'+1+2");
     expect(byEmail.get("at@acme.test")![0]).toBe("'@SUM(A1)");
-    expect(byEmail.get("formula@acme.test")![4]).toBe("pending");
+    expect(byEmail.get("formula@acme.test")![4]).toBe("Pending");
     expect(byEmail.get("user@acme.test")![7]).toBe("'-2+3, Boilers");
     expect(byEmail.get("user@acme.test")![8]).toBe("'@Depot");
     for (const row of table) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r\0]/);

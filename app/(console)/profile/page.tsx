@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { Avatar } from "@/components/ui/avatar";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { formatDateTime } from "@/lib/format/dates";
 import { users } from "@/db/schema";
 import { listOwnSessions } from "@/lib/auth/sessions-queries";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -14,6 +13,7 @@ import { endOtherSessionsAction, logOutEverywhereAction } from "./actions";
 import { ChangePasswordForm } from "./change-password-form";
 import { DetailsForm } from "./details-form";
 import { DeveloperModeToggle } from "./developer-mode-toggle";
+import { SessionList } from "./session-list";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -95,20 +95,7 @@ export default async function ProfilePage() {
             </form>
           </div>
         </div>
-        <ul className="divide-y divide-slate-100" data-testid="session-list">
-          {sessions.map((s) => (
-            <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 px-6 py-3 text-sm">
-              <div className="min-w-0">
-                <p className="truncate text-slate-900">{s.userAgent ?? "Unknown browser"}</p>
-                <p className="text-slate-500">
-                  Signed in {formatDateTime(s.createdAt, viewer.org.timezone)} · last active {formatDateTime(s.lastSeenAt, viewer.org.timezone)}
-                  {s.ip ? ` · ${s.ip}` : ""}
-                </p>
-              </div>
-              {s.current ? <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700">This session</span> : null}
-            </li>
-          ))}
-        </ul>
+        <SessionList sessions={sessions} timeZone={viewer.org.timezone} now={new Date()} />
       </section>
     </div>
   );

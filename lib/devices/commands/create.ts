@@ -17,18 +17,20 @@ export async function createDevice(db: Db, actor: Actor, input: z.output<typeof 
   assertAllowed(actor.policy, "devices.create", orgTarget(actor));
   const tenantId = actor.viewer.tenant.id;
   return inTransaction(db, async (tx) => {
+    let ownerName: string | null = null;
     if (input.ownerId) {
       const [owner] = await tx
-        .select({ id: users.id })
+        .select({ id: users.id, name: users.name })
         .from(users)
         .where(and(eq(users.id, input.ownerId), eq(users.tenantId, tenantId), eq(users.orgId, actor.org.id)));
       if (!owner) throw new DomainError("INVALID", `Choose an owner from ${actor.org.name}.`, { field: "ownerId", refusal: "OWNER_OUTSIDE_ORG" });
+      ownerName = owner.name;
     }
     const [device] = await tx
       .insert(devices)
       .values({ tenantId, orgId: actor.org.id, name: input.name, model: input.model, ownerId: input.ownerId ?? null })
       .returning({ id: devices.id });
-    await writeAudit(tx, { ...auditBy(actor), action: "device_created", targetType: "device", targetId: device!.id, targetLabel: input.name, after: { name: input.name, model: input.model, ownerId: input.ownerId ?? null } });
+    await writeAudit(tx, { ...auditBy(actor), action: "device_created", targetType: "device", targetId: device!.id, targetLabel: input.name, after: { name: input.name, model: input.model, ownerId: input.ownerId ?? null, owner: ownerName } });
     return { deviceId: device!.id };
   });
 }

@@ -26,19 +26,21 @@ export async function transferDevice(db: Db, actor: Actor, input: z.output<typeo
     const destination = input.destinationOrgId ? (await orgInView(tx, actor, input.destinationOrgId, { share: true })).ref : org;
 
     let newOwner: NewOwnerRef | null = null;
-    let ownerEmail: string | null = null;
+    let ownerName: string | null = null;
     if (input.newOwnerId) {
       const [owner] = await tx
-        .select({ id: users.id, email: users.email, lastLoginAt: users.lastLoginAt, org: organizations })
+        .select({ id: users.id, name: users.name, lastLoginAt: users.lastLoginAt, org: organizations })
         .from(users)
         .innerJoin(organizations, eq(organizations.id, users.orgId))
         .where(and(eq(users.id, input.newOwnerId), eq(users.tenantId, tenantId)))
         .limit(1);
       if (!owner) throw notFound();
       newOwner = { id: owner.id, org: refOf(owner.org), hasLoggedIn: owner.lastLoginAt !== null };
-      ownerEmail = owner.email;
+      ownerName = owner.name;
     }
     assertAllowed(actor.policy, "devices.transfer", target, { destination, newOwner });
+    const [previous] = device.ownerId ? await tx.select({ name: users.name }).from(users).where(eq(users.id, device.ownerId)) : [];
+    const previousOwner = previous?.name ?? null;
     const moved = destination.id !== org.id;
     await tx
       .update(devices)
@@ -51,8 +53,9 @@ export async function transferDevice(db: Db, actor: Actor, input: z.output<typeo
       targetType: "device",
       targetId: device.id,
       targetLabel: device.name,
-      before: { org: org.name, ownerId: device.ownerId },
-      after: { org: destination.name, owner: ownerEmail },
+      // Owners by name for the log's reader (lib/audit/describe.ts), by id for scripts.
+      before: { org: org.name, ownerId: device.ownerId, owner: previousOwner },
+      after: { org: destination.name, ownerId: newOwner?.id ?? null, owner: ownerName },
     });
   });
 }

@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 import { inputClass } from "@/components/ui/field";
 import { getDb } from "@/db/client";
 import { auditLabel } from "@/lib/audit/actions";
+import { auditContext } from "@/lib/audit/context";
+import { describeAudit } from "@/lib/audit/describe";
 import { auditActions, listAudit } from "@/lib/audit/list";
 import { formatLastLogin } from "@/lib/format/dates";
 import { getActorFor } from "@/lib/orgs/context";
@@ -11,19 +13,6 @@ import { auditList } from "@/lib/table/audit";
 import { AuditTable, type AuditTableRow } from "./_components/audit-table";
 
 export const metadata: Metadata = { title: "Audit log" };
-
-/** before/after as short "key: value" text; values are data, rendered as text. */
-function changes(before: unknown, after: unknown): string {
-  const fmt = (o: unknown) =>
-    o && typeof o === "object"
-      ? Object.entries(o as Record<string, unknown>)
-          .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
-          .join(", ")
-      : "";
-  const b = fmt(before);
-  const a = fmt(after);
-  return b && a ? `${b} → ${a}` : a || b;
-}
 
 function FilterField({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -40,20 +29,11 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const { url, filters } = auditList.read(await searchParams);
   const { before } = url;
   const db = await getDb();
-  const [page, actions] = await Promise.all([listAudit(db, actor, filters, { before }), auditActions(db, actor)]);
-  const now = new Date();
   const tz = actor.viewer.org.timezone;
+  const [page, actions, context] = await Promise.all([listAudit(db, actor, filters, { before }), auditActions(db, actor), auditContext(db, actor.viewer.tenant.id, tz)]);
+  const now = new Date();
   const filtered = !!(filters.actor || filters.action || filters.target || filters.from || filters.to);
-  const rows: AuditTableRow[] = page.rows.map((r) => ({
-    id: r.id,
-    at: r.createdAt.toISOString(),
-    when: formatLastLogin(r.createdAt, now, tz),
-    actor: r.actorEmail,
-    what: auditLabel(r.action),
-    target: r.targetLabel ?? "—",
-    org: r.orgName ?? "—",
-    details: changes(r.before, r.after) || "—",
-  }));
+  const rows: AuditTableRow[] = page.rows.map((r) => ({ id: r.id, at: r.createdAt.toISOString(), when: formatLastLogin(r.createdAt, now, tz), ...describeAudit(r, context) }));
 
   return (
     <div className="space-y-4">
@@ -65,7 +45,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
       </div>
       <form method="get" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter the audit log">
         <FilterField label="Who">
-          <input name="actor" defaultValue={filters.actor} placeholder="email" className={inputClass} />
+          <input name="actor" defaultValue={filters.actor} placeholder="name or email" className={inputClass} />
         </FilterField>
         <FilterField label="What">
           <select name="action" defaultValue={filters.action ?? ""} className={inputClass}>
@@ -78,7 +58,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           </select>
         </FilterField>
         <FilterField label="Target">
-          <input name="target" defaultValue={filters.target} placeholder="email or name" className={inputClass} />
+          <input name="target" defaultValue={filters.target} placeholder="name or email" className={inputClass} />
         </FilterField>
         <FilterField label="From">
           <input type="date" name="from" defaultValue={filters.from?.toISOString().slice(0, 10)} className={inputClass} />

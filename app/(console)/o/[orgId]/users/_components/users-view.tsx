@@ -114,7 +114,7 @@ export function UsersView(props: Props) {
         return void runBulk(resendInvitationsAction, selection, OUTCOMES.resend);
       case "export":
         if (allMatching) {
-          window.location.assign(usersList.href(`/api/o/${orgId}/users/export`, filters));
+          window.location.assign(usersList.href(`/api/o/${orgId}/users/export`, filters, { sort: state.sort, dir: state.dir }));
         } else {
           exportForm.current?.requestSubmit();
         }
@@ -222,6 +222,8 @@ export function UsersView(props: Props) {
         {selectedIds.map((id) => (
           <input key={id} type="hidden" name="id" value={id} />
         ))}
+        <input type="hidden" name="sort" value={state.sort} />
+        <input type="hidden" name="dir" value={state.dir} />
       </form>
 
       <InviteDialog open={open?.kind === "invite"} onOpenChange={(o) => setOpen(o ? { kind: "invite" } : null)} orgId={orgId} roles={grantable} locations={props.locations} />

@@ -1,15 +1,13 @@
 // GET /api/o/[orgId]/audit/export — CSV of the audit log of an org and its subtree, with the page's filters
 import { getDb } from "@/db/client";
 import { csvResponse } from "@/lib/csv/response";
-import { auditLabel } from "@/lib/audit/actions";
-import { auditRowsForExport } from "@/lib/audit/list";
+import { auditCsv } from "@/lib/audit/export";
 import { getViewer } from "@/lib/auth/viewer";
 import { actorIn } from "@/lib/commands/actor";
 import { DomainError } from "@/lib/errors";
 import { orgTarget } from "@/lib/orgs/target";
 import { authorize } from "@/lib/policy";
 import { auditList } from "@/lib/table/audit";
-import { neutralizeFormula } from "@/lib/users/export";
 
 export const dynamic = "force-dynamic";
 
@@ -28,10 +26,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ orgI
   const decision = authorize(actor.policy, "audit.view", orgTarget(actor));
   if (!decision.ok) return decision.code === "NOT_FOUND" ? text(404, "Not found") : text(403, decision.reason);
   const { filters } = auditList.read(new URL(request.url).searchParams);
-  const rows = (async function* () {
-    for await (const r of auditRowsForExport(db, actor, filters)) {
-      yield [r.createdAt.toISOString(), r.actorEmail ?? "", auditLabel(r.action), r.targetLabel ?? "", r.orgName ?? "", JSON.stringify({ before: r.before, after: r.after })].map(neutralizeFormula);
-    }
-  })();
-  return csvResponse(rows, { columns: ["When (UTC)", "Who", "What", "Target", "Organization", "Details"], filename: `roster-audit-${new Date().toISOString().slice(0, 10)}.csv` });
+  const { columns, rows } = await auditCsv(db, actor, filters);
+  return csvResponse(rows, { columns, filename: `roster-audit-${new Date().toISOString().slice(0, 10)}.csv` });
 }

@@ -1,5 +1,5 @@
 // GET /api/o/[orgId]/users/export — CSV of every user matching the filters (query string)
-// POST /api/o/[orgId]/users/export — CSV of the selected users (form field `id`, repeated: too many for a URL)
+// POST /api/o/[orgId]/users/export — CSV of the selected users (form field `id`, repeated: too many for a URL; `sort`, `dir`)
 import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/viewer";
 import { actorIn } from "@/lib/commands/actor";
@@ -7,7 +7,7 @@ import { idListSchema } from "@/lib/commands/bulk";
 import { csvResponse } from "@/lib/csv/response";
 import { DomainError } from "@/lib/errors";
 import { PolicyError } from "@/lib/policy";
-import { EXPORT_COLUMNS, exportUserRows } from "@/lib/users/export";
+import { exportColumns, exportUserRows } from "@/lib/users/export";
 import { usersList } from "@/lib/table/users";
 
 export const dynamic = "force-dynamic";
@@ -28,6 +28,8 @@ export async function POST(request: Request, context: { params: Promise<{ orgId:
   if (!form) return refuse(400, "The export request was not valid.");
   const params = new URLSearchParams();
   for (const id of form.getAll("id")) if (typeof id === "string") params.append("id", id);
+  // The table's order, read like the page's URL.
+  for (const key of ["sort", "dir"]) if (typeof form.get(key) === "string") params.set(key, form.get(key) as string);
   if (!params.has("id")) return refuse(400, "Select at least one user.");
   return exportCsv(params, context);
 }
@@ -37,7 +39,7 @@ async function exportCsv(searchParams: URLSearchParams, { params }: { params: Pr
   if (!viewer) return refuse(401, "Log in to export users.");
   const { orgId } = await params;
   // The filters are read as the users page reads them (the same URL names, cleaned the same way).
-  const { filters } = usersList.read(searchParams);
+  const { url, filters } = usersList.read(searchParams);
   const ids = searchParams.getAll("id");
   const userIds = ids.length ? idListSchema.safeParse(ids) : null;
   if (userIds && !userIds.success) return refuse(400, "The export request was not valid.");
@@ -46,14 +48,14 @@ async function exportCsv(searchParams: URLSearchParams, { params }: { params: Pr
   let rows: AsyncGenerator<string[]>;
   try {
     const actor = await actorIn(db, viewer, orgId);
-    rows = exportUserRows(db, actor, { userIds: userIds?.data, filters });
+    rows = exportUserRows(db, actor, { userIds: userIds?.data, filters, sort: { key: url.sort, dir: url.dir } });
     // Runs the authorization before the first byte, so a refusal is a status code, not a broken file.
     const first = await rows.next();
     const all = (async function* () {
       if (!first.done) yield first.value;
       yield* rows;
     })();
-    return csvResponse(all, { columns: EXPORT_COLUMNS, filename: `roster-users-${new Date().toISOString().slice(0, 10)}.csv` });
+    return csvResponse(all, { columns: exportColumns(actor.org.timezone), filename: `roster-users-${new Date().toISOString().slice(0, 10)}.csv` });
   } catch (error) {
     if (error instanceof PolicyError || error instanceof DomainError) {
       return error.code === "NOT_FOUND" ? refuse(404, "Not found") : refuse(403, error.message);
