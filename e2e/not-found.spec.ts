@@ -53,3 +53,13 @@ test("the 404 of a closed page keeps the frame: nav, the org in the header, a wa
   await expect(page.getByRole("heading", { name: /You don.t have access to anything here yet/ })).toBeVisible();
   await context.close();
 });
+
+test("a user's page for no one in reach is a real 404 inside the frame", async ({ browser }) => {
+  const org = await ownOrgPath(browser, "admin@acme.test");
+  const context = await browser.newContext({ storageState: storageStatePath("admin@acme.test") });
+  // Unknown, another tenant's and out of reach read the same (userDetails); no loading boundary streams first.
+  const res = await context.request.get(`${org}/users/00000000-0000-4000-8000-000000000000`, { maxRedirects: 0 });
+  expect(res.status()).toBe(404);
+  expect(await res.text()).toContain(String.raw`\"aria-label\":\"Main\"`);
+  await context.close();
+});

@@ -430,5 +430,7 @@ test("a user's profile shows their details, devices and action log", async ({ pa
   await expect(page.getByText("Thermostat")).toBeVisible();
   await sections.getByRole("link", { name: "Action log" }).click();
   await expect(page.getByText("Logged in").first()).toBeVisible();
+  // People by name, as the audit page reads them.
+  await expect(page.getByText("by Rita Muller").first()).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/user-profile.png", fullPage: true });
 });

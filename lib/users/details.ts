@@ -81,7 +81,18 @@ export async function userActionLog(db: Executor, actor: Actor, userId: string, 
   if (!scoped) throw notFound();
   assertAllowed(actor.policy, "users.view_log", toUserTarget(scoped));
   return db
-    .select({ id: auditLog.id, action: auditLog.action, actorEmail: auditLog.actorEmail, targetLabel: auditLog.targetLabel, before: auditLog.before, after: auditLog.after, createdAt: auditLog.createdAt })
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      actorEmail: auditLog.actorEmail,
+      actorName: auditLog.actorName,
+      targetLabel: auditLog.targetLabel,
+      targetName: auditLog.targetName,
+      orgName: auditLog.orgName,
+      before: auditLog.before,
+      after: auditLog.after,
+      createdAt: auditLog.createdAt,
+    })
     .from(auditLog)
     .where(and(eq(auditLog.tenantId, actor.viewer.tenant.id), or(eq(auditLog.targetId, userId), eq(auditLog.actorId, userId))))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))

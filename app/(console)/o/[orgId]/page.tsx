@@ -8,6 +8,8 @@ import { orgOverview } from "@/lib/orgs/queries";
 import { adminsWhoCanHelp } from "@/lib/orgs/resolve";
 import { devicesInSight, may, planLimits } from "@/lib/policy";
 import { grantableRoles, orgLocations, tenantRoles } from "@/lib/users/page-data";
+import { auditContext } from "@/lib/audit/context";
+import { describeAudit } from "@/lib/audit/describe";
 import { DashboardView } from "./_components/dashboard";
 import { Shortcuts } from "./_components/shortcuts";
 
@@ -36,6 +38,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
     const { policy } = actor;
     const canInvite = may(policy, "users.invite");
     const [roles, locations] = canInvite ? await Promise.all([tenantRoles(db, viewer.tenant.id), orgLocations(db, viewer.tenant.id, org.id)]) : [[], []];
+    const context = dashboard.activity ? await auditContext(db, viewer.tenant.id, viewer.org.timezone) : null;
+    const activity = context && dashboard.activity ? dashboard.activity.map((r) => ({ id: r.id, createdAt: r.createdAt, ...describeAudit(r, context) })) : null;
     return (
       <div className="mx-auto max-w-5xl space-y-8">
         <div className="flex flex-wrap items-start justify-between gap-4">
@@ -47,7 +51,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
             addDevice={devicesInSight(policy) === "org" && may(policy, "devices.create")}
           />
         </div>
-        <DashboardView orgId={org.id} orgName={org.name} dashboard={dashboard} now={now} timeZone={viewer.org.timezone} />
+        <DashboardView orgId={org.id} orgName={org.name} dashboard={dashboard} activity={activity} now={now} timeZone={viewer.org.timezone} />
       </div>
     );
   }

@@ -1,14 +1,17 @@
 import Link from "next/link";
-import { auditLabel } from "@/lib/audit/actions";
+import type { AuditDescription } from "@/lib/audit/describe";
 import { countLabel } from "@/lib/format/count";
 import { formatLastLogin } from "@/lib/format/dates";
 import type { Dashboard } from "@/lib/orgs/dashboard";
 
-type Props = { orgId: string; orgName: string; dashboard: Dashboard; now: Date; timeZone: string };
+/** An audit row as the audit page reads it (lib/audit/describe.ts). */
+export type ActivityItem = AuditDescription & { id: number; createdAt: Date };
+
+type Props = { orgId: string; orgName: string; dashboard: Dashboard; activity: ActivityItem[] | null; now: Date; timeZone: string };
 
 /** What needs an admin's attention in the org, each figure a link to the list it counts, and the latest activity. */
-export function DashboardView({ orgId, orgName, dashboard, now, timeZone }: Props) {
-  const { scope, subOrgs, counts, activity } = dashboard;
+export function DashboardView({ orgId, orgName, dashboard, activity, now, timeZone }: Props) {
+  const { scope, subOrgs, counts } = dashboard;
   return (
     <>
       <section aria-labelledby="attention-heading" className="space-y-3">
@@ -54,9 +57,10 @@ export function DashboardView({ orgId, orgName, dashboard, now, timeZone }: Prop
               {activity.map((row) => (
                 <li key={row.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-6 py-3 text-sm">
                   <p className="min-w-0 text-slate-700">
-                    <span className="font-medium text-slate-900">{row.actorEmail ?? "Someone"}</span> · {auditLabel(row.action)}
-                    {row.targetLabel ? <span className="text-slate-900"> · {row.targetLabel}</span> : null}
-                    {row.orgName && row.orgName !== orgName ? <span className="text-slate-500"> · {row.orgName}</span> : null}
+                    <span className="font-medium text-slate-900">{row.who}</span> · {row.what}
+                    {row.target ? <span className="text-slate-900"> · {row.target}</span> : null}
+                    {row.org && row.org !== orgName ? <span className="text-slate-500"> · {row.org}</span> : null}
+                    {row.changes.length ? <span className="block text-slate-500">{row.changes.join(". ")}</span> : null}
                   </p>
                   <time dateTime={row.createdAt.toISOString()} className="shrink-0 text-xs text-slate-500">
                     {formatLastLogin(row.createdAt, now, timeZone)}

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Avatar } from "@/components/ui/avatar";
-import { auditLabel } from "@/lib/audit/actions";
+import { auditContext } from "@/lib/audit/context";
+import { describeAudit, type AuditContext, type AuditRecord } from "@/lib/audit/describe";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db/client";
 import { DomainError } from "@/lib/errors";
@@ -119,7 +120,7 @@ export default async function UserProfilePage({ params, searchParams }: { params
       ) : active === "devices" ? (
         <DevicesTab devices={await userDevices(db, actor, details.id)} name={details.name} />
       ) : (
-        <LogTab entries={canLog ? await userActionLog(db, actor, details.id) : []} timeZone={timeZone} now={now} />
+        <LogTab entries={canLog ? await userActionLog(db, actor, details.id) : []} context={await auditContext(db, actor.viewer.tenant.id, timeZone)} now={now} />
       )}
     </div>
   );
@@ -139,21 +140,26 @@ function DevicesTab({ devices, name }: { devices: { id: string; name: string; mo
   );
 }
 
-function LogTab({ entries, timeZone, now }: { entries: { id: number; action: string; actorEmail: string | null; createdAt: Date; after: unknown }[]; timeZone: string; now: Date }) {
+function LogTab({ entries, context, now }: { entries: (AuditRecord & { id: number; createdAt: Date })[]; context: AuditContext; now: Date }) {
   if (entries.length === 0) return <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500">No recorded actions yet.</p>;
   return (
     <ol className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-xs">
-      {entries.map((e) => (
-        <li key={e.id} className="flex flex-wrap justify-between gap-2 px-6 py-3 text-sm">
-          <span>
-            <span className="font-medium text-slate-900">{auditLabel(e.action)}</span>
-            {e.actorEmail ? <span className="text-slate-500"> by {e.actorEmail}</span> : null}
-          </span>
-          <time className="text-slate-500" dateTime={e.createdAt.toISOString()}>
-            {formatLastLogin(e.createdAt, now, timeZone)}
-          </time>
-        </li>
-      ))}
+      {entries.map((e) => {
+        const d = describeAudit(e, context);
+        return (
+          <li key={e.id} className="flex flex-wrap justify-between gap-2 px-6 py-3 text-sm">
+            <span className="min-w-0">
+              <span className="font-medium text-slate-900">{d.what}</span>
+              {d.target ? <span className="text-slate-700"> · {d.target}</span> : null}
+              <span className="text-slate-500"> by {d.who}</span>
+              {d.changes.length ? <span className="block text-slate-500">{d.changes.join(". ")}</span> : null}
+            </span>
+            <time className="text-slate-500" dateTime={e.createdAt.toISOString()}>
+              {formatLastLogin(e.createdAt, now, context.timeZone)}
+            </time>
+          </li>
+        );
+      })}
     </ol>
   );
 }

@@ -7,7 +7,7 @@ import { isFiltered } from "@/lib/users/filters";
 import { countBelow, listUsers } from "@/lib/users/list";
 import { grantableRoles, lastAdminBlocks, orgLocations, rowActions, tenantRoles } from "@/lib/users/page-data";
 import { bulkPermissions, toTableRows } from "@/lib/users/table-rows";
-import { UsersView } from "./_components/users-view";
+import { UsersView } from "../_components/users-view";
 
 export const metadata: Metadata = { title: "Users" };
 
