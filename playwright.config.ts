@@ -9,6 +9,8 @@ export const baseURL = `http://127.0.0.1:${port}`;
 export const closedInstallURL = `http://127.0.0.1:${port + 1}`;
 const secret = process.env.AUTH_SECRET ?? "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 
+const desktop = { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } };
+
 export default defineConfig({
   testDir: "./e2e",
   forbidOnly: !!process.env.CI,
@@ -27,11 +29,12 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /\.after\.spec\.ts|mobile\.spec\.ts/ },
+    // The console's desktop size: a 1440×900 laptop screen.
+    { name: "chromium", use: desktop, dependencies: ["setup"], testIgnore: /\.after\.spec\.ts|mobile\.spec\.ts/ },
     // The main persona flows on a phone-sized screen (a Pixel 7's viewport, touch, Chromium's desktop UA).
     { name: "mobile", use: { ...devices["Desktop Chrome"], viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, dependencies: ["setup"], testMatch: /mobile\.spec\.ts/ },
     // Flows that change a persona's password or sessions run once the others are done with them.
-    { name: "after", use: { ...devices["Desktop Chrome"] }, dependencies: ["chromium", "mobile"], testMatch: /\.after\.spec\.ts/ },
+    { name: "after", use: desktop, dependencies: ["chromium", "mobile"], testMatch: /\.after\.spec\.ts/ },
   ],
   webServer: [
     {

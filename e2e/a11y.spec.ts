@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { axeProblems } from "./axe";
 import { watchConsole } from "./console-watch";
 import { PERSONAS, storageStatePath } from "./personas";
 
@@ -7,23 +7,8 @@ import { PERSONAS, storageStatePath } from "./personas";
 // before login, checked by axe in the light and the dark theme, with the browser console watched
 // for CSP violations and errors. One load per page: the dark pass only flips the emulated scheme.
 
-/** Axe's serious and critical violations on the page as it is, in light and then dark. */
-async function axeProblems(page: Page): Promise<string[]> {
-  const problems: string[] = [];
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    for (const v of violations) {
-      if (v.impact !== "serious" && v.impact !== "critical") continue;
-      problems.push(`[${colorScheme}] ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-  return problems;
-}
-
 async function checkPages(browser: Browser, paths: string[] | ((page: Page) => Promise<string[]>), storageState?: string) {
-  const context = await browser.newContext({ storageState, colorScheme: "light" });
+  const context = await browser.newContext({ storageState, colorScheme: "light", viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const watcher = await watchConsole(page);
   const problems: Record<string, string[]> = {};

@@ -1,4 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { axeProblems } from "./axe";
+import { watchConsole } from "./console-watch";
 import { storageStatePath } from "./personas";
 
 // The "mobile" project (playwright.config.ts) runs this file alone, at 390×844 with touch: the
@@ -96,6 +98,25 @@ test.describe("as the Acme admin", () => {
     expect((await download).suggestedFilename()).toMatch(/^roster-users-.*\.csv$/);
     await bar.getByRole("button", { name: "Clear" }).click();
     await expect(bar).toHaveCount(0);
+  });
+
+  test("axe finds nothing serious at 390 px, the drawer open or closed, and the console stays quiet", async ({ page }) => {
+    test.setTimeout(90_000);
+    const watcher = await watchConsole(page);
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+    const problems: Record<string, string[]> = {};
+    for (const label of ["Overview", "Users", "Devices", "Organizations"]) {
+      if (label !== "Overview") await openFromDrawer(page, label);
+      await page.waitForLoadState("networkidle");
+      const found = [...(await axeProblems(page)), ...(await watcher.take())];
+      if (found.length) problems[label] = found;
+    }
+    await page.getByRole("button", { name: "Open navigation" }).click();
+    await expect(page.getByRole("dialog", { name: "Roster" })).toBeVisible();
+    const drawer = await axeProblems(page);
+    if (drawer.length) problems.drawer = drawer;
+    expect(problems).toEqual({});
   });
 
   test("switch to Muller Boiler Group and back from the header", async ({ page }) => {

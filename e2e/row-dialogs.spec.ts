@@ -164,6 +164,8 @@ test("Revoke invitation asks first, and the result names the address", async ({ 
   await dialog.getByRole("button", { name: "Revoke invitation" }).click();
   await expect(toast(page).filter({ hasText: "Invitation to rory@acme.test revoked" })).toBeVisible();
   await expect(rowOf(page, "Rory Revoked")).toHaveCount(0);
+  // The row's menu button went with the row: the main content holds focus, not <body>.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("main");
 });
 
 test("a toast never stands over the bulk bar, lets clicks through and goes on its own while hovered", async ({ page }) => {

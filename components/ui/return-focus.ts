@@ -14,10 +14,26 @@ export function focusOpener(): FocusReturn {
   return { element, label: element.getAttribute("aria-label") };
 }
 
-/** Focuses the opener; a table that re-rendered after the change may have put an equal button in its place. */
+/**
+ * Focuses the opener; a table that re-rendered after the change may have put an equal button in
+ * its place. When the row is gone (deleted, moved away), the main content takes focus rather than <body>.
+ */
 export function returnFocus(opener: FocusReturn): boolean {
   if (!opener) return false;
-  const target = opener.element.isConnected ? opener.element : opener.label ? document.querySelector<HTMLElement>(`button[aria-label="${CSS.escape(opener.label)}"]`) : null;
+  const same = opener.element.isConnected ? opener.element : opener.label ? document.querySelector<HTMLElement>(`button[aria-label="${CSS.escape(opener.label)}"]`) : null;
+  const target = same ?? document.getElementById("main");
   target?.focus();
+  if (same) toMainWhenRemoved(same);
   return !!target;
+}
+
+/** A row the change removes a moment later (the list refreshing) takes its focused button along: main takes it then. */
+function toMainWhenRemoved(element: HTMLElement) {
+  const observer = new MutationObserver(() => {
+    if (element.isConnected) return;
+    observer.disconnect();
+    if (document.activeElement === document.body) document.getElementById("main")?.focus();
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  setTimeout(() => observer.disconnect(), 10_000);
 }
