@@ -27,11 +27,11 @@ for (const { email, pages } of CLOSED) {
       const res = await context.request.get(`${org}/${page}`, { maxRedirects: 0 });
       expect(res.status(), `${org}/${page}`).toBe(404);
       // Next answers a 404 thrown during rendering with a shell the browser draws from the
-      // payload in it: that payload holds the console frame (its nav), not a bare 404 page.
+      // payload in it: that payload holds the console frame (its nav, the header's org trail), not a bare 404 page.
       const html = await res.text();
       expect(html).toContain('<meta name="robots" content="noindex"/>');
       expect(html).toContain(String.raw`\"aria-label\":\"Main\"`);
-      expect(html).toContain(String.raw`\"data-testid\":\"current-org\"`);
+      expect(html).toContain(String.raw`\"trail\":[`);
     }
     await context.close();
   });
