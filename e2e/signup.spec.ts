@@ -49,6 +49,9 @@ test("sign up from the login page, finish from the mailbox, and invite a person 
   await expect(page.getByRole("button", { name: /Account menu for Peter Gibbons/ })).toBeVisible();
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users", exact: true }).click();
+  // The overview has an Invite user of its own: wait for the users page before asking for it.
+  await expect(page).toHaveURL(/\/users$/);
+  await expect(page.locator("[data-hydrated]")).toBeVisible();
   await page.getByRole("button", { name: "Invite user" }).click();
   const dialog = page.getByRole("dialog", { name: "Invite user" });
   await dialog.getByLabel("Name").fill("Michael Bolton");
