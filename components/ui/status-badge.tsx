@@ -7,8 +7,6 @@ const STYLES: Record<UserStatus, { className: string; dot: string }> = {
   suspended: { className: "bg-red-50 text-red-800 ring-red-600/20", dot: "bg-red-500" },
 };
 
-export const STATUS_LABELS = USER_STATUS_LABELS;
-
 /** Colour plus text, so the status never depends on colour alone. */
 export function StatusBadge({ status }: { status: UserStatus }) {
   const s = STYLES[status];

@@ -1,6 +1,7 @@
 // How an audit row reads: people and orgs by name, permissions by label, before → after as
 // sentences. The audit page and the CSV's summary column both take their text from here.
 import { PERMISSIONS, PLANS, isPlanKey, type Permission } from "@/lib/policy";
+import { plural } from "@/lib/orgs/counts";
 import { orgTypeLabel } from "@/lib/orgs/labels";
 import { formatDateTime } from "@/lib/format/dates";
 import { OPERATOR_ACTOR, auditLabel, isAuditAction, type AuditAction } from "./actions";
@@ -44,7 +45,8 @@ type Reader = { b: Json; a: Json; ctx: AuditContext; target: string | null };
 
 const record = (value: unknown): Json => (value && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {});
 const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
-const count = (n: unknown, one: string, many = `${one}s`): string => `${Number(n) || 0} ${Number(n) === 1 ? one : many}`;
+/** An audit row's number (JSON, so unknown) with its noun agreeing. */
+const count = (n: unknown, one: string, many?: string): string => plural(Number(n) || 0, one, many);
 const quoted = (value: unknown) => `“${text(value) ?? ""}”`;
 const plan = (key: unknown) => (isPlanKey(key) ? PLANS[key].label : String(key ?? "unknown"));
 const permissions = (keys: unknown) =>

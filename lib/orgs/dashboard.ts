@@ -5,7 +5,7 @@ import { organizations } from "@/db/schema";
 import { listAudit, type AuditRow } from "@/lib/audit/list";
 import type { Actor } from "@/lib/commands/actor";
 import { countDevices } from "@/lib/devices/list";
-import { can, devicesInSight, may } from "@/lib/policy";
+import { can, devicesInSight, may, planHasSubOrgs } from "@/lib/policy";
 import { auditList } from "@/lib/table/audit";
 import { devicesList } from "@/lib/table/devices";
 import { usersList } from "@/lib/table/users";
@@ -44,7 +44,8 @@ export async function orgDashboard(db: Db, actor: Actor, now = new Date()): Prom
   const target = orgTarget(actor);
   if (!can(actor.policy, "users.view", target)) return null;
   const { org } = actor;
-  const [{ n: subOrgs } = { n: 0 }] = may(actor.policy, "orgs.switch")
+  // As "All in reach" shows: only where the plan has sub-orgs (a tenant moved down keeps its old ones).
+  const [{ n: subOrgs } = { n: 0 }] = may(actor.policy, "orgs.switch") && planHasSubOrgs(actor.policy.limits ?? actor.policy.plan)
     ? await db
         .select({ n: count() })
         .from(organizations)

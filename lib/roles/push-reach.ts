@@ -3,6 +3,7 @@ import { and, count, ne } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { organizations } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
+import { assertAllowed } from "@/lib/commands/authorize";
 import { orgsAtOrBelow } from "@/lib/orgs/subtree-sql";
 
 /** The orgs "every sub-organization" means when pushing grants: strictly below the actor's org. */
@@ -15,6 +16,7 @@ export async function pushTargets(db: Executor, actor: Actor): Promise<string[]>
 
 /** How many orgs a push would reach (the confirmation says so before anyone types APPLY). */
 export async function pushReach(db: Executor, actor: Actor): Promise<number> {
+  assertAllowed(actor.policy, "roles.edit", { kind: "tenant", tenantId: actor.viewer.tenant.id });
   const [row] = await db.select({ n: count() }).from(organizations).where(belowActorOrg(actor));
   return row?.n ?? 0;
 }

@@ -81,8 +81,8 @@ export async function peekInvitation(db: Executor, token: string, now = new Date
   const [row] = await db
     .select({ email: users.email, orgName: organizations.name })
     .from(userTokens)
-    .innerJoin(users, eq(users.id, userTokens.userId))
-    .innerJoin(organizations, eq(organizations.id, users.orgId))
+    .innerJoin(users, and(eq(users.id, userTokens.userId), eq(users.tenantId, userTokens.tenantId)))
+    .innerJoin(organizations, and(eq(organizations.id, users.orgId), eq(organizations.tenantId, users.tenantId)))
     .where(usable(token, "invitation", now))
     .limit(1);
   return row ?? null;

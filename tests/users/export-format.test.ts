@@ -3,13 +3,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { organizations, users } from "@/db/schema";
+import { users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { exportColumns, exportUserRows } from "@/lib/users/export";
 import { userFiltersSchema, type UserFilters } from "@/lib/users/filters";
 import { listUsers } from "@/lib/users/list";
 import { USER_SORT_KEYS, type SortDir, type UserSortKey } from "@/lib/users/sort";
-import { actorFor } from "../helpers/actors";
+import { actorFor, orgIdByName } from "../helpers/actors";
 import { changeRoles, createRole } from "../helpers/commands";
 import { freshDemoDb } from "../helpers/db";
 import { setOrgTimeZone } from "../helpers/time-zone";
@@ -57,7 +57,7 @@ describe("users CSV", () => {
 
   it("uses the zone of the org exported: a sub-org's own", async () => {
     await setOrgTimeZone(db, "Muller Boiler Group", "America/New_York");
-    const muller = await actorFor(db, "admin@acme.test", (await db.select().from(organizations).where(eq(organizations.name, "Muller Boiler Group")))[0]!.id);
+    const muller = await actorFor(db, "admin@acme.test", await orgIdByName(db, "Muller Boiler Group"));
     const rita = await idOf(db, "r@muller.test");
     await db.update(users).set({ lastLoginAt: new Date("2026-12-07T02:30:00Z") }).where(eq(users.id, rita));
     const row = (await exported(muller, { filters: userFiltersSchema.parse({}) })).find((r) => r.Email === "r@muller.test")!;

@@ -39,7 +39,7 @@ export async function transferDevice(db: Db, actor: Actor, input: z.output<typeo
       ownerName = owner.name;
     }
     assertAllowed(actor.policy, "devices.transfer", target, { destination, newOwner });
-    const [previous] = device.ownerId ? await tx.select({ name: users.name }).from(users).where(eq(users.id, device.ownerId)) : [];
+    const [previous] = device.ownerId ? await tx.select({ name: users.name }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.id, device.ownerId))) : [];
     const previousOwner = previous?.name ?? null;
     const moved = destination.id !== org.id;
     await tx

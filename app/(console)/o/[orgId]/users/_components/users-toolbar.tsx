@@ -6,8 +6,7 @@ import { ScopeChips } from "@/components/data-table/scope-chips";
 import { SearchBox } from "@/components/data-table/search-box";
 import { Toolbar } from "@/components/data-table/toolbar";
 import { Button } from "@/components/ui/button";
-import { STATUS_LABELS } from "@/components/ui/status-badge";
-import { isFiltered, USER_STATUSES, type UserFilters } from "@/lib/users/filters";
+import { isFiltered, USER_STATUS_LABELS, USER_STATUSES, type UserFilters } from "@/lib/users/filters";
 import type { RoleOption } from "@/lib/users/page-data";
 import type { UsersTable } from "./use-users-table";
 
@@ -51,7 +50,7 @@ export function UsersToolbar({ table, filters, roles, canReach, canInvite, onInv
       <FacetedFilter label="Role" options={roles.map((r) => ({ value: r.key, label: r.name }))} value={state.role} onChange={(role) => update({ role })} />
       <FacetedFilter
         label="Status"
-        options={USER_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        options={USER_STATUSES.map((s) => ({ value: s, label: USER_STATUS_LABELS[s] }))}
         value={state.status}
         onChange={(status) => update({ status: status as UserFilters["statuses"] })}
       />
