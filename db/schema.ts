@@ -5,6 +5,7 @@ import {
   bigserial,
   boolean,
   check,
+  doublePrecision,
   foreignKey,
   index,
   integer,
@@ -254,9 +255,18 @@ export const locations = pgTable(
     orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     address: text("address").notNull().default(""),
+    // Optional, and only both together: a map pin, not a geocoded address.
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("locations_org_name_uq").on(t.orgId, sql`lower(${t.name})`), index("locations_tenant_idx").on(t.tenantId)],
+  (t) => [
+    uniqueIndex("locations_org_name_uq").on(t.orgId, sql`lower(${t.name})`),
+    index("locations_tenant_idx").on(t.tenantId),
+    check("locations_name_ck", sql`char_length(${t.name}) between 1 and 80`),
+    check("locations_address_ck", sql`char_length(${t.address}) <= 300`),
+    check("locations_coordinates_ck", sql`(${t.latitude} IS NULL) = (${t.longitude} IS NULL) AND ${t.latitude} BETWEEN -90 AND 90 AND ${t.longitude} BETWEEN -180 AND 180`),
+  ],
 );
 
 export const devices = pgTable(
@@ -364,6 +374,8 @@ export const outbox = pgTable(
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
     textBody: text("text_body").notNull(),
+    // What to attach, built when the mail is delivered (lib/mail/attachments.ts), never stored whole.
+    attachment: jsonb("attachment").$type<Record<string, unknown>>(),
     status: outboxStatusEnum("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),

@@ -29,13 +29,18 @@ export const ACTIONS = Object.freeze({
   "users.resend_invitation": { permission: "users.invite", targets: ["user"] },
   "users.revoke_invitation": { permission: "users.invite", targets: ["user"] },
   "users.export": { permission: "users.export", targets: ["org", "user"] },
+  "users.send_device_log": { permission: "users.send_device_log", targets: ["user"] },
+  // Tags belong to the tenant: created, renamed and deleted in the current org's settings.
+  "tags.manage": { permission: "tags.manage", targets: ["tenant", "org"] },
   "tags.apply": { permission: "tags.manage", targets: ["user", "device", "org"] },
+  "tags.remove": { permission: "tags.manage", targets: ["user", "device", "org"] },
   "self.change_password": { permission: null, targets: ["user"], self: true },
   "self.developer_mode": { permission: null, targets: ["user"], self: true },
   "self.edit": { permission: null, targets: ["user"], self: true },
   "devices.view": { permission: "org_devices.view", ownPermission: "own_devices.view", targets: ["device", "org"] },
   "devices.control": { permission: "org_devices.control", ownPermission: "own_devices.control", targets: ["device"] },
   "devices.create": { permission: "org_devices.create", targets: ["org"] },
+  "devices.edit": { permission: "org_devices.edit", targets: ["device"] },
   "devices.delete": { permission: "org_devices.delete", targets: ["device"] },
   "devices.transfer": { permission: "devices.transfer", targets: ["device"], needs: ["newOwner"] },
   "orgs.switch": { permission: "orgs.switch", targets: ["org"] },
@@ -48,6 +53,8 @@ export const ACTIONS = Object.freeze({
   "roles.view": { permission: "roles.view", targets: ["tenant", "org"] },
   "roles.edit": { permission: "roles.edit", targets: ["tenant", "org"] },
   "locations.manage": { permission: "locations.manage", targets: ["tenant", "org"] },
+  // Giving people or devices a location outside their edit dialog (the bulk "Set location").
+  "locations.assign": { permission: "locations.manage", targets: ["user", "device", "org"] },
   "audit.view": { permission: "audit.view", targets: ["tenant", "org"] },
 } as const satisfies Record<string, ActionSpec>);
 

@@ -35,7 +35,10 @@ const EXPECTED: Record<Action, { same: string; sub: string }> = {
   "users.resend_invitation": { same: "AAF", sub: "AAN" },
   "users.revoke_invitation": { same: "AAF", sub: "AAN" },
   "users.export": { same: "AAF", sub: "AAN" },
+  "users.send_device_log": { same: "AAF", sub: "AAN" },
+  "tags.manage": { same: "AFF", sub: "AFN" },
   "tags.apply": { same: "AFF", sub: "AFN" },
+  "tags.remove": { same: "AFF", sub: "AFN" },
   // Self actions: "same" is the viewer's own record; anyone else is not found.
   "self.change_password": { same: "AAA", sub: "NNN" },
   "self.developer_mode": { same: "AFF", sub: "NNN" },
@@ -43,6 +46,7 @@ const EXPECTED: Record<Action, { same: string; sub: string }> = {
   "devices.view": { same: "AAF", sub: "AAN" },
   "devices.control": { same: "AAF", sub: "AAN" },
   "devices.create": { same: "AAF", sub: "AAN" },
+  "devices.edit": { same: "AAF", sub: "AAN" },
   "devices.delete": { same: "AFF", sub: "AFN" },
   "devices.transfer": { same: "AAF", sub: "AAN" },
   "orgs.switch": { same: "AAF", sub: "AAN" },
@@ -57,6 +61,7 @@ const EXPECTED: Record<Action, { same: string; sub: string }> = {
   "roles.view": { same: "AAF", sub: "AAN" },
   "roles.edit": { same: "AFF", sub: "AFN" },
   "locations.manage": { same: "AAF", sub: "AAN" },
+  "locations.assign": { same: "AAF", sub: "AAN" },
   "audit.view": { same: "AFF", sub: "AFN" },
 };
 
@@ -70,7 +75,7 @@ function targetFor(action: Action, viewer: PolicyViewer, org: OrgRef): PolicyTar
   if (action === "users.resend_invitation" || action === "users.revoke_invitation") return userIn(org, { pending: true });
   if (action === "users.reactivate") return userIn(org, { suspended: true });
   if (action.startsWith("users.") && action !== "users.invite") return userIn(org);
-  if (action === "tags.apply") return userIn(org);
+  if (action === "tags.apply" || action === "tags.remove" || action === "locations.assign") return userIn(org);
   return orgTarget(org);
 }
 
@@ -87,10 +92,10 @@ describe("authorize: every action × default role × relation", () => {
       [
         "users.view", "users.view_log", "users.invite", "users.edit", "users.change_role", "users.change_password",
         "users.force_logout", "users.suspend", "users.reactivate", "users.transfer", "users.delete",
-        "users.resend_invitation", "users.revoke_invitation", "users.export", "tags.apply", "self.change_password",
-        "self.developer_mode", "self.edit", "devices.view", "devices.control", "devices.create", "devices.delete", "devices.transfer",
+        "users.resend_invitation", "users.revoke_invitation", "users.export", "users.send_device_log", "tags.manage", "tags.apply", "tags.remove", "self.change_password",
+        "self.developer_mode", "self.edit", "devices.view", "devices.control", "devices.create", "devices.edit", "devices.delete", "devices.transfer",
         "orgs.switch", "orgs.create", "orgs.edit", "orgs.delete", "org.settings", "org.self_signup", "roles.view", "roles.edit",
-        "locations.manage", "audit.view",
+        "locations.manage", "locations.assign", "audit.view",
       ].sort(),
     );
     expect(Object.keys(EXPECTED).sort()).toEqual([...ACTION_KEYS].sort());

@@ -75,6 +75,11 @@ export function heldPermissions(viewer: PolicyViewer): Permission[] {
   return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => viewer.grants.has(p));
 }
 
+/** Locations are seen by anyone who sees people or devices here; editing them is locations.manage. */
+export function mayViewLocations(viewer: PolicyViewer): boolean {
+  return may(viewer, "users.view") || devicesInSight(viewer) !== null;
+}
+
 /** Which devices the viewer may see here: every device of the org, only the ones they own, or none. */
 export function devicesInSight(viewer: PolicyViewer): "org" | "own" | null {
   if (may(viewer, "devices.view")) return "org";
@@ -147,6 +152,13 @@ function userRules(viewer: PolicyViewer, action: Action, target: UserTarget, ctx
       return protectAbove(viewer, target, "resend the invitation of") ?? (target.pending ? ALLOW : deny("CONFLICT", "ALREADY_ACCEPTED", "This user has already accepted the invitation"));
     case "tags.apply":
       return protectAbove(viewer, target, "tag") ?? ALLOW;
+    case "tags.remove":
+      return protectAbove(viewer, target, "remove a tag from") ?? ALLOW;
+    case "locations.assign":
+      return protectAbove(viewer, target, "change the location of") ?? ALLOW;
+    case "users.send_device_log":
+      // The log is of devices: a grant that lost its dependency must not send what the viewer cannot see.
+      return viewer.grants.has("org_devices.view") ? ALLOW : missingPermission("org_devices.view");
     case "users.revoke_invitation":
       if (!target.pending) return deny("CONFLICT", "ALREADY_ACCEPTED", "This user has already accepted the invitation");
       return guard(viewer, target, "revoke the invitation of") ?? ALLOW;

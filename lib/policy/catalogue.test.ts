@@ -4,19 +4,21 @@ import { installPlans, isPlanKey, ORG_TYPES, PLAN_KEYS, planLimits, PLANS, plans
 import { BUILTIN_ROLES, DEFAULT_GRANTS, isAdminRole, ROLE_LABELS } from "./roles";
 
 describe("permission catalogue", () => {
-  it("holds exactly the 27 permissions of product.md §3, grouped in its order", () => {
+  // product.md §3's 28 (developers.manage comes with the Platform API) and org_devices.edit: the
+  // device profile's Edit, which Blynk's catalogue has and product.md's does not name.
+  it("holds 29 permissions: product.md §3 but developers.manage, and org_devices.edit, grouped in its order", () => {
     expect(PERMISSION_KEYS).toEqual([
       "roles.view", "roles.edit",
       "users.view", "users.invite", "users.edit", "users.change_password", "users.force_logout", "users.suspend",
-      "users.transfer", "users.delete", "users.export", "users.view_log", "tags.manage",
+      "users.transfer", "users.delete", "users.export", "users.view_log", "tags.manage", "users.send_device_log",
       "own_devices.view", "own_devices.control",
-      "org_devices.view", "org_devices.control", "org_devices.create", "org_devices.delete", "devices.transfer",
+      "org_devices.view", "org_devices.control", "org_devices.edit", "org_devices.create", "org_devices.delete", "devices.transfer",
       "org.settings", "orgs.switch", "orgs.create", "orgs.edit", "orgs.delete", "locations.manage", "audit.view",
     ]);
     expect(PERMISSION_GROUPS.map((g) => g.label)).toEqual(["Roles", "Users", "Own devices", "Organization devices", "Organization"]);
     expect(PERMISSION_GROUPS.flatMap((g) => g.keys)).toEqual(PERMISSION_KEYS);
     const labels = PERMISSION_KEYS.map((p) => PERMISSIONS[p].label);
-    expect(new Set(labels).size).toBe(27);
+    expect(new Set(labels).size).toBe(29);
   });
 
   it("recognises only its own keys", () => {
@@ -26,7 +28,8 @@ describe("permission catalogue", () => {
 
   it("knows the dependencies of product.md §3", () => {
     for (const p of PERMISSION_KEYS) {
-      if ((p.startsWith("users.") && p !== "users.view") || p === "tags.manage") expect(PERMISSION_DEPENDENCIES[p], p).toEqual(["users.view"]);
+      if (p === "users.send_device_log") expect(PERMISSION_DEPENDENCIES[p]).toEqual(["users.view", "org_devices.view"]);
+      else if ((p.startsWith("users.") && p !== "users.view") || p === "tags.manage") expect(PERMISSION_DEPENDENCIES[p], p).toEqual(["users.view"]);
     }
     expect(withDependencies(["users.delete", "orgs.create", "nonsense"])).toEqual(["users.view", "users.delete", "orgs.switch", "orgs.create"]);
     expect(withDependencies(["org_devices.control", "own_devices.control", "roles.edit"])).toEqual([
@@ -44,8 +47,8 @@ describe("default roles", () => {
     expect(DEFAULT_GRANTS.admin).toEqual(PERMISSION_KEYS);
     expect([...DEFAULT_GRANTS.staff].sort()).toEqual(
       [
-        "roles.view", "users.view", "users.invite", "users.edit", "users.force_logout", "users.export", "users.view_log",
-        "own_devices.view", "own_devices.control", "org_devices.view", "org_devices.control", "org_devices.create",
+        "roles.view", "users.view", "users.invite", "users.edit", "users.force_logout", "users.export", "users.view_log", "users.send_device_log",
+        "own_devices.view", "own_devices.control", "org_devices.view", "org_devices.control", "org_devices.edit", "org_devices.create",
         "devices.transfer", "org.settings", "orgs.switch", "locations.manage",
       ].sort(),
     );

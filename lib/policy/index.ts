@@ -9,4 +9,4 @@ export * from "./user-type";
 export type * from "./types";
 export { PolicyError } from "./errors";
 export type { Refusal } from "./refusals";
-export { assertAuthorized, authorize, can, devicesInSight, heldPermissions, holdsPermission, may } from "./authorize";
+export { assertAuthorized, authorize, can, devicesInSight, heldPermissions, holdsPermission, may, mayViewLocations } from "./authorize";
