@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { PERMISSION_KEYS, type Permission } from "@/lib/policy/permissions";
 
-const permission = z.enum(PERMISSION_KEYS as [Permission, ...Permission[]]);
+// A short error: zod's default lists every permission of the catalogue.
+const permission = z.enum(PERMISSION_KEYS as [Permission, ...Permission[]], { error: "Unknown permission." });
 
 const PROPAGATION = ["none", "changed", "overwrite"] as const;
 

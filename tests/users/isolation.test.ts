@@ -25,7 +25,7 @@ import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { mullerAdmin, randomId, signUpTenant, withoutId } from "../helpers/fixtures";
 import { snapshot } from "../helpers/snapshot";
-import { applyTag, changeRoles, deleteUsers, editUser, forceLogout, inviteUser, reactivateUsers, resendInvitations, revokeInvitations, setUserPassword, suspendUsers, transferDevice, transferUser } from "../helpers/commands";
+import { applyTag, changeRoles, createOrg, deleteDevice, deleteOrg, deleteUsers, editOrg, editUser, forceLogout, inviteUser, reactivateUsers, resendInvitations, revokeInvitations, setUserPassword, suspendUsers, transferDevice, transferUser } from "../helpers/commands";
 
 let db: Db;
 
@@ -157,6 +157,12 @@ const PROBES: Array<[string, Probe]> = [
   ["device transfer", (w, id) => transferDevice(db, w.actor, { ...o(w), deviceId: id, newOwnerId: null })],
   ["device transfer to the owner", (w, id) => transferDevice(db, w.actor, { ...o(w), deviceId: w.own.deviceId, newOwnerId: id })],
   ["device transfer into the org", (w, id) => transferDevice(db, w.actor, { ...o(w), deviceId: w.own.deviceId, destinationOrgId: id, newOwnerId: null })],
+  ["delete device", (w, id) => deleteDevice(db, w.actor, { ...o(w), deviceId: id, confirm: "DELETE" })],
+  ["create a sub-org under the org", (w, id) => createOrg(db, w.actor, { ...o(w), parentId: id, name: "Probe Works", type: "client", admins: [{ name: "Probe", email: "probe-admin@probe.test" }] })],
+  ["edit the org", (w, id) => editOrg(db, w.actor, { ...o(w), targetOrgId: id, name: "Probe Works", description: "", canCreateSubOrgs: false })],
+  ["delete the org", (w, id) => deleteOrg(db, w.actor, { ...o(w), targetOrgId: id, confirm: "DELETE" })],
+  // Commands whose only id is the org they act in (create a device, roles, grants, self sign-up)
+  // reach it through the action's actorIn: this probe is theirs.
   ["switch into the org", (w, id) => actorIn(db, w.actor.viewer, id)],
   [
     "export the named user",
@@ -168,10 +174,11 @@ const PROBES: Array<[string, Probe]> = [
   ],
 ];
 
-const DEVICE_PROBES = new Set(["device transfer"]);
-const NOT_USER_COMMANDS = new Set(["invite into the org", "device transfer", "device transfer to the owner", "device transfer into the org", "switch into the org", "export the named user"]);
+const DEVICE_PROBES = new Set(["device transfer", "delete device"]);
+const ORG_COMMANDS = ["create a sub-org under the org", "edit the org", "delete the org"];
+const NOT_USER_COMMANDS = new Set(["invite into the org", "device transfer", "device transfer to the owner", "device transfer into the org", "delete device", ...ORG_COMMANDS, "switch into the org", "export the named user"]);
 const USER_COMMANDS = new Set(PROBES.map(([name]) => name).filter((name) => !NOT_USER_COMMANDS.has(name)));
-const ORG_PROBES = new Set(["transfer user into the org", "invite into the org", "device transfer into the org", "switch into the org"]);
+const ORG_PROBES = new Set(["transfer user into the org", "invite into the org", "device transfer into the org", ...ORG_COMMANDS, "switch into the org"]);
 const targetOf = (probe: string, w: World) => (DEVICE_PROBES.has(probe) ? w.victim.deviceId : ORG_PROBES.has(probe) ? w.victim.orgId : w.victim.userId);
 
 /** The observable answer, with ids removed, after proving the database did not change. */
