@@ -1,10 +1,11 @@
 import "server-only";
 import { assertAllowed } from "@/lib/commands/authorize";
-import { and, asc, desc, eq, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditLog, devices, locations, organizations, tags, userLocations, users, userTags } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { notFound } from "@/lib/errors";
+import { orgsAtOrBelow } from "@/lib/orgs/subtree-sql";
 import { userTypeOf, type UserType } from "@/lib/policy";
 
 import { statusOf, type UserStatus } from "./filters";
@@ -94,7 +95,14 @@ export async function userActionLog(db: Executor, actor: Actor, userId: string, 
       createdAt: auditLog.createdAt,
     })
     .from(auditLog)
-    .where(and(eq(auditLog.tenantId, actor.viewer.tenant.id), or(eq(auditLog.targetId, userId), eq(auditLog.actorId, userId))))
+    .where(
+      and(
+        eq(auditLog.tenantId, actor.viewer.tenant.id),
+        or(eq(auditLog.targetId, userId), eq(auditLog.actorId, userId)),
+        // As on the audit page: what happened in the org shown and below it, never a name from above.
+        inArray(auditLog.orgId, db.select({ id: organizations.id }).from(organizations).where(orgsAtOrBelow(actor.viewer.tenant.id, actor.org.path))),
+      ),
+    )
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit);
 }

@@ -5,8 +5,9 @@ import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/commands/actor";
 import { userActionLog, userDetails, userDevices } from "@/lib/users/details";
 import { actorFor } from "../helpers/actors";
+import { forceLogout, transferUser } from "../helpers/commands";
 import { freshDemoDb } from "../helpers/db";
-import { idOf, mullerAdmin, randomId } from "../helpers/fixtures";
+import { idOf, MULLER_ADMIN, mullerAdmin, randomId } from "../helpers/fixtures";
 
 let db: Db;
 let admin: Actor;
@@ -29,6 +30,18 @@ describe("userDetails, userDevices and userActionLog", () => {
       await expect(userDevices(db, muller, await idOf(db, outside))).rejects.toMatchObject({ code: "NOT_FOUND", refusal: "NOT_FOUND", message: "Not found" });
     }
     expect(await userDevices(db, muller, await idOf(db, "w@muller.test"))).toMatchObject([{ name: "Boiler" }]);
+  });
+
+  it("keep a sub-org's view of a person's log to what happened in its subtree: no names from above it", async () => {
+    const sam = await idOf(db, "staff@acme.test");
+    const muller = await actorFor(db, MULLER_ADMIN);
+    // Sam logs a root-org colleague out, then moves down into Muller: that act stays the root's.
+    await forceLogout(db, await actorFor(db, "staff@acme.test"), { orgId: admin.org.id, userIds: [await idOf(db, "user@acme.test")] });
+    await transferUser(db, admin, { orgId: admin.org.id, userId: sam, destination: { orgId: muller.org.id }, role: "user", moveDevices: true });
+    await forceLogout(db, muller, { orgId: muller.org.id, userIds: [sam] });
+    const seenFromMuller = await userActionLog(db, muller, sam);
+    expect(seenFromMuller.map((e) => [e.action, e.actorEmail])).toEqual([["session_logout_forced", MULLER_ADMIN]]);
+    expect((await userActionLog(db, admin, sam)).map((e) => e.action)).toContain("session_logout_forced");
   });
 
   it.each([
