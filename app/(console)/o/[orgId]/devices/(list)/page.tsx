@@ -7,7 +7,7 @@ import { adminsWhoCanHelp } from "@/lib/orgs/resolve";
 import { orgsInView } from "@/lib/users/page-data";
 import { may, PERMISSIONS, planHasSubOrgs } from "@/lib/policy";
 import { devicesList } from "@/lib/table/devices";
-import { DevicesView, type DeviceTableRow } from "./_components/devices-view";
+import { DevicesView, type DeviceTableRow } from "../_components/devices-view";
 
 export const metadata: Metadata = { title: "Devices" };
 
