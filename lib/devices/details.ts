@@ -1,13 +1,13 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { auditLog, deviceTags, locations, tags, users } from "@/db/schema";
+import { auditLog, deviceTags, locations, organizations, tags, users } from "@/db/schema";
 import { OPERATOR_ACTOR } from "@/lib/audit/actions";
 import type { AuditRecord } from "@/lib/audit/describe";
 import type { Actor } from "@/lib/commands/actor";
 import { assertAllowed } from "@/lib/commands/authorize";
 import { notFound } from "@/lib/errors";
-import { may } from "@/lib/policy";
+import { may, type OrgRef } from "@/lib/policy";
 import { devicesInView, type ScopedDevice } from "./target";
 
 export type DeviceDetails = {
@@ -16,7 +16,8 @@ export type DeviceDetails = {
   model: string;
   createdAt: Date;
   org: { id: string; name: string };
-  owner: { id: string; name: string } | null;
+  /** With the owner's org, so a page can tell whether the viewer may open their profile. */
+  owner: { id: string; name: string; org: OrgRef } | null;
   location: { id: string; name: string; address: string } | null;
   tags: { id: string; name: string; color: string }[];
 };
@@ -35,7 +36,13 @@ export async function deviceDetails(db: Executor, actor: Actor, deviceId: string
   const { device, org } = scoped;
   const tenantId = actor.viewer.tenant.id;
   const [owner, location, tagRows] = await Promise.all([
-    device.ownerId ? db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.id, device.ownerId))) : [],
+    device.ownerId
+      ? db
+          .select({ id: users.id, name: users.name, org: { id: organizations.id, tenantId: organizations.tenantId, path: organizations.path, depth: organizations.depth, name: organizations.name } })
+          .from(users)
+          .innerJoin(organizations, eq(organizations.id, users.orgId))
+          .where(and(eq(users.tenantId, tenantId), eq(users.id, device.ownerId)))
+      : [],
     device.locationId
       ? db.select({ id: locations.id, name: locations.name, address: locations.address }).from(locations).where(and(eq(locations.tenantId, tenantId), eq(locations.id, device.locationId)))
       : [],

@@ -62,8 +62,10 @@ export default async function DevicesPage({ params, searchParams }: { params: Pr
       capped={page.capped}
       page={page.page}
       pages={page.pages}
+      filters={filters}
       orgs={orgs}
       canCreate={page.view === "org" && may(policy, "devices.create")}
+      bulk={{ delete: page.view === "org" && may(policy, "devices.delete") }}
       canReach={page.view === "org" && may(policy, "orgs.switch") && planHasSubOrgs(policy.limits ?? policy.plan)}
     />
   );
