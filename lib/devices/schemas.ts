@@ -31,7 +31,8 @@ export const editDeviceSchema = z.strictObject({
   orgId: z.uuid(),
   deviceId: z.uuid(),
   name: deviceText(80).pipe(z.string().min(1, "Enter a name.")),
-  model: deviceText(80).default(""),
+  /** Required: an edit sets both, so leaving the model out cannot clear it by accident. */
+  model: deviceText(80),
 });
 
 /** Deletes exactly the devices named (never "all matching"), confirmed by a typed DELETE. */
