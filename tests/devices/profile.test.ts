@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditLog, devices, organizations } from "@/db/schema";
 import { deviceActionLog, deviceDetails } from "@/lib/devices/details";
-import { actorFor, orgIdByName } from "../helpers/actors";
+import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { auditOf, randomId, withoutId } from "../helpers/fixtures";
