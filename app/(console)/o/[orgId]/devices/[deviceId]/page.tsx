@@ -7,7 +7,7 @@ import { auditContext } from "@/lib/audit/context";
 import type { Actor } from "@/lib/commands/actor";
 import { deviceActionLog } from "@/lib/devices/details";
 import { formatDate } from "@/lib/format/dates";
-import { can, isInView, may } from "@/lib/policy";
+import { can, devicesInSight, isInView, may } from "@/lib/policy";
 import { orgsInView } from "@/lib/users/page-data";
 import { DeviceActions } from "../_components/device-actions";
 import { TagChip } from "../_components/tag-chip";
@@ -58,7 +58,7 @@ export default async function DeviceProfilePage({ params, searchParams }: { para
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <Link href={`/o/${orgId}/devices`} className="text-sm text-brand-700 hover:underline">
-        ← Devices
+        ← {devicesInSight(policy) === "own" ? "My devices" : "Devices"}
       </Link>
       <header className="flex flex-wrap items-start justify-between gap-4 rounded-xl border border-slate-200 bg-white p-6 shadow-xs max-sm:p-4">
         <div className="flex min-w-0 items-start gap-4">

@@ -46,7 +46,7 @@ export function devicesColumns({ orgId, view, showOrg, selection, onRow }: Optio
       header: "Device",
       cell: ({ row, table }) => (
         <span className="flex items-center gap-1">
-          <span className="min-w-0">
+          <span>
             <Link href={`/o/${orgId}/devices/${row.original.id}`} prefetch={false} className="dt-name">
               {row.original.name}
             </Link>
