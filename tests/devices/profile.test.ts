@@ -1,13 +1,13 @@
 // The device profile: editing a device, deleting devices in bulk, and reading one device and its
 // actions log — allowed, refused with nothing changed, another tenant's as not found, bad input.
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { auditLog, devices, organizations } from "@/db/schema";
+import { auditLog, devices } from "@/db/schema";
 import { deviceActionLog, deviceDetails } from "@/lib/devices/details";
 import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
-import { userByEmail } from "../helpers/demo";
+import { deviceByName, userByEmail } from "../helpers/demo";
 import { auditOf, randomId, withoutId } from "../helpers/fixtures";
 import { refusedWithoutChange, withoutChange } from "../helpers/snapshot";
 import { deleteDevices, editDevice, transferDevice } from "../helpers/commands";
@@ -17,15 +17,7 @@ beforeEach(async () => {
   db = await freshDemoDb();
 });
 
-async function deviceIn(orgName: string, name: string) {
-  const [row] = await db
-    .select({ device: devices })
-    .from(devices)
-    .innerJoin(organizations, eq(organizations.id, devices.orgId))
-    .where(and(eq(organizations.name, orgName), eq(devices.name, name)));
-  return row!.device;
-}
-
+const deviceIn = (orgName: string, name: string) => deviceByName(db, name, orgName);
 const rows = (ids: string[]) => db.select().from(devices).where(inArray(devices.id, ids));
 
 describe("editDevice", () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AuditEntries } from "@/components/audit/audit-entries";
+import { TabLinks } from "@/components/ui/tab-links";
 import { getDb } from "@/db/client";
 import { auditContext } from "@/lib/audit/context";
 import type { Actor } from "@/lib/commands/actor";
@@ -79,18 +80,7 @@ export default async function DeviceProfilePage({ params, searchParams }: { para
         <DeviceActions orgId={orgId} device={{ id: details.id, name: details.name, model: details.model, orgId: details.org.id, orgName: details.org.name, ownerId: details.owner?.id ?? null, ownerName: details.owner?.name ?? null }} orgs={orgs} may={allowed} />
       </header>
 
-      <nav aria-label="Device sections" className="flex gap-1 border-b border-slate-200">
-        {TABS.map((t) => (
-          <Link
-            key={t.key}
-            href={`?tab=${t.key}`}
-            aria-current={active === t.key ? "page" : undefined}
-            className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium ${active === t.key ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-          >
-            {t.label}
-          </Link>
-        ))}
-      </nav>
+      <TabLinks label="Device sections" tabs={TABS} active={active} />
 
       {active === "info" ? (
         <dl className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-xs">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditEntries } from "@/components/audit/audit-entries";
 import { Avatar } from "@/components/ui/avatar";
+import { TabLinks } from "@/components/ui/tab-links";
 import { auditContext } from "@/lib/audit/context";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db/client";
@@ -86,18 +87,7 @@ export default async function UserProfilePage({ params, searchParams }: { params
         <ProfileActions row={row} orgId={orgId} roles={grantableRoles(actor.policy, roles)} />
       </header>
 
-      <nav aria-label="User sections" className="flex gap-1 border-b border-slate-200">
-        {TABS.filter((t) => t.key !== "log" || canLog).map((t) => (
-          <Link
-            key={t.key}
-            href={`?tab=${t.key}`}
-            aria-current={active === t.key ? "page" : undefined}
-            className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium ${active === t.key ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-          >
-            {t.label}
-          </Link>
-        ))}
-      </nav>
+      <TabLinks label="User sections" tabs={TABS.filter((t) => t.key !== "log" || canLog)} active={active} />
 
       {active === "info" ? (
         <dl className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-xs">
