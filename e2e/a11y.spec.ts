@@ -25,7 +25,7 @@ async function checkPages(browser: Browser, paths: string[] | ((page: Page) => P
   return problems;
 }
 
-/** The persona's own pages: what the main navigation offers, one user's detail when it lists users, the profile. */
+/** The persona's own pages: what the main navigation offers, one user's and one device's detail when it lists them, the profile. */
 async function pagesOf(page: Page): Promise<string[]> {
   await page.goto("/");
   await expect(page).toHaveURL(/\/o\/[0-9a-f-]{36}$/);
@@ -36,6 +36,12 @@ async function pagesOf(page: Page): Promise<string[]> {
   if (users) {
     await page.goto(users);
     detail = [(await page.locator("tbody a[href*='/users/']").first().getAttribute("href"))!];
+  }
+  const devices = nav.find((href) => href.endsWith("/devices"));
+  if (devices) {
+    await page.goto(devices);
+    const device = await page.locator("tbody a[href*='/devices/']").first().getAttribute("href", { timeout: 5_000 }).catch(() => null);
+    if (device) detail.push(device);
   }
   return [...nav, ...detail, "/profile"];
 }

@@ -13,7 +13,8 @@ type Props<K extends string> = {
   allMatching: boolean;
   /** The actions the viewer may use, in bar order. */
   actions: SelectionAction<K>[];
-  onSelectAll: () => void;
+  /** Absent: the list's bulk actions take only the rows ticked, so "Select all matching" is not offered. */
+  onSelectAll?: () => void;
   onClear: () => void;
   onAction: (action: K) => void;
 };
@@ -35,7 +36,7 @@ export function SelectionBar<K extends string>({ count, total, capped, allMatchi
         <button type="button" onClick={onClear} className="text-slate-300 underline-offset-2 hover:text-white hover:underline">
           Clear
         </button>
-        {!allMatching && count < total ? (
+        {onSelectAll && !allMatching && count < total ? (
           <>
             <span aria-hidden className="text-slate-500">·</span>
             <button type="button" onClick={onSelectAll} className="text-slate-300 underline-offset-2 hover:text-white hover:underline">

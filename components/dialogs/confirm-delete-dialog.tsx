@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError, inputClass } from "@/components/ui/field";
-import { usersCount } from "@/lib/format/count";
+import { countLabel } from "@/lib/format/count";
 import { useConfirm } from "@/components/forms/use-confirm";
 
 type Props = {
@@ -26,7 +26,8 @@ export function ConfirmDeleteDialog({ count, capped = false, name, onConfirm, on
   const [devices, setDevices] = useState<"to_me" | "unowned">("to_me");
   const [refusal, setRefusal] = useState<string | null>(null);
   const { busy, submit } = useConfirm(async (choice: "to_me" | "unowned") => setRefusal((await onConfirm(choice)) ?? null));
-  const title = name ? `Delete ${name}?` : `Are you sure you want to delete ${usersCount(count, capped)}?`;
+  const counted = `${countLabel(count, capped)} ${count === 1 && !capped ? noun : `${noun}s`}`;
+  const title = name ? `Delete ${name}?` : `Are you sure you want to delete ${counted}?`;
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()} title={title} description="This cannot be undone. The audit log keeps a record.">
       <form
@@ -55,7 +56,7 @@ export function ConfirmDeleteDialog({ count, capped = false, name, onConfirm, on
             Cancel
           </Button>
           <Button type="submit" variant="danger" disabled={typed !== "DELETE" || busy}>
-            {busy ? "Deleting…" : name ? `Delete ${noun}` : `Delete ${usersCount(count, capped)}`}
+            {busy ? "Deleting…" : name ? `Delete ${noun}` : `Delete ${counted}`}
           </Button>
         </div>
       </form>

@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = {
   device_created: "Device created",
   device_deleted: "Device deleted",
   device_transferred: "Device transferred",
+  device_updated: "Device edited",
   org_created: "Org created",
   org_updated: "Org updated",
   org_deleted: "Org deleted",

@@ -61,6 +61,12 @@ const SAMPLES: Record<AuditAction, Sample> = {
     after: { org: "Marsh Residence", ownerId: UUID, owner: "Mia Marsh" },
     changes: ["Moved from Acme Heating to Marsh Residence", "Owner now Mia Marsh (was Sam Stone)"],
   },
+  device_updated: {
+    targetLabel: "Pool Heater XL",
+    before: { name: "Pool Heater", model: "" },
+    after: { name: "Pool Heater XL", model: "PH-2" },
+    changes: ["Name changed from Pool Heater to Pool Heater XL", "Model set to PH-2"],
+  },
   org_created: {
     targetLabel: "Hill Cottage",
     after: { name: "Hill Cottage", type: "client", parent: "United Heaters Inc.", admins: ["h@united.test"] },

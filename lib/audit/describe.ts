@@ -110,6 +110,10 @@ const CHANGES: Record<AuditAction, (r: Reader) => string[]> = {
     ...(text(b.org) && b.org !== a.org ? [`Moved from ${b.org} to ${text(a.org) ?? "another organization"}`] : []),
     owner(a) ? `Owner now ${owner(a)}${owner(b) && owner(b) !== "a person" ? ` (was ${owner(b)})` : ""}` : "Owner cleared",
   ],
+  device_updated: ({ b, a }) => {
+    const lines = [...changed("Name", b.name, a.name), ...changed("Model", b.model, a.model)];
+    return lines.length ? lines : ["Nothing changed"];
+  },
   org_created: ({ a }) => [
     `${orgTypeLabel(String(a.type ?? ""))}${text(a.parent) ? ` under ${a.parent}` : ""}`,
     ...(Array.isArray(a.admins) && a.admins.length ? [`Admins invited: ${a.admins.join(", ")}`] : []),

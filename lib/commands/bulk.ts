@@ -3,12 +3,15 @@ import { z } from "zod";
 /** Most ids one request may name (security.md B5). */
 const BULK_MAX = 1000;
 
-/** 1–1000 uuids, duplicates dropped. */
-export const idListSchema = z
-  .array(z.uuid())
-  .min(1, "Select at least one user.")
-  .max(BULK_MAX, `At most ${BULK_MAX} at once.`)
-  .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))]);
+/** 1–1000 uuids of `noun`s (users, devices), duplicates dropped. */
+export const idList = (noun: string) =>
+  z
+    .array(z.uuid())
+    .min(1, `Select at least one ${noun}.`)
+    .max(BULK_MAX, `At most ${BULK_MAX} at once.`)
+    .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))]);
+
+export const idListSchema = idList("user");
 
 import type { ErrorCode } from "@/lib/errors";
 import type { Refusal } from "@/lib/policy";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idList } from "@/lib/commands/bulk";
 
 export const transferDeviceSchema = z.strictObject({
   orgId: z.uuid(),
@@ -25,3 +26,14 @@ export const createDeviceSchema = z.strictObject({
 });
 
 export const deleteDeviceSchema = z.strictObject({ orgId: z.uuid(), deviceId: z.uuid(), confirm: z.literal("DELETE", { error: "Type DELETE to confirm." }) });
+
+export const editDeviceSchema = z.strictObject({
+  orgId: z.uuid(),
+  deviceId: z.uuid(),
+  name: deviceText(80).pipe(z.string().min(1, "Enter a name.")),
+  /** Required: an edit sets both, so leaving the model out cannot clear it by accident. */
+  model: deviceText(80),
+});
+
+/** Deletes exactly the devices named (never "all matching"), confirmed by a typed DELETE. */
+export const deleteDevicesSchema = z.strictObject({ orgId: z.uuid(), deviceIds: idList("device"), confirm: z.literal("DELETE", { error: "Type DELETE to confirm." }) });

@@ -6,9 +6,10 @@ import type { Actor } from "@/lib/commands/actor";
 import { parseInput } from "@/lib/commands/parse";
 import * as deviceCreate from "@/lib/devices/commands/create";
 import * as deviceDelete from "@/lib/devices/commands/delete";
+import * as deviceEdit from "@/lib/devices/commands/edit";
 import * as deviceTransfer from "@/lib/devices/commands/transfer";
 import { ownerSearchSchema, searchOwners as searchOwnersCommand } from "@/lib/devices/owners";
-import { createDeviceSchema, deleteDeviceSchema, transferDeviceSchema } from "@/lib/devices/schemas";
+import { createDeviceSchema, deleteDeviceSchema, deleteDevicesSchema, editDeviceSchema, transferDeviceSchema } from "@/lib/devices/schemas";
 import * as orgCreate from "@/lib/orgs/commands/create";
 import * as orgDelete from "@/lib/orgs/commands/delete";
 import * as orgEdit from "@/lib/orgs/commands/edit";
@@ -81,5 +82,7 @@ export const updateSelfSignup = sent(selfSignupSchema, selfSignup.updateSelfSign
 
 export const createDevice = sent(createDeviceSchema, deviceCreate.createDevice);
 export const deleteDevice = sent(deleteDeviceSchema, deviceDelete.deleteDevice);
+export const deleteDevices = sent(deleteDevicesSchema, deviceDelete.deleteDevices);
+export const editDevice = sent(editDeviceSchema, deviceEdit.editDevice);
 export const transferDevice = sent(transferDeviceSchema, deviceTransfer.transferDevice);
 export const searchOwners = sent(ownerSearchSchema, searchOwnersCommand);

@@ -110,6 +110,8 @@ beforeEach(async () => {
     revokeInvitationsAction: [{ orgId, userIds }],
     applyTagAction: [{ orgId, userIds, tag: "Probe" }],
     transferDeviceAction: [{ orgId, deviceId: crypto.randomUUID(), newOwnerId: null }],
+    editDeviceAction: [{ orgId, deviceId: crypto.randomUUID(), name: "Probe", model: "" }],
+    deleteDevicesAction: [{ orgId, deviceIds: [crypto.randomUUID()], confirm: "DELETE" }],
     searchOwnersAction: [{ orgId, inOrgId: orgId, q: "" }],
     updateSelfSignupAction: [{ orgId: await orgIdByName(db, "Initech Climate"), enabled: true, role: "user", domains: ["initech.test"], handle: "initech-climate" }],
     changeOwnPasswordAction: [{ currentPassword: "roster-demo-1", newPassword: "a-brand-new-passphrase" }],

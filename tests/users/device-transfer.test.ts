@@ -1,12 +1,12 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { devices, organizations } from "@/db/schema";
+import { devices } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 
 import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
-import { userByEmail } from "../helpers/demo";
+import { deviceByName, userByEmail } from "../helpers/demo";
 import { auditOf, idOf, invite, mullerAdmin, randomId } from "../helpers/fixtures";
 import { refusedWithoutChange } from "../helpers/snapshot";
 import { transferDevice } from "../helpers/commands";
@@ -16,16 +16,7 @@ beforeEach(async () => {
   db = await freshDemoDb();
 });
 
-/** The device of that name in that org (two orgs have a "Thermostat"). */
-async function device(name: string, orgName: string) {
-  const [row] = await db
-    .select({ device: devices })
-    .from(devices)
-    .innerJoin(organizations, eq(organizations.id, devices.orgId))
-    .where(and(eq(devices.name, name), eq(organizations.name, orgName)));
-  if (!row) throw new Error(`no device ${name} in ${orgName}`);
-  return row.device;
-}
+const device = (name: string, orgName: string) => deviceByName(db, name, orgName);
 
 const move = async (actor: Actor, deviceId: string, input: { newOwnerId: string | null; destinationOrgId?: string }) =>
   transferDevice(db, actor, { orgId: actor.org.id, deviceId, ...input });

@@ -10,7 +10,7 @@ import type { BulkResult } from "@/lib/commands/bulk";
 
 import { DomainError } from "@/lib/errors";
 import { PolicyError } from "@/lib/policy";
-
+import { deviceActionLog, deviceDetails } from "@/lib/devices/details";
 
 
 
@@ -25,7 +25,10 @@ import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { mullerAdmin, randomId, signUpTenant, withoutId } from "../helpers/fixtures";
 import { snapshot } from "../helpers/snapshot";
-import { applyTag, changeRoles, createOrg, deleteDevice, deleteOrg, deleteUsers, editOrg, editUser, forceLogout, inviteUser, reactivateUsers, resendInvitations, revokeInvitations, setUserPassword, suspendUsers, transferDevice, transferUser } from "../helpers/commands";
+import {
+  applyTag, changeRoles, createOrg, deleteDevice, deleteDevices, deleteOrg, deleteUsers, editDevice, editOrg, editUser, forceLogout, inviteUser, reactivateUsers, resendInvitations,
+  revokeInvitations, setUserPassword, suspendUsers, transferDevice, transferUser,
+} from "../helpers/commands";
 
 let db: Db;
 
@@ -163,6 +166,10 @@ const PROBES: Array<[string, Probe]> = [
   ["delete the org", (w, id) => deleteOrg(db, w.actor, { ...o(w), targetOrgId: id, confirm: "DELETE" })],
   // Commands whose only id is the org they act in (create a device, roles, grants, self sign-up)
   // reach it through the action's actorIn: this probe is theirs.
+  ["device edit", (w, id) => editDevice(db, w.actor, { ...o(w), deviceId: id, name: "Probe", model: "" })],
+  ["device bulk delete", (w, id) => deleteDevices(db, w.actor, { ...o(w), deviceIds: [id, randomId()], confirm: "DELETE" })],
+  ["device profile", (w, id) => deviceDetails(db, w.actor, id)],
+  ["device actions log", (w, id) => deviceActionLog(db, w.actor, id)],
   ["switch into the org", (w, id) => actorIn(db, w.actor.viewer, id)],
   [
     "export the named user",
@@ -174,9 +181,9 @@ const PROBES: Array<[string, Probe]> = [
   ],
 ];
 
-const DEVICE_PROBES = new Set(["device transfer", "delete device"]);
+const DEVICE_PROBES = new Set(["device transfer", "delete device", "device edit", "device bulk delete", "device profile", "device actions log"]);
 const ORG_COMMANDS = ["create a sub-org under the org", "edit the org", "delete the org"];
-const NOT_USER_COMMANDS = new Set(["invite into the org", "device transfer", "device transfer to the owner", "device transfer into the org", "delete device", ...ORG_COMMANDS, "switch into the org", "export the named user"]);
+const NOT_USER_COMMANDS = new Set(["invite into the org", "device transfer to the owner", "device transfer into the org", ...ORG_COMMANDS, "switch into the org", "export the named user", ...DEVICE_PROBES]);
 const USER_COMMANDS = new Set(PROBES.map(([name]) => name).filter((name) => !NOT_USER_COMMANDS.has(name)));
 const ORG_PROBES = new Set(["transfer user into the org", "invite into the org", "device transfer into the org", ...ORG_COMMANDS, "switch into the org"]);
 const targetOf = (probe: string, w: World) => (DEVICE_PROBES.has(probe) ? w.victim.deviceId : ORG_PROBES.has(probe) ? w.victim.orgId : w.victim.userId);
@@ -199,19 +206,22 @@ async function answer(run: () => Promise<unknown>): Promise<unknown> {
 const isBulk = (v: unknown): v is BulkResult => !!v && typeof v === "object" && "done" in v && "skipped" in v;
 
 const UNKNOWN_ROW = { name: "Unknown user", reason: "Not found", code: "NOT_FOUND", refusal: "NOT_FOUND" };
+const UNKNOWN_DEVICE = { ...UNKNOWN_ROW, name: "Unknown device" };
 
 /** A refusal that says only "not found": the error, every bulk row skipped so, or no export rows. */
 function expectNotFound(outcome: unknown, probe: string, actor: Actor): void {
   // Without the export permission the export is refused before any id is looked at; so is every
   // command on users for a viewer who may not see users (assertMayActOnUsers).
-  if ((probe === "export the named user" && !actor.policy.grants.has("users.export")) || (USER_COMMANDS.has(probe) && !actor.policy.grants.has("users.view"))) {
+  // Likewise a bulk command on devices for a viewer without its permission (runOnDevices).
+  const noDeviceDelete = (probe === "device bulk delete" || probe === "delete device") && !actor.policy.grants.has("org_devices.delete");
+  if ((probe === "export the named user" && !actor.policy.grants.has("users.export")) || (USER_COMMANDS.has(probe) && !actor.policy.grants.has("users.view")) || noDeviceDelete) {
     expect(outcome).toMatchObject({ code: "FORBIDDEN" });
   } else if (outcome && typeof outcome === "object" && "code" in outcome) {
     expect(outcome).toMatchObject({ code: "NOT_FOUND", refusal: "NOT_FOUND", message: "Not found" });
   } else if (isBulk(outcome)) {
     expect(outcome.done).toEqual([]);
     expect(outcome.skipped.length).toBeGreaterThan(0);
-    for (const row of outcome.skipped) expect(row).toEqual(UNKNOWN_ROW);
+    for (const row of outcome.skipped) expect(row).toEqual(DEVICE_PROBES.has(probe) ? UNKNOWN_DEVICE : UNKNOWN_ROW);
   } else {
     expect(outcome).toEqual({ value: [] });
   }

@@ -20,8 +20,8 @@ import { idOf } from "../helpers/fixtures";
 import { refusedWithoutChange } from "../helpers/snapshot";
 import { DomainError } from "@/lib/errors";
 import {
-  applyTag, changeRoles, createDevice, createOrg, createRole, deleteDevice, deleteOrg, deleteRole, deleteUsers, editOrg, editUser, forceLogout, inviteUser, reactivateUsers,
-  renameRole, resendInvitations, revokeInvitations, setUserPassword, suspendUsers, transferDevice, transferUser, updateGrants, updateSelfSignup,
+  applyTag, changeRoles, createDevice, createOrg, createRole, deleteDevice, deleteDevices, deleteOrg, deleteRole, deleteUsers, editDevice, editOrg, editUser, forceLogout, inviteUser,
+  reactivateUsers, renameRole, resendInvitations, revokeInvitations, setUserPassword, suspendUsers, transferDevice, transferUser, updateGrants, updateSelfSignup,
 } from "../helpers/commands";
 
 let db: Db;
@@ -148,6 +148,35 @@ const COMMANDS: Record<string, Command> = {
     run: (raw) => transferDevice(db, actor, raw),
     base: () => ({ orgId: actor.org.id, deviceId: ids.thermostat, newOwnerId: ids.w }),
     cases: [["an ownerId key", { ownerId: UUID }], ["a deviceId that is not a uuid", { deviceId: "1;DROP TABLE devices" }], ["no newOwnerId", { newOwnerId: undefined }], ["a tenantId key", { tenantId: UUID }]],
+  },
+  "device edit": {
+    run: (raw) => editDevice(db, actor, raw),
+    base: () => ({ orgId: actor.org.id, deviceId: ids.thermostat, name: "Hall thermostat", model: "Acme T-300" }),
+    cases: [
+      ["a blank name", { name: "   " }],
+      ["81 characters of name", { name: "n".repeat(81) }],
+      ["a name with CR LF", { name: "T\r\nBcc: victim@evil.example" }],
+      ["a 10 kB model", { model: TEN_KB }],
+      ["a model with a NUL", { model: "T\u0000" }],
+      ["no model", { model: undefined }],
+      ["a numeric name", { name: 42 }],
+      ["a deviceId that is not a uuid", { deviceId: "thermostat" }],
+      ["an ownerId key", { ownerId: UUID }],
+      ["an orgId key of the device", { deviceOrgId: UUID }],
+    ],
+  },
+  "device bulk delete": {
+    run: (raw) => deleteDevices(db, actor, raw),
+    base: () => ({ orgId: actor.org.id, deviceIds: [ids.thermostat], confirm: "DELETE" }),
+    cases: [
+      ["1001 ids", { deviceIds: thousandAndOne() }],
+      ["no ids", { deviceIds: [] }],
+      ["an id that is not a uuid", { deviceIds: ["1 OR 1=1"] }],
+      ["ids as a string", { deviceIds: UUID }],
+      ["'all matching' instead of ids", { deviceIds: undefined, matching: {} }],
+      ["no confirmation", { confirm: undefined }],
+      ["a confirmation in lower case", { confirm: "delete" }],
+    ],
   },
 };
 

@@ -2,12 +2,15 @@
 // The devices page's server actions: each declares its input and runs one command (lib/devices/commands).
 import { consoleAction, consoleRead } from "@/lib/action";
 import { createDevice } from "@/lib/devices/commands/create";
-import { deleteDevice } from "@/lib/devices/commands/delete";
+import { deleteDevice, deleteDevices } from "@/lib/devices/commands/delete";
+import { editDevice } from "@/lib/devices/commands/edit";
 import { transferDevice } from "@/lib/devices/commands/transfer";
 import { ownerSearchSchema, searchOwners } from "@/lib/devices/owners";
-import { createDeviceSchema, deleteDeviceSchema, transferDeviceSchema } from "@/lib/devices/schemas";
+import { createDeviceSchema, deleteDeviceSchema, deleteDevicesSchema, editDeviceSchema, transferDeviceSchema } from "@/lib/devices/schemas";
 
 export const transferDeviceAction = consoleAction(transferDeviceSchema, transferDevice);
 export const createDeviceAction = consoleAction(createDeviceSchema, createDevice);
+export const editDeviceAction = consoleAction(editDeviceSchema, editDevice);
 export const deleteDeviceAction = consoleAction(deleteDeviceSchema, deleteDevice);
+export const deleteDevicesAction = consoleAction(deleteDevicesSchema, deleteDevices);
 export const searchOwnersAction = consoleRead(ownerSearchSchema, searchOwners);

@@ -1,27 +1,33 @@
 "use client";
 
-import type { ColumnDef } from "@tanstack/react-table";
-import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { useState } from "react";
 import { toast } from "sonner";
 import { DataTable } from "@/components/data-table/data-table";
-import { DetailsToggle } from "@/components/data-table/details-toggle";
 import { Pagination } from "@/components/data-table/pagination";
 import { ScopeChips } from "@/components/data-table/scope-chips";
 import { SearchBox } from "@/components/data-table/search-box";
+import { SelectionBar, type SelectionAction } from "@/components/data-table/selection-bar";
 import { Toolbar } from "@/components/data-table/toolbar";
 import { useDataTable } from "@/components/data-table/use-data-table";
+import { useRowSelection } from "@/components/data-table/use-row-selection";
 import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/action-result";
+import type { BulkResult, Outcome } from "@/lib/commands/bulk";
 import { countLabel } from "@/lib/format/count";
-import type { DeviceRow } from "@/lib/devices/list";
+import type { DeviceFilters, DeviceRow } from "@/lib/devices/list";
 import { DEVICES_PAGING, devicesList } from "@/lib/table/devices";
 import type { OrgOption } from "@/lib/users/page-data";
-import { deleteDeviceAction } from "../actions";
+import { reportBulk } from "../../users/_components/run-action";
+import { deleteDeviceAction, deleteDevicesAction } from "../actions";
 import { AddDeviceDialog } from "./add-device-dialog";
+import { devicesColumns } from "./devices-columns";
 import { TransferDeviceDialog } from "./transfer-device-dialog";
 import { ConfirmDeleteDialog } from "@/components/dialogs/confirm-delete-dialog";
 
 export type DeviceTableRow = Omit<DeviceRow, "createdAt"> & { created: string; canTransfer: boolean; canDelete: boolean };
+
+/** Which bulk actions the viewer may use here (the policy, asked by the page). */
+export type DeviceBulkPermissions = { delete: boolean };
 
 type Props = {
   orgId: string;
@@ -32,65 +38,55 @@ type Props = {
   capped: boolean;
   page: number;
   pages: number;
+  /** The filters the rows were read with: a selection belongs to them. */
+  filters: DeviceFilters;
   orgs: OrgOption[];
   canCreate: boolean;
   canReach: boolean;
+  bulk: DeviceBulkPermissions;
 };
 
+type BulkAction = "delete";
+type Open = { kind: "add" } | { kind: "transfer" | "delete"; row: DeviceTableRow } | { kind: "bulk-delete"; ids: string[] } | null;
+
 export function DevicesView(props: Props) {
-  const { orgId, orgName, view, rows, orgs } = props;
+  const { orgId, orgName, view, rows, orgs, bulk } = props;
   const table = useDataTable(devicesList.url, DEVICES_PAGING);
   const { state, update, pending, hydrated } = table;
-  const [open, setOpen] = useState<{ kind: "add" } | { kind: "transfer" | "delete"; row: DeviceTableRow } | null>(null);
+  const [open, setOpen] = useState<Open>(null);
+  const rowSelection = useRowSelection(
+    JSON.stringify(props.filters),
+    rows.map((r) => r.id),
+  );
+  const { ids: selectedIds, clear } = rowSelection;
 
-  // Narrow screens keep the device, its owner and the menu; the rest is in the row's details.
-  const columns: ColumnDef<DeviceTableRow, unknown>[] = [
-    {
-      id: "name",
-      header: "Device",
-      cell: ({ row, table }) => (
-        <span className="flex items-center gap-1">
-          <span className="font-medium text-slate-900">
-            {row.original.name}
-            <span className="text-xs text-slate-500 max-sm:block sm:ml-2">{row.original.model}</span>
-          </span>
-          <DetailsToggle row={row} table={table} label={`Details for ${row.original.name}`} />
-        </span>
-      ),
-    },
-    ...(view === "org" ? [{ id: "owner", header: "Owner", cell: ({ row }: { row: { original: DeviceTableRow } }) => row.original.ownerName ?? <span className="text-slate-400">No owner</span> }] : []),
-    ...(state.scope === "reach" ? [{ id: "org", header: "Org", meta: { showFrom: "lg" as const }, cell: ({ row }: { row: { original: DeviceTableRow } }) => row.original.orgName }] : []),
-    { id: "location", header: "Location", meta: { showFrom: "md" }, cell: ({ row }) => row.original.location ?? <span className="text-slate-400">—</span> },
-    { id: "tags", header: "Tags", enableSorting: false, meta: { showFrom: "lg" }, cell: ({ row }) => (row.original.tags.length ? row.original.tags.join(", ") : <span className="text-slate-400">—</span>) },
-    { id: "created", header: "Added", meta: { showFrom: "md" }, cell: ({ row }) => row.original.created },
-    {
-      id: "actions",
-      header: () => <span className="sr-only">Actions</span>,
-      enableSorting: false,
-      cell: ({ row }) =>
-        row.original.canTransfer || row.original.canDelete ? (
-          <DropdownMenu.Root>
-            <DropdownMenu.Trigger aria-label={`Actions for ${row.original.name}`} className="rounded-md px-2 py-1 text-lg leading-none text-slate-500 hover:bg-slate-100">
-              ⋯
-            </DropdownMenu.Trigger>
-            <DropdownMenu.Portal>
-              <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-40 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
-                {row.original.canTransfer ? (
-                  <DropdownMenu.Item onSelect={() => setOpen({ kind: "transfer", row: row.original })} className="cursor-pointer rounded-md px-3 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100">
-                    Transfer
-                  </DropdownMenu.Item>
-                ) : null}
-                {row.original.canDelete ? (
-                  <DropdownMenu.Item onSelect={() => setOpen({ kind: "delete", row: row.original })} className="cursor-pointer rounded-md px-3 py-1.5 text-sm text-red-700 outline-none data-[highlighted]:bg-slate-100">
-                    Delete
-                  </DropdownMenu.Item>
-                ) : null}
-              </DropdownMenu.Content>
-            </DropdownMenu.Portal>
-          </DropdownMenu.Root>
-        ) : null,
-    },
-  ];
+  // The bar's actions, in order; each opens its dialog in onBulk. Bulk device commands take the
+  // ids ticked, never "all matching".
+  const bulkActions: (SelectionAction<BulkAction> & { show: boolean })[] = [{ key: "delete", label: "Delete", short: "Delete", icon: "trash", show: bulk.delete, danger: true }];
+  const usable = bulkActions.filter((a) => a.show);
+
+  function onBulk(action: BulkAction) {
+    switch (action) {
+      case "delete":
+        return setOpen({ kind: "bulk-delete", ids: selectedIds });
+    }
+  }
+
+  async function runBulk<I>(action: (input: I & { orgId: string }) => Promise<ActionResult<BulkResult>>, input: I, outcome: Outcome) {
+    // The rows on screen name a single row's result ("Boiler deleted").
+    if (reportBulk(await action({ orgId, ...input }), outcome, rows.map((r) => ({ id: r.id, name: r.name, email: "" })))) {
+      clear();
+      setOpen(null);
+    }
+  }
+
+  const columns = devicesColumns({
+    orgId,
+    view,
+    showOrg: state.scope === "reach",
+    selection: usable.length ? rowSelection : null,
+    onRow: (kind, row) => setOpen({ kind, row }),
+  });
 
   const totalLabel = countLabel(props.total, props.capped);
 
@@ -130,6 +126,7 @@ export function DevicesView(props: Props) {
         getRowId={(r) => r.id}
         sort={{ key: state.sort, dir: state.dir }}
         onSort={(id) => table.sortBy(id, "asc")}
+        selection={rowSelection.selected}
         pending={pending}
         empty={
           <div className="text-sm text-slate-600">
@@ -144,6 +141,10 @@ export function DevicesView(props: Props) {
         onNext={props.page < props.pages ? () => table.goTo({ page: props.page + 1 }) : null}
         pending={pending}
       />
+
+      {selectedIds.length > 0 ? (
+        <SelectionBar count={selectedIds.length} total={props.total} capped={props.capped} allMatching={false} actions={usable} onClear={clear} onAction={onBulk} />
+      ) : null}
 
       {open?.kind === "add" ? <AddDeviceDialog orgId={orgId} orgName={orgName} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "transfer" ? <TransferDeviceDialog orgId={orgId} device={open.row} orgs={orgs} onClose={() => setOpen(null)} /> : null}
@@ -160,6 +161,9 @@ export function DevicesView(props: Props) {
             setOpen(null);
           }}
         />
+      ) : null}
+      {open?.kind === "bulk-delete" ? (
+        <ConfirmDeleteDialog count={open.ids.length} noun="device" onClose={() => setOpen(null)} onConfirm={() => runBulk(deleteDevicesAction, { deviceIds: open.ids, confirm: "DELETE" as const }, { verb: "deleted" })} />
       ) : null}
     </div>
   );

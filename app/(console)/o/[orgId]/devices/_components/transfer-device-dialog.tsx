@@ -23,8 +23,11 @@ const MODES = [
 // The server checks the owner and the destination; the form only gathers them.
 const formSchema = z.object({ mode: z.enum(["owner", "move", "clear"]), destination: z.string(), ownerId: z.string() });
 
+/** What the dialog needs of a device: a table row or the device profile. */
+export type TransferredDevice = Pick<DeviceTableRow, "id" | "name" | "orgId" | "orgName" | "ownerId" | "ownerName">;
+
 /** Change the owner, move to a sub-org with a new owner there, or clear the owner (product.md §5). */
-export function TransferDeviceDialog({ orgId, device, orgs, onClose }: { orgId: string; device: DeviceTableRow; orgs: OrgOption[]; onClose: () => void }) {
+export function TransferDeviceDialog({ orgId, device, orgs, onClose }: { orgId: string; device: TransferredDevice; orgs: OrgOption[]; onClose: () => void }) {
   const [chosen, setChosen] = useState<OwnerOption | null>(null);
   const { form, onSubmit, pending, formError } = useActionForm(formSchema, transferDeviceAction, {
     defaultValues: { mode: "owner", destination: orgs.find((o) => o.id !== device.orgId)?.id ?? "", ownerId: "" },

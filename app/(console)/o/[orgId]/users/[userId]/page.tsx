@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AuditEntries } from "@/components/audit/audit-entries";
 import { Avatar } from "@/components/ui/avatar";
+import { TabLinks } from "@/components/ui/tab-links";
 import { auditContext } from "@/lib/audit/context";
-import { describeAudit, type AuditContext, type AuditRecord } from "@/lib/audit/describe";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db/client";
 import { DomainError } from "@/lib/errors";
@@ -86,18 +87,7 @@ export default async function UserProfilePage({ params, searchParams }: { params
         <ProfileActions row={row} orgId={orgId} roles={grantableRoles(actor.policy, roles)} />
       </header>
 
-      <nav aria-label="User sections" className="flex gap-1 border-b border-slate-200">
-        {TABS.filter((t) => t.key !== "log" || canLog).map((t) => (
-          <Link
-            key={t.key}
-            href={`?tab=${t.key}`}
-            aria-current={active === t.key ? "page" : undefined}
-            className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium ${active === t.key ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-          >
-            {t.label}
-          </Link>
-        ))}
-      </nav>
+      <TabLinks label="User sections" tabs={TABS.filter((t) => t.key !== "log" || canLog)} active={active} />
 
       {active === "info" ? (
         <dl className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-xs">
@@ -118,48 +108,31 @@ export default async function UserProfilePage({ params, searchParams }: { params
           ))}
         </dl>
       ) : active === "devices" ? (
-        <DevicesTab devices={await userDevices(db, actor, details.id)} name={details.name} />
+        <DevicesTab devices={await userDevices(db, actor, details.id)} name={details.name} href={may(actor.policy, "devices.view") ? (id) => `/o/${orgId}/devices/${id}` : null} />
       ) : (
-        <LogTab entries={canLog ? await userActionLog(db, actor, details.id) : []} context={await auditContext(db, actor.viewer.tenant.id, timeZone)} now={now} />
+        <AuditEntries entries={canLog ? await userActionLog(db, actor, details.id) : []} context={await auditContext(db, actor.viewer.tenant.id, timeZone)} now={now} />
       )}
     </div>
   );
 }
 
-function DevicesTab({ devices, name }: { devices: { id: string; name: string; model: string }[]; name: string }) {
+/** `href`: a device's profile, for a viewer who may see the org's devices; null leaves the names plain. */
+function DevicesTab({ devices, name, href }: { devices: { id: string; name: string; model: string }[]; name: string; href: ((id: string) => string) | null }) {
   if (devices.length === 0) return <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500">{name} owns no devices.</p>;
   return (
     <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-xs">
       {devices.map((d) => (
         <li key={d.id} className="flex justify-between px-6 py-3 text-sm">
-          <span className="font-medium text-slate-900">{d.name}</span>
+          {href ? (
+            <Link href={href(d.id)} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+              {d.name}
+            </Link>
+          ) : (
+            <span className="font-medium text-slate-900">{d.name}</span>
+          )}
           <span className="text-slate-500">{d.model}</span>
         </li>
       ))}
     </ul>
-  );
-}
-
-function LogTab({ entries, context, now }: { entries: (AuditRecord & { id: number; createdAt: Date })[]; context: AuditContext; now: Date }) {
-  if (entries.length === 0) return <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500">No recorded actions yet.</p>;
-  return (
-    <ol className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-xs">
-      {entries.map((e) => {
-        const d = describeAudit(e, context);
-        return (
-          <li key={e.id} className="flex flex-wrap justify-between gap-2 px-6 py-3 text-sm">
-            <span className="min-w-0">
-              <span className="font-medium text-slate-900">{d.what}</span>
-              {d.target ? <span className="text-slate-700"> · {d.target}</span> : null}
-              <span className="text-slate-500"> by {d.who}</span>
-              {d.changes.length ? <span className="block text-slate-500">{d.changes.join(". ")}</span> : null}
-            </span>
-            <time className="text-slate-500" dateTime={e.createdAt.toISOString()}>
-              {formatLastLogin(e.createdAt, now, context.timeZone)}
-            </time>
-          </li>
-        );
-      })}
-    </ol>
   );
 }

@@ -7,7 +7,7 @@ import { adminsWhoCanHelp } from "@/lib/orgs/resolve";
 import { orgsInView } from "@/lib/users/page-data";
 import { may, PERMISSIONS, planHasSubOrgs } from "@/lib/policy";
 import { devicesList } from "@/lib/table/devices";
-import { DevicesView, type DeviceTableRow } from "./_components/devices-view";
+import { DevicesView, type DeviceTableRow } from "../_components/devices-view";
 
 export const metadata: Metadata = { title: "Devices" };
 
@@ -62,8 +62,10 @@ export default async function DevicesPage({ params, searchParams }: { params: Pr
       capped={page.capped}
       page={page.page}
       pages={page.pages}
+      filters={filters}
       orgs={orgs}
       canCreate={page.view === "org" && may(policy, "devices.create")}
+      bulk={{ delete: page.view === "org" && may(policy, "devices.delete") }}
       canReach={page.view === "org" && may(policy, "orgs.switch") && planHasSubOrgs(policy.limits ?? policy.plan)}
     />
   );
