@@ -25,7 +25,7 @@ import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { mullerAdmin, randomId, signUpTenant, withoutId } from "../helpers/fixtures";
 import { snapshot } from "../helpers/snapshot";
-import { applyTag, changeRoles, deleteUsers, editUser, forceLogout, inviteUser, reactivateUsers, resendInvitations, revokeInvitations, setUserPassword, suspendUsers, transferDevice, transferUser } from "../helpers/commands";
+import { applyTag, changeRoles, deleteUsers, editOrgSettings, editUser, forceLogout, inviteUser, reactivateUsers, resendInvitations, revokeInvitations, setUserPassword, suspendUsers, transferDevice, transferUser } from "../helpers/commands";
 
 let db: Db;
 
@@ -158,6 +158,9 @@ const PROBES: Array<[string, Probe]> = [
   ["device transfer to the owner", (w, id) => transferDevice(db, w.actor, { ...o(w), deviceId: w.own.deviceId, newOwnerId: id })],
   ["device transfer into the org", (w, id) => transferDevice(db, w.actor, { ...o(w), deviceId: w.own.deviceId, destinationOrgId: id, newOwnerId: null })],
   ["switch into the org", (w, id) => actorIn(db, w.actor.viewer, id)],
+  // Settings are the shown org's: aimed at another org, as the action resolves its actor, and as the command reads its input.
+  ["edit the org's settings", async (w, id) => editOrgSettings(db, await actorIn(db, w.actor.viewer, id), { orgId: id, name: "Probe Org", description: "", timezone: "UTC" })],
+  ["edit the org's settings from here", (w, id) => editOrgSettings(db, w.actor, { orgId: id, name: "Probe Org", description: "", timezone: "UTC" })],
   [
     "export the named user",
     async (w, id) => {
@@ -169,9 +172,9 @@ const PROBES: Array<[string, Probe]> = [
 ];
 
 const DEVICE_PROBES = new Set(["device transfer"]);
-const NOT_USER_COMMANDS = new Set(["invite into the org", "device transfer", "device transfer to the owner", "device transfer into the org", "switch into the org", "export the named user"]);
+const NOT_USER_COMMANDS = new Set(["edit the org's settings", "edit the org's settings from here", "invite into the org", "device transfer", "device transfer to the owner", "device transfer into the org", "switch into the org", "export the named user"]);
 const USER_COMMANDS = new Set(PROBES.map(([name]) => name).filter((name) => !NOT_USER_COMMANDS.has(name)));
-const ORG_PROBES = new Set(["transfer user into the org", "invite into the org", "device transfer into the org", "switch into the org"]);
+const ORG_PROBES = new Set(["edit the org's settings", "edit the org's settings from here", "transfer user into the org", "invite into the org", "device transfer into the org", "switch into the org"]);
 const targetOf = (probe: string, w: World) => (DEVICE_PROBES.has(probe) ? w.victim.deviceId : ORG_PROBES.has(probe) ? w.victim.orgId : w.victim.userId);
 
 /** The observable answer, with ids removed, after proving the database did not change. */
