@@ -3,7 +3,7 @@
 import * as Popover from "@radix-ui/react-popover";
 import { useId, useMemo, useRef, useState } from "react";
 import { ChevronDown } from "@/components/ui/chevron-down";
-import type { TimeZoneOption } from "@/lib/orgs/time-zones";
+import { matchTimeZones, offsetLabel, readableZone as readable, type TimeZoneOption } from "@/lib/orgs/time-zones";
 
 type Props = {
   id: string;
@@ -18,10 +18,6 @@ type Props = {
   disabled?: boolean;
 };
 
-/** "America/Port_of_Spain" as people write it. */
-const readable = (zone: string) => zone.replaceAll("_", " ");
-const offsetLabel = (offset: string) => `UTC${offset === "+00:00" ? "" : offset}`;
-
 /**
  * A time zone from the IANA list: a button showing the zone and its offset opens a searchable
  * list (type a city, a region or "+09"; arrows to move, Enter to choose, Escape to close).
@@ -33,13 +29,7 @@ export function TimeZonePicker({ id, label, value, onChange, options, invalid, d
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
 
-  const shown = useMemo(() => {
-    const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
-    return options.filter((o) => {
-      const text = `${o.id} ${readable(o.id)} ${offsetLabel(o.offset)} ${o.offset}`.toLowerCase();
-      return words.every((w) => text.includes(w));
-    });
-  }, [options, query]);
+  const shown = useMemo(() => matchTimeZones(options, query), [options, query]);
   const current = options.find((o) => o.id === value);
 
   function onOpenChange(next: boolean) {

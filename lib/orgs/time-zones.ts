@@ -23,3 +23,27 @@ export function timeZoneOptions(now: Date, current?: string): TimeZoneOption[] {
   if (current && !knownZones().has(current) && isTimeZone(current)) ids.push(current);
   return ids.sort((a, b) => a.localeCompare(b)).map((id) => ({ id, offset: utcOffset(now, id) }));
 }
+
+/** "America/Port_of_Spain" as people write it. */
+export const readableZone = (zone: string) => zone.replaceAll("_", " ");
+
+/** "UTC+09:00": how an offset is shown beside its zone. */
+export const offsetLabel = (offset: string) => `UTC${offset}`;
+
+// "+9", "UTC+09", "gmt -3:30": a search for an offset, not a name.
+const OFFSET_QUERY = /^(?:utc|gmt)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$/i;
+
+/** The picker's search: by offset when the query is one ("+9" finds +09:00 and +09:30), else every word in the zone's name. */
+export function matchTimeZones(options: readonly TimeZoneOption[], query: string): TimeZoneOption[] {
+  const q = query.trim().toLowerCase();
+  const offset = OFFSET_QUERY.exec(q);
+  if (offset) {
+    const prefix = `${offset[1] === "+" ? "+" : "-"}${offset[2]!.padStart(2, "0")}${offset[3] ? `:${offset[3]}` : ""}`;
+    return options.filter((o) => o.offset.startsWith(prefix));
+  }
+  const words = q.split(/\s+/).filter(Boolean);
+  return options.filter((o) => {
+    const name = `${o.id} ${readableZone(o.id)}`.toLowerCase();
+    return words.every((w) => name.includes(w));
+  });
+}
