@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { axeProblems } from "./axe";
 import { openFromNav } from "./helpers";
 import { storageStatePath } from "./personas";
 
@@ -54,6 +55,7 @@ test("the root's Admin sets its time zone to Tokyo; the users CSV then carries +
   await search.fill("tokyo");
   await expect(page.getByRole("option")).toHaveText(["Asia/TokyoUTC+09:00"]);
   await page.screenshot({ path: "e2e/screenshots/org-settings-time-zone-picker.png" });
+  expect(await axeProblems(page)).toEqual([]);
   await search.press("Enter");
   await expect(general.getByRole("button", { name: "Time zone: Asia/Tokyo, UTC+09:00" })).toBeFocused();
   await general.getByRole("button", { name: "Save" }).click();
@@ -61,6 +63,9 @@ test("the root's Admin sets its time zone to Tokyo; the users CSV then carries +
   await page.reload();
   await expect(general.getByRole("button", { name: "Time zone: Asia/Tokyo, UTC+09:00" })).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/org-settings.png", fullPage: true });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: "e2e/screenshots/org-settings-dark.png" });
+  await page.emulateMedia({ colorScheme: "light" });
 
   await openFromNav(page, "Users");
   await page.goto(`${page.url()}?q=staff%40acme.test`);

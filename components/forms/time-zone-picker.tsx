@@ -72,6 +72,7 @@ export function TimeZonePicker({ id, label, value, onChange, options, invalid, d
       </Popover.Trigger>
       <Popover.Portal>
         <Popover.Content
+          aria-label={label}
           align="start"
           sideOffset={4}
           className="z-50 w-[var(--radix-popover-trigger-width)] min-w-72 max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white p-2 shadow-lg"
@@ -119,7 +120,7 @@ export function TimeZonePicker({ id, label, value, onChange, options, invalid, d
                 className={`flex cursor-pointer items-center justify-between gap-3 rounded-md px-2.5 py-1.5 text-sm ${i === active ? "bg-slate-100" : ""}`}
               >
                 <span className={`min-w-0 truncate ${o.id === value ? "font-semibold text-brand-700" : "text-slate-900"}`}>{readable(o.id)}</span>
-                <span className="shrink-0 text-xs tabular-nums text-slate-500">{offsetLabel(o.offset)}</span>
+                <span className="shrink-0 text-xs tabular-nums text-slate-600">{offsetLabel(o.offset)}</span>
               </li>
             ))}
           </ul>

@@ -4,11 +4,11 @@ import { Controller } from "react-hook-form";
 import { z } from "zod";
 import { TimeZonePicker } from "@/components/forms/time-zone-picker";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
-import { Field, FormError, inputClass } from "@/components/ui/field";
+import { Field, inputClass } from "@/components/ui/field";
 import { orgSettingsSchema } from "@/lib/orgs/schemas";
 import type { TimeZoneOption } from "@/lib/orgs/time-zones";
 import { editOrgSettingsAction } from "../actions";
+import { SaveRow } from "./save-row";
 
 // The zone is picked from the server's list and checked there: the browser's Intl may know other names.
 const formSchema = orgSettingsSchema.omit({ orgId: true }).extend({ timezone: z.string().min(1, "Choose a time zone.") });
@@ -50,12 +50,7 @@ export function OrgSettingsForm({ orgId, settings, zones }: { orgId: string; set
           )}
         />
       </Field>
-      <FormError message={formError} />
-      <div className="flex justify-end">
-        <Button type="submit" disabled={pending || !isDirty}>
-          {pending ? "Saving…" : "Save"}
-        </Button>
-      </div>
+      <SaveRow error={formError} pending={pending} dirty={isDirty} />
     </form>
   );
 }
