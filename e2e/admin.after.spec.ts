@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { openFromNav } from "./helpers";
+import { openFromNav, openSettings } from "./helpers";
 import { storageStatePath } from "./personas";
 
 test.use({ storageState: storageStatePath("admin@acme.test"), viewport: { width: 1400, height: 900 } });
@@ -61,7 +61,7 @@ test("create a sub-organization under United Heaters with an invited Admin, then
 });
 
 test("give Users their own devices with the preset, push to sub-orgs, and see it in the audit log", async ({ page }) => {
-  await openFromNav(page, "Roles and permissions");
+  await openSettings(page, "Roles and permissions");
   await page.getByRole("button", { name: "Edit" }).click();
   await page.getByRole("button", { name: "Let Users see their own devices" }).click();
   await expect(page.getByRole("checkbox", { name: "User: View own devices" })).toBeChecked();

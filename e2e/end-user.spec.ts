@@ -6,7 +6,9 @@ test("m@united.test sees only the Pool Heater under My devices, and nothing else
   const page = await context.newPage();
   await page.goto("/");
   const nav = page.getByRole("navigation", { name: "Main" });
-  await expect(nav.getByRole("link")).toHaveText(["Overview", "My devices"]);
+  // Settings holds only Locations for them: whoever sees devices sees where they are (product.md §1).
+  await expect(nav.getByRole("link")).toHaveText(["Overview", "My devices", "Settings"]);
+  await expect(nav.getByRole("link", { name: "Settings" })).toHaveAttribute("href", /\/settings\/locations$/);
   await nav.getByRole("link", { name: "My devices" }).click();
   await expect(page.getByRole("heading", { name: "My devices" })).toBeVisible();
   await expect(page.locator("tbody tr")).toHaveCount(1);
@@ -15,7 +17,7 @@ test("m@united.test sees only the Pool Heater under My devices, and nothing else
   await page.screenshot({ path: "e2e/screenshots/end-user-devices.png", fullPage: true });
 
   const own = new URL(page.url()).pathname.split("/")[2]!;
-  for (const path of [`/o/${own}/users`, `/o/${own}/organizations`, `/o/${own}/audit`]) {
+  for (const path of [`/o/${own}/users`, `/o/${own}/organizations`, `/o/${own}/audit`, `/o/${own}/settings`, `/o/${own}/settings/roles`]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   }

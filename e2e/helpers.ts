@@ -9,6 +9,14 @@ export async function openFromNav(page: Page, label: string) {
   await page.waitForLoadState("networkidle");
 }
 
+/** Opens Settings from the main navigation, then one of its tabs. */
+export async function openSettings(page: Page, tab: string) {
+  await openFromNav(page, "Settings");
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: tab, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: tab })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+}
+
 /**
  * Follows the newest invitation to `email` from the dev mailbox and sets a password. The page
  * names the email (and `orgName`, the org being joined, when given) and carries it in a hidden

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { openFromNav } from "./helpers";
+import { openSettings } from "./helpers";
 import { storageStatePath } from "./personas";
 
 test.use({ storageState: storageStatePath("admin@acme.test"), viewport: { width: 1440, height: 900 } });
@@ -9,7 +9,7 @@ const STAFF_USER_DEPENDANTS = ["Invite users", "Edit users", "Log users out", "E
 const box = (page: Page, label: string) => page.getByRole("checkbox", { name: `Staff: ${label}`, exact: true });
 
 test("unticking Staff's View users marks what it takes along; re-ticking brings it all back", async ({ page }) => {
-  await openFromNav(page, "Roles and permissions");
+  await openSettings(page, "Roles and permissions");
   await page.getByRole("button", { name: "Edit" }).click();
   await expect(page.getByRole("status").filter({ hasText: "No changes" })).toBeVisible();
 
@@ -34,7 +34,7 @@ test("unticking Staff's View users marks what it takes along; re-ticking brings 
 });
 
 test("the confirmation names, per role, what is granted and removed, and how many sub-organizations a push touches", async ({ page }) => {
-  await openFromNav(page, "Roles and permissions");
+  await openSettings(page, "Roles and permissions");
   await page.getByRole("button", { name: "Edit" }).click();
   await box(page, "Edit users").uncheck();
   await box(page, "Delete users").check();

@@ -41,7 +41,7 @@ export function ConsoleShell({ trail, switcher, homeHref, nav, user, actions, ch
         </div>
         <nav aria-label="Main" className="flex flex-col gap-1 px-3">
           {nav.map((item) => (
-            <NavLink key={item.href} href={item.href} exact={item.exact}>
+            <NavLink key={item.href} href={item.href} exact={item.exact} section={item.section}>
               {item.label}
             </NavLink>
           ))}

@@ -41,7 +41,7 @@ export function MobileNav({ nav, homeHref }: { nav: NavItem[]; homeHref: string 
           {/* A click on the current page's link changes no path: it closes the drawer too. */}
           <nav aria-label="Main" className="flex flex-col gap-1 p-3" onClick={(e) => (e.target as HTMLElement).closest("a") && close()}>
             {nav.map((item) => (
-              <NavLink key={item.href} href={item.href} exact={item.exact}>
+              <NavLink key={item.href} href={item.href} exact={item.exact} section={item.section}>
                 {item.label}
               </NavLink>
             ))}

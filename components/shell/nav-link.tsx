@@ -4,9 +4,15 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 
-export function NavLink({ href, exact = false, children }: { href: string; exact?: boolean; children: ReactNode }) {
+/** Whether the page at `pathname` is the link's: its own path (exact), or any below it or below `section`. */
+export function isCurrent(pathname: string, href: string, options: { exact?: boolean; section?: string } = {}): boolean {
+  const root = options.section ?? href;
+  return options.exact ? pathname === href : pathname === root || pathname.startsWith(`${root}/`);
+}
+
+export function NavLink({ href, exact = false, section, children }: { href: string; exact?: boolean; section?: string; children: ReactNode }) {
   const pathname = usePathname();
-  const active = exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+  const active = isCurrent(pathname, href, { exact, section });
   return (
     <Link
       href={href}

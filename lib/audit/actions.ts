@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = {
   org_created: "Org created",
   org_updated: "Org updated",
   org_deleted: "Org deleted",
+  org_settings_changed: "Organization settings changed",
   role_created: "Role created",
   role_renamed: "Role renamed",
   role_deleted: "Role deleted",

@@ -78,6 +78,12 @@ const SAMPLES: Record<AuditAction, Sample> = {
     after: { name: "Hill House", description: "", canCreateSubOrgs: true },
     changes: ["Name changed from Hill Cottage to Hill House", "May now create sub-organizations"],
   },
+  org_settings_changed: {
+    targetLabel: "Acme Heating GmbH",
+    before: { name: "Acme Heating", description: "", timezone: "UTC" },
+    after: { name: "Acme Heating GmbH", description: "Boilers since 1990", timezone: "Asia/Tokyo" },
+    changes: ["Name changed from Acme Heating to Acme Heating GmbH", "Description changed", "Time zone changed from UTC to Asia/Tokyo"],
+  },
   org_deleted: { targetLabel: "Hill Cottage", before: { name: "Hill Cottage", type: "client" }, changes: ["Was a client organization"] },
   role_created: { targetLabel: "Field technician", after: { key: "field_tech", name: "Field technician" }, changes: [] },
   role_renamed: { targetLabel: "Field engineer", before: { name: "Field technician" }, after: { name: "Field engineer" }, changes: ["Renamed from “Field technician” to “Field engineer”"] },

@@ -61,6 +61,9 @@ function changed(field: string, from: unknown, to: unknown, show: (v: unknown) =
   return [`${field} changed from ${show(from)} to ${show(to)}`];
 }
 
+/** An org's description is long: that it changed says enough. */
+const descriptionChanged = (b: Json, a: Json): string[] => (JSON.stringify(b.description ?? "") !== JSON.stringify(a.description ?? "") ? ["Description changed"] : []);
+
 /** The owner of a device as the row names them; older rows kept only an id, which says nothing to a person. */
 const owner = (o: Json): string | null => text(o.owner) ?? (text(o.ownerId) ? "a person" : null);
 
@@ -119,8 +122,12 @@ const CHANGES: Record<AuditAction, (r: Reader) => string[]> = {
     ...(Array.isArray(a.admins) && a.admins.length ? [`Admins invited: ${a.admins.join(", ")}`] : []),
   ],
   org_updated: ({ b, a }) => {
-    const lines = [...changed("Name", b.name, a.name), ...(JSON.stringify(b.description ?? "") !== JSON.stringify(a.description ?? "") ? ["Description changed"] : [])];
+    const lines = [...changed("Name", b.name, a.name), ...descriptionChanged(b, a)];
     if (typeof a.canCreateSubOrgs === "boolean" && a.canCreateSubOrgs !== b.canCreateSubOrgs) lines.push(a.canCreateSubOrgs ? "May now create sub-organizations" : "May no longer create sub-organizations");
+    return lines.length ? lines : ["Nothing changed"];
+  },
+  org_settings_changed: ({ b, a }) => {
+    const lines = [...changed("Name", b.name, a.name), ...descriptionChanged(b, a), ...changed("Time zone", b.timezone, a.timezone)];
     return lines.length ? lines : ["Nothing changed"];
   },
   org_deleted: ({ b }) => (text(b.type) ? [`Was a ${orgTypeLabel(b.type as string).toLowerCase()} organization`] : []),

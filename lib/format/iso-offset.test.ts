@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoInTimeZone } from "./iso-offset";
+import { isoInTimeZone, utcOffset } from "./iso-offset";
 
 describe("isoInTimeZone", () => {
   it.each([
@@ -13,5 +13,16 @@ describe("isoInTimeZone", () => {
     ["2026-12-06T23:00:00Z", "Europe/Berlin", "2026-12-07T00:00:00+01:00"],
   ])("%s in %s → %s", (iso, zone, expected) => {
     expect(isoInTimeZone(new Date(iso), zone)).toBe(expected);
+  });
+});
+
+describe("utcOffset", () => {
+  it.each([
+    ["2026-12-07T08:15:00Z", "Asia/Tokyo", "+09:00"],
+    ["2026-07-07T08:15:00Z", "Europe/Berlin", "+02:00"],
+    ["2026-12-07T08:15:00Z", "UTC", "+00:00"],
+    ["2026-12-07T08:15:00Z", "America/St_Johns", "-03:30"],
+  ])("%s in %s → %s", (iso, zone, expected) => {
+    expect(utcOffset(new Date(iso), zone)).toBe(expected);
   });
 });

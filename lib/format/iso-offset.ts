@@ -22,9 +22,16 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return fmt;
 }
 
+const partsOf = (date: Date, timeZone: string) => Object.fromEntries(formatter(timeZone).formatToParts(date).map((x) => [x.type, x.value]));
+// "GMT+01:00", or plain "GMT" at offset zero.
+const offsetOf = (p: Record<string, string>) => (p.timeZoneName === "GMT" ? "+00:00" : p.timeZoneName!.replace("GMT", ""));
+
 export function isoInTimeZone(date: Date, timeZone: string): string {
-  const p = Object.fromEntries(formatter(timeZone).formatToParts(date).map((x) => [x.type, x.value]));
-  // "GMT+01:00", or plain "GMT" at offset zero.
-  const offset = p.timeZoneName === "GMT" ? "+00:00" : p.timeZoneName!.replace("GMT", "");
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
+  const p = partsOf(date, timeZone);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offsetOf(p)}`;
+}
+
+/** The zone's offset from UTC at `date`: "+09:00", "-03:30", "+00:00". */
+export function utcOffset(date: Date, timeZone: string): string {
+  return offsetOf(partsOf(date, timeZone));
 }

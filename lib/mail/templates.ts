@@ -1,5 +1,8 @@
 // Plain-text emails. Links are built from APP_URL, never from the request's Host (security.md B4).
+// Nobody is looking at a screen when an email is written: its times are in the recipient's org's
+// time zone, named beside them (product.md §1).
 import { env } from "@/lib/env";
+import { formatDateTime } from "@/lib/format/dates";
 
 export type Email = { kind: string; to: string; subject: string; text: string };
 
@@ -9,10 +12,14 @@ const appLink = (path: string) => new URL(path, env.APP_URL).toString();
 export const invitationLink = (token: string) => appLink(`/invite/${token}`);
 export const resetLink = (token: string) => appLink(`/reset/${token}`);
 
+/** A link's end, in the zone of the org it belongs to: "Jan 6, 2027, 9:15 AM (Europe/Berlin)". */
+export type Expiry = { at: Date; timeZone: string };
+const until = ({ at, timeZone }: Expiry) => `${formatDateTime(at, timeZone)} (${timeZone})`;
+
 // Names are validated without CR/LF, but a subject must never carry one (security.md F6).
 const oneLine = (text: string) => text.replace(/[\r\n]+/g, " ");
 
-export function invitationEmail(input: { to: string; name: string; inviter: string; orgName: string; token: string }): Email {
+export function invitationEmail(input: { to: string; name: string; inviter: string; orgName: string; token: string; expires: Expiry }): Email {
   return {
     kind: "invitation",
     to: input.to,
@@ -25,12 +32,12 @@ export function invitationEmail(input: { to: string; name: string; inviter: stri
       "",
       invitationLink(input.token),
       "",
-      "This link works once and expires in 30 days.",
+      `This link works once and expires in 30 days, on ${until(input.expires)}.`,
     ].join("\n"),
   };
 }
 
-export function passwordResetEmail(input: { to: string; name: string; token: string }): Email {
+export function passwordResetEmail(input: { to: string; name: string; token: string; expires: Expiry }): Email {
   return {
     kind: "password_reset",
     to: input.to,
@@ -42,7 +49,7 @@ export function passwordResetEmail(input: { to: string; name: string; token: str
       "",
       resetLink(input.token),
       "",
-      "This link works once and expires in 60 minutes. If you did not ask, ignore this email; your password has not changed.",
+      `This link works once and expires in 60 minutes, at ${until(input.expires)}. If you did not ask, ignore this email; your password has not changed.`,
     ].join("\n"),
   };
 }

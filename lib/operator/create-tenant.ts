@@ -6,8 +6,9 @@ import { writeAudit } from "@/lib/audit/write";
 import { inTransaction } from "@/lib/commands/transaction";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { invitationEmail, invitationLink } from "@/lib/mail/templates";
+import { orgTimeZones } from "@/lib/orgs/time-zone-of";
 import { createTenantWithAdmin } from "@/lib/tenants/create";
-import { issueToken } from "@/lib/users/tokens";
+import { issueToken, tokenExpiresAt } from "@/lib/users/tokens";
 import type { createTenantSchema } from "./schemas";
 import { byOperator } from "./tenant";
 
@@ -27,7 +28,8 @@ export async function createTenant(db: Db, input: z.output<typeof createTenantSc
   return inTransaction(db, async (tx) => {
     const created = await createTenantWithAdmin(tx, { name: input.name, plan: input.plan, admin: { email: input.adminEmail, name: adminName, passwordHash: null }, now });
     const token = await issueToken(tx, { tenantId: created.tenantId, userId: created.adminId, kind: "invitation", now });
-    await enqueueEmail(tx, created.tenantId, invitationEmail({ to: input.adminEmail, name: adminName, inviter: INVITER, orgName: input.name, token }));
+    const timeZone = (await orgTimeZones(tx, [created.root.id]))(created.root.id);
+    await enqueueEmail(tx, created.tenantId, invitationEmail({ to: input.adminEmail, name: adminName, inviter: INVITER, orgName: input.name, token, expires: { at: tokenExpiresAt("invitation", now), timeZone } }));
     await writeAudit(tx, { ...byOperator({ id: created.tenantId, name: input.name }), action: "tenant_created", after: { name: input.name, plan: input.plan, admin: input.adminEmail } });
     return { tenantId: created.tenantId, name: input.name, plan: input.plan, adminEmail: input.adminEmail, adminName, invitationLink: invitationLink(token) };
   });

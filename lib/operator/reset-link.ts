@@ -8,7 +8,7 @@ import { writeAudit } from "@/lib/audit/write";
 import { inTransaction } from "@/lib/commands/transaction";
 import { DomainError } from "@/lib/errors";
 import { invitationLink, resetLink } from "@/lib/mail/templates";
-import { issueToken, TOKEN_LIFETIME_MS, type TokenKind } from "@/lib/users/tokens";
+import { issueToken, tokenExpiresAt, type TokenKind } from "@/lib/users/tokens";
 import type { resetLinkSchema } from "./schemas";
 
 export type ResetLink = { kind: TokenKind; email: string; tenantId: string; tenantName: string; link: string; expiresAt: Date };
@@ -43,6 +43,6 @@ export async function issueResetLink(db: Db, input: z.output<typeof resetLinkSch
       targetLabel: user.email,
     });
     const link = kind === "invitation" ? invitationLink(token) : resetLink(token);
-    return { kind, email: user.email, tenantId: tenant.id, tenantName: tenant.name, link, expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[kind]) };
+    return { kind, email: user.email, tenantId: tenant.id, tenantName: tenant.name, link, expiresAt: tokenExpiresAt(kind, now) };
   });
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { OrgType } from "@/lib/policy/plans";
 import { emailSchema } from "@/lib/users/email";
 import { nameSchema } from "@/lib/users/schemas";
+import { isTimeZone } from "./time-zones";
 
 const SUB_ORG_TYPES = ["client", "distributor", "reseller", "contractor", "installer"] as const satisfies readonly Exclude<OrgType, "root">[];
 export type SubOrgType = (typeof SUB_ORG_TYPES)[number];
@@ -34,6 +35,16 @@ export const editOrgSchema = z.strictObject({
   name: orgNameSchema,
   description: orgDescriptionSchema,
   canCreateSubOrgs: z.boolean(),
+});
+
+export const timeZoneSchema = z.string().max(64, "Choose a time zone from the list.").refine(isTimeZone, "Choose a time zone from the list.");
+
+/** Settings → Organization: the current org's own name, description and time zone (org.settings). */
+export const orgSettingsSchema = z.strictObject({
+  orgId: z.uuid(),
+  name: orgNameSchema,
+  description: orgDescriptionSchema,
+  timezone: timeZoneSchema,
 });
 
 export const deleteOrgSchema = z.strictObject({ orgId: z.uuid(), targetOrgId: z.uuid(), confirm: z.literal("DELETE", { error: "Type DELETE to confirm." }) });

@@ -11,6 +11,9 @@ const DAY = 24 * 3_600_000;
 /** Invitations live 30 days (product.md §5); reset links 60 minutes (security.md E2). */
 export const TOKEN_LIFETIME_MS: Record<TokenKind, number> = { invitation: 30 * DAY, password_reset: 60 * 60_000 };
 
+/** When a token issued at `now` stops working: what its email tells the recipient. */
+export const tokenExpiresAt = (kind: TokenKind, now: Date) => new Date(now.getTime() + TOKEN_LIFETIME_MS[kind]);
+
 /** 32 bytes from the CSPRNG, base64url: 43 characters (security.md E1). */
 export function newToken(): string {
   return randomBytes(32).toString("base64url");
@@ -40,7 +43,7 @@ export async function issueToken(db: Executor, input: { tenantId: string; userId
     userId: input.userId,
     kind: input.kind,
     tokenHash: hashToken(token),
-    expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[input.kind]),
+    expiresAt: tokenExpiresAt(input.kind, now),
   });
   return token;
 }

@@ -13,7 +13,8 @@ import { createDeviceSchema, deleteDeviceSchema, deleteDevicesSchema, editDevice
 import * as orgCreate from "@/lib/orgs/commands/create";
 import * as orgDelete from "@/lib/orgs/commands/delete";
 import * as orgEdit from "@/lib/orgs/commands/edit";
-import { createOrgSchema, deleteOrgSchema, editOrgSchema } from "@/lib/orgs/schemas";
+import * as orgSettings from "@/lib/orgs/commands/settings";
+import { createOrgSchema, deleteOrgSchema, editOrgSchema, orgSettingsSchema } from "@/lib/orgs/schemas";
 import * as customRoles from "@/lib/roles/commands/custom-roles";
 import * as signupFinish from "@/lib/signup/commands/finish";
 import * as signupRequest from "@/lib/signup/commands/request";
@@ -72,6 +73,7 @@ export const finishSignup = sentPublic(signupTokenSchema, signupFinish.finishSig
 export const createOrg = sent(createOrgSchema, orgCreate.createOrg);
 export const editOrg = sent(editOrgSchema, orgEdit.editOrg);
 export const deleteOrg = sent(deleteOrgSchema, orgDelete.deleteOrg);
+export const editOrgSettings = sent(orgSettingsSchema, orgSettings.editOrgSettings);
 
 export const createRole = sent(createRoleSchema, customRoles.createRole);
 export const renameRole = sent(renameRoleSchema, customRoles.renameRole);

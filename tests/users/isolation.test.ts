@@ -26,7 +26,7 @@ import { userByEmail } from "../helpers/demo";
 import { mullerAdmin, randomId, signUpTenant, withoutId } from "../helpers/fixtures";
 import { snapshot } from "../helpers/snapshot";
 import {
-  applyTag, changeRoles, createOrg, deleteDevice, deleteDevices, deleteOrg, deleteUsers, editDevice, editOrg, editUser, forceLogout, inviteUser, reactivateUsers, resendInvitations,
+  applyTag, changeRoles, createOrg, deleteDevice, deleteDevices, deleteOrg, deleteUsers, editDevice, editOrg, editOrgSettings, editUser, forceLogout, inviteUser, reactivateUsers, resendInvitations,
   revokeInvitations, setUserPassword, suspendUsers, transferDevice, transferUser,
 } from "../helpers/commands";
 
@@ -171,6 +171,9 @@ const PROBES: Array<[string, Probe]> = [
   ["device profile", (w, id) => deviceDetails(db, w.actor, id)],
   ["device actions log", (w, id) => deviceActionLog(db, w.actor, id)],
   ["switch into the org", (w, id) => actorIn(db, w.actor.viewer, id)],
+  // Settings are the shown org's: aimed at another org, as the action resolves its actor, and as the command reads its input.
+  ["edit the org's settings", async (w, id) => editOrgSettings(db, await actorIn(db, w.actor.viewer, id), { orgId: id, name: "Probe Org", description: "", timezone: "UTC" })],
+  ["edit the org's settings from here", (w, id) => editOrgSettings(db, w.actor, { orgId: id, name: "Probe Org", description: "", timezone: "UTC" })],
   [
     "export the named user",
     async (w, id) => {
@@ -182,7 +185,7 @@ const PROBES: Array<[string, Probe]> = [
 ];
 
 const DEVICE_PROBES = new Set(["device transfer", "delete device", "device edit", "device bulk delete", "device profile", "device actions log"]);
-const ORG_COMMANDS = ["create a sub-org under the org", "edit the org", "delete the org"];
+const ORG_COMMANDS = ["create a sub-org under the org", "edit the org", "delete the org", "edit the org's settings", "edit the org's settings from here"];
 const NOT_USER_COMMANDS = new Set(["invite into the org", "device transfer to the owner", "device transfer into the org", ...ORG_COMMANDS, "switch into the org", "export the named user", ...DEVICE_PROBES]);
 const USER_COMMANDS = new Set(PROBES.map(([name]) => name).filter((name) => !NOT_USER_COMMANDS.has(name)));
 const ORG_PROBES = new Set(["transfer user into the org", "invite into the org", "device transfer into the org", ...ORG_COMMANDS, "switch into the org"]);

@@ -20,7 +20,7 @@ import { idOf } from "../helpers/fixtures";
 import { refusedWithoutChange } from "../helpers/snapshot";
 import { DomainError } from "@/lib/errors";
 import {
-  applyTag, changeRoles, createDevice, createOrg, createRole, deleteDevice, deleteDevices, deleteOrg, deleteRole, deleteUsers, editDevice, editOrg, editUser, forceLogout, inviteUser,
+  applyTag, changeRoles, createDevice, createOrg, createRole, deleteDevice, deleteDevices, deleteOrg, deleteRole, deleteUsers, editDevice, editOrg, editOrgSettings, editUser, forceLogout, inviteUser,
   reactivateUsers, renameRole, resendInvitations, revokeInvitations, setUserPassword, suspendUsers, transferDevice, transferUser, updateGrants, updateSelfSignup,
 } from "../helpers/commands";
 
@@ -142,6 +142,21 @@ const COMMANDS: Record<string, Command> = {
       ["a 10 kB admin email", { destination: { adminEmail: `${TEN_KB}@acme.test` } }],
       ["moveDevices as a string", { moveDevices: "yes" }],
       ["a numeric role", { role: 1 }],
+    ],
+  },
+  "org settings": {
+    run: (raw) => editOrgSettings(db, actor, raw),
+    base: () => ({ orgId: actor.org.id, name: "Acme Heating", description: "", timezone: "Europe/Berlin" }),
+    cases: [
+      ["an unknown time zone", { timezone: "Europe/Atlantis" }],
+      ["a 10 kB time zone", { timezone: TEN_KB }],
+      ["a time zone that is a number", { timezone: 9 }],
+      ["a 501-character description", { description: "d".repeat(501) }],
+      ["a 10 kB name", { name: TEN_KB }],
+      ["a name with CR LF", { name: "Acme\r\nBcc: victim@evil.example" }],
+      ["a 2-character name", { name: "Ac" }],
+      ["a canCreateSubOrgs key", { canCreateSubOrgs: true }],
+      ["a parentId key", { parentId: UUID }],
     ],
   },
   "device transfer": {

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { resetRequests, users } from "@/db/schema";
+import { organizations, resetRequests, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
 import { hashPassword } from "@/lib/auth/password";
 import { newPasswordSchema } from "@/lib/auth/password-policy";
@@ -13,7 +13,7 @@ import { enqueueEmail } from "@/lib/mail/outbox";
 import { passwordChangedEmail, passwordResetEmail } from "@/lib/mail/templates";
 import { LINK_EXPIRED } from "../link-messages";
 import { acceptTokenSchema, forgotPasswordSchema } from "../schemas";
-import { consumeToken, issueToken, type TokenKind } from "../tokens";
+import { consumeToken, issueToken, tokenExpiresAt, type TokenKind } from "../tokens";
 import { endSessions } from "./sessions";
 import { isActiveUser } from "../active";
 import { tenantIsLive } from "@/lib/tenants/live";
@@ -127,13 +127,14 @@ async function prepareBatch(db: Db, now: Date): Promise<number> {
     for (const request of due) {
       if (now.getTime() - request.createdAt.getTime() > RESET_REQUEST_TTL_MS) continue;
       const [user] = await tx
-        .select({ id: users.id, name: users.name, email: users.email, tenantId: users.tenantId, orgId: users.orgId })
+        .select({ id: users.id, name: users.name, email: users.email, tenantId: users.tenantId, orgId: users.orgId, timeZone: organizations.timezone })
         .from(users)
+        .innerJoin(organizations, eq(organizations.id, users.orgId))
         .where(and(sql`lower(${users.email}) = ${request.email}`, isActiveUser(), tenantIsLive(users.tenantId)))
         .limit(1);
       if (!user) continue;
       const token = await issueToken(tx, { tenantId: user.tenantId, userId: user.id, kind: "password_reset", now });
-      await enqueueEmail(tx, user.tenantId, passwordResetEmail({ to: user.email, name: user.name, token }));
+      await enqueueEmail(tx, user.tenantId, passwordResetEmail({ to: user.email, name: user.name, token, expires: { at: tokenExpiresAt("password_reset", now), timeZone: user.timeZone } }));
       await writeAudit(tx, { tenantId: user.tenantId, orgId: user.orgId, actorEmail: user.email, action: "user_password_reset_requested", targetType: "user", targetId: user.id, targetLabel: user.email, ip: request.ip });
     }
     if (due.length) await tx.delete(resetRequests).where(inArray(resetRequests.id, due.map((r) => r.id)));

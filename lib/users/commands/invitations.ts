@@ -7,10 +7,11 @@ import type { BulkResult, Skipped } from "@/lib/commands/bulk";
 import { lockTenant } from "@/lib/commands/transaction";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { invitationEmail } from "@/lib/mail/templates";
+import { orgTimeZones } from "@/lib/orgs/time-zone-of";
 import { checkDailyInvites } from "@/lib/policy";
 import { isAnyOf } from "@/lib/sql/any-of";
 import { bulkUsersSchema } from "../schemas";
-import { issueToken } from "../tokens";
+import { issueToken, tokenExpiresAt } from "../tokens";
 import { invitationsToday } from "./invite";
 import { runOnUsers } from "./run-on-users";
 
@@ -31,9 +32,11 @@ export async function resendInvitations(db: Db, actor: Actor, input: z.output<ty
       return refused;
     },
     apply: async (tx, list) => {
+      const timeZone = await orgTimeZones(tx, list.map((u) => u.org.id));
+      const expires = { at: tokenExpiresAt("invitation", now) };
       for (const user of list) {
         const token = await issueToken(tx, { tenantId, userId: user.id, kind: "invitation", now });
-        await enqueueEmail(tx, tenantId, invitationEmail({ to: user.email, name: user.name, inviter: actor.viewer.name, orgName: user.org.name, token }));
+        await enqueueEmail(tx, tenantId, invitationEmail({ to: user.email, name: user.name, inviter: actor.viewer.name, orgName: user.org.name, token, expires: { ...expires, timeZone: timeZone(user.org.id) } }));
       }
     },
     audit: () => ({ action: "user_invitation_resent" }),

@@ -15,7 +15,7 @@ import { checkDailyInvites, checkUserLimit, isInView, may } from "@/lib/policy";
 import type { z } from "zod";
 import { inviteSchema } from "../schemas";
 import { roleExists } from "../roles";
-import { issueToken } from "../tokens";
+import { issueToken, tokenExpiresAt } from "../tokens";
 
 export const ALREADY_REGISTERED = "This email is already registered.";
 
@@ -110,7 +110,7 @@ export async function invitePerson(tx: Tx, actor: Actor, input: z.output<typeof 
   const locationName = await setUserLocations(tx, tenantId, org.id, userId, input.locationIds);
   if (locationName) await tx.update(users).set({ locationName }).where(eq(users.id, userId));
   const token = await issueToken(tx, { tenantId, userId, kind: "invitation", now });
-  await enqueueEmail(tx, tenantId, invitationEmail({ to: input.email, name: input.name, inviter: actor.viewer.name, orgName: org.name, token }));
+  await enqueueEmail(tx, tenantId, invitationEmail({ to: input.email, name: input.name, inviter: actor.viewer.name, orgName: org.name, token, expires: { at: tokenExpiresAt("invitation", now), timeZone: org.timezone } }));
   await writeAudit(tx, {
     ...auditBy(actor),
     orgId: org.id,

@@ -5,10 +5,11 @@ import { z } from "zod";
 import { RoleSelect } from "@/components/forms/role-select";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, inputClass } from "@/components/ui/field";
+import { Field, inputClass } from "@/components/ui/field";
 import type { SelfSignupSettings } from "@/lib/tenants/join-settings";
 import { domainsFromText, joinDomainsSchema, selfSignupSchema } from "@/lib/tenants/schemas";
 import { updateSelfSignupAction } from "../actions";
+import { SaveRow } from "./save-row";
 import { SwitchTrack } from "./switch-track";
 
 // The domains are typed in one box; the schema the server checks reads them from it.
@@ -62,12 +63,7 @@ export function SelfSignupForm({ orgId, settings }: { orgId: string; settings: S
         </Field>
 
         <JoinLink url={settings.joinUrl} live={settings.enabled} changed={settings.handle !== null && handle !== settings.handle} />
-        <FormError message={formError} />
-        <div className="flex justify-end">
-          <Button type="submit" disabled={pending || !isDirty}>
-            {pending ? "Saving…" : "Save"}
-          </Button>
-        </div>
+        <SaveRow error={formError} pending={pending} dirty={isDirty} />
       </div>
     </form>
   );
