@@ -55,6 +55,16 @@ const SAMPLES: Record<AuditAction, Sample> = {
   developer_mode_off: { ...person, before: { developerMode: true }, after: { developerMode: false }, changes: [] },
   device_created: { targetName: "Pool Heater", targetLabel: "Pool Heater", after: { name: "Pool Heater", model: "PH-1", ownerId: UUID, owner: "Sam Stone" }, changes: ["Model PH-1", "Owned by Sam Stone"] },
   device_deleted: { targetLabel: "Pool Heater", before: { name: "Pool Heater", model: "PH-1", org: "Marsh Residence" }, changes: ["Model PH-1, in Marsh Residence"] },
+  device_location_set: { targetLabel: "Pool Heater", before: { location: "North depot" }, after: { location: "Warehouse Berlin" }, changes: ["Location set to Warehouse Berlin (was North depot)"] },
+  location_created: { targetLabel: "Warehouse Berlin", after: { name: "Warehouse Berlin", address: "Lager 1, Berlin", pin: "52.5, 13.4" }, changes: ["Address Lager 1, Berlin", "Map pin 52.5, 13.4"] },
+  location_updated: {
+    targetLabel: "Warehouse Berlin",
+    before: { name: "Warehouse", address: "", pin: null },
+    after: { name: "Warehouse Berlin", address: "Lager 1, Berlin", pin: "52.5, 13.4" },
+    changes: ["Name changed from Warehouse to Warehouse Berlin", "Address set to Lager 1, Berlin", "Map pin set to 52.5, 13.4"],
+  },
+  location_deleted: { targetLabel: "Warehouse Berlin", before: { name: "Warehouse Berlin", address: "" }, after: { people: 2, devices: 1 }, changes: ["2 people and 1 device lost this location"] },
+  user_location_set: { ...person, before: { locations: ["North depot", "South depot"] }, after: { location: null }, changes: ["Location removed (was North depot, South depot)"] },
   device_transferred: {
     targetLabel: "Pool Heater",
     before: { org: "Acme Heating", ownerId: UUID, owner: "Sam Stone" },

@@ -64,6 +64,15 @@ function changed(field: string, from: unknown, to: unknown, show: (v: unknown) =
 /** The owner of a device as the row names them; older rows kept only an id, which says nothing to a person. */
 const owner = (o: Json): string | null => text(o.owner) ?? (text(o.ownerId) ? "a person" : null);
 
+/** "Location set to X (was Y)", "Location removed (was Y)". */
+function locationMove(from: unknown, to: unknown): string {
+  if (!text(to)) return text(from) ? `Location removed (was ${from})` : "Location removed";
+  return `Location set to ${to}${text(from) ? ` (was ${from})` : ""}`;
+}
+
+/** A new location's address and pin, where given. */
+const locationLines = (a: Json): string[] => [...(text(a.address) ? [`Address ${a.address}`] : []), ...(text(a.pin) ? [`Map pin ${a.pin}`] : [])];
+
 // Every action has its sentences: a new action without one does not compile.
 const CHANGES: Record<AuditAction, (r: Reader) => string[]> = {
   authn_login_success: () => [],
@@ -110,6 +119,16 @@ const CHANGES: Record<AuditAction, (r: Reader) => string[]> = {
     ...(text(b.org) && b.org !== a.org ? [`Moved from ${b.org} to ${text(a.org) ?? "another organization"}`] : []),
     owner(a) ? `Owner now ${owner(a)}${owner(b) && owner(b) !== "a person" ? ` (was ${owner(b)})` : ""}` : "Owner cleared",
   ],
+  device_location_set: ({ b, a }) => [locationMove(b.location, a.location)],
+  location_created: ({ a }) => locationLines(a),
+  location_updated: ({ b, a }) => {
+    const lines = [...changed("Name", b.name, a.name), ...changed("Address", b.address, a.address), ...changed("Map pin", b.pin, a.pin)];
+    return lines.length ? lines : ["Nothing changed"];
+  },
+  location_deleted: ({ a }) => [
+    Number(a.people) || Number(a.devices) ? `${count(a.people, "person", "people")} and ${count(a.devices, "device")} lost this location` : "Nobody and nothing was at it",
+  ],
+  user_location_set: ({ b, a }) => [locationMove(Array.isArray(b.locations) && b.locations.length ? b.locations.join(", ") : null, a.location)],
   org_created: ({ a }) => [
     `${orgTypeLabel(String(a.type ?? ""))}${text(a.parent) ? ` under ${a.parent}` : ""}`,
     ...(Array.isArray(a.admins) && a.admins.length ? [`Admins invited: ${a.admins.join(", ")}`] : []),

@@ -21,7 +21,7 @@ export async function editUser(db: Db, actor: Actor, input: z.output<typeof edit
       ctx: () => ({ role: input.role }),
       removesAdmin: (user) => isAdminRole(user.role) && !toAdmin,
       apply: async (tx, [user]) => {
-        const locationName = await setUserLocations(tx, user!.tenantId, user!.org.id, user!.id, input.locationIds);
+        const locationName = await setUserLocations(tx, user!.tenantId, user!.org.path, user!.id, input.locationIds);
         await tx
           .update(users)
           .set({
