@@ -53,7 +53,7 @@ const SAMPLES: Record<AuditAction, Sample> = {
   user_tagged: { ...person, after: { tag: "Boilers" }, changes: ["Tagged “Boilers”"] },
   developer_mode_on: { ...person, before: { developerMode: false }, after: { developerMode: true }, changes: [] },
   developer_mode_off: { ...person, before: { developerMode: true }, after: { developerMode: false }, changes: [] },
-  device_created: { targetName: "Pool Heater", targetLabel: "Pool Heater", after: { name: "Pool Heater", model: "PH-1", ownerId: UUID, owner: "Sam Stone" }, changes: ["Model PH-1", "Owned by Sam Stone"] },
+  device_created: { targetName: "Pool Heater", targetLabel: "Pool Heater", after: { name: "Pool Heater", model: "PH-1", ownerId: UUID, owner: "Sam Stone", location: "HQ" }, changes: ["Model PH-1", "Owned by Sam Stone", "At HQ"] },
   device_deleted: { targetLabel: "Pool Heater", before: { name: "Pool Heater", model: "PH-1", org: "Marsh Residence" }, changes: ["Model PH-1, in Marsh Residence"] },
   device_location_set: { targetLabel: "Pool Heater", before: { location: "North depot" }, after: { location: "Warehouse Berlin" }, changes: ["Location set to Warehouse Berlin (was North depot)"] },
   location_created: { targetLabel: "Warehouse Berlin", after: { name: "Warehouse Berlin", address: "Lager 1, Berlin", pin: "52.5, 13.4" }, changes: ["Address Lager 1, Berlin", "Map pin 52.5, 13.4"] },

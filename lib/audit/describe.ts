@@ -113,7 +113,7 @@ const CHANGES: Record<AuditAction, (r: Reader) => string[]> = {
   user_tagged: ({ a }) => [`Tagged ${quoted(a.tag)}`],
   developer_mode_on: () => [],
   developer_mode_off: () => [],
-  device_created: ({ a }) => [`Model ${text(a.model) ?? "unknown"}`, owner(a) ? `Owned by ${owner(a)}` : "No owner"],
+  device_created: ({ a }) => [`Model ${text(a.model) ?? "unknown"}`, owner(a) ? `Owned by ${owner(a)}` : "No owner", ...(text(a.location) ? [`At ${a.location}`] : [])],
   device_deleted: ({ b }) => [`Model ${text(b.model) ?? "unknown"}${text(b.org) ? `, in ${b.org}` : ""}`],
   device_transferred: ({ b, a }) => [
     ...(text(b.org) && b.org !== a.org ? [`Moved from ${b.org} to ${text(a.org) ?? "another organization"}`] : []),

@@ -38,7 +38,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
   if (dashboard) {
     const { policy } = actor;
     const canInvite = may(policy, "users.invite");
-    const [roles, locations] = canInvite ? await Promise.all([tenantRoles(db, viewer.tenant.id), usableLocations(db, actor)]) : [[], []];
+    const canAddDevice = devicesInSight(policy) === "org" && may(policy, "devices.create");
+    const [roles, locations] = await Promise.all([canInvite ? tenantRoles(db, viewer.tenant.id) : [], canInvite || canAddDevice ? usableLocations(db, actor) : []]);
     const context = dashboard.activity ? await auditContext(db, viewer.tenant.id, viewer.org.timezone) : null;
     const activity = context && dashboard.activity ? dashboard.activity.map((r) => ({ id: r.id, createdAt: r.createdAt, ...describeAudit(r, context) })) : null;
     return (
@@ -48,8 +49,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
           <Shortcuts
             orgId={org.id}
             orgName={org.name}
-            invite={canInvite ? { roles: grantableRoles(policy, roles), locations } : null}
-            addDevice={devicesInSight(policy) === "org" && may(policy, "devices.create")}
+            invite={canInvite ? { roles: grantableRoles(policy, roles) } : null}
+            addDevice={canAddDevice}
+            locations={locations}
           />
         </div>
         <DashboardView orgId={org.id} orgName={org.name} dashboard={dashboard} activity={activity} now={now} timeZone={viewer.org.timezone} />
