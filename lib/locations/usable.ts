@@ -56,6 +56,28 @@ export async function lockUsableLocation(db: Executor, tenantId: string, orgPath
   return row ?? null;
 }
 
+/** Holds the given locations of the tenant FOR SHARE, in id order (see runOnUsers' `prepare`). */
+export async function shareLocations(db: Executor, tenantId: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .select({ id: locations.id })
+    .from(locations)
+    .where(and(eq(locations.tenantId, tenantId), equalsAnyOf(locations.id, [...new Set(ids)])))
+    .orderBy(asc(locations.id))
+    .for("share");
+}
+
+/**
+ * The users at a location, locked for update in id order, after the location itself was locked:
+ * an assignment that committed meanwhile is then seen by the next statement, whose recomputed
+ * names would otherwise come from a snapshot taken before it (READ COMMITTED).
+ */
+export async function lockPeopleAt(db: Executor, locationId: string): Promise<string[]> {
+  const rows = await db.execute<{ id: string }>(sql`
+    SELECT u.id FROM users u WHERE u.id IN (SELECT ul.user_id FROM user_locations ul WHERE ul.location_id = ${locationId}) ORDER BY u.id FOR UPDATE OF u`);
+  return rows.rows.map((r) => r.id);
+}
+
 /** Users' denormalised first location name (the users table's Location column and sort), recomputed from user_locations. */
 export async function refreshLocationNames(db: Executor, userIds: readonly string[]): Promise<void> {
   if (userIds.length === 0) return;

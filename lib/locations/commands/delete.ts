@@ -11,7 +11,7 @@ import { DomainError } from "@/lib/errors";
 import { plural } from "@/lib/orgs/counts";
 import { orgTarget } from "@/lib/orgs/target";
 import type { deleteLocationSchema } from "../schemas";
-import { refreshLocationNames } from "../usable";
+import { lockPeopleAt, refreshLocationNames } from "../usable";
 import { ownLocation } from "./manage";
 
 /**
@@ -23,7 +23,7 @@ export async function deleteLocation(db: Db, actor: Actor, input: z.output<typeo
   assertAllowed(actor.policy, "locations.manage", orgTarget(actor));
   return inTransaction(db, async (tx) => {
     const location = await ownLocation(tx, actor, input.locationId);
-    const people = (await tx.execute<{ user_id: string }>(sql`SELECT user_id FROM user_locations WHERE location_id = ${location.id}`)).rows.map((r) => r.user_id);
+    const people = await lockPeopleAt(tx, location.id);
     const [d] = (await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM devices WHERE location_id = ${location.id}`)).rows;
     const devices = Number(d?.n ?? 0);
     if ((people.length > 0 || devices > 0) && input.confirm !== "DELETE") {

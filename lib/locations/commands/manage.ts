@@ -10,7 +10,7 @@ import { inTransaction, pgCode, pgConstraint } from "@/lib/commands/transaction"
 import { DomainError, notFound } from "@/lib/errors";
 import { orgTarget } from "@/lib/orgs/target";
 import type { createLocationSchema, editLocationSchema } from "../schemas";
-import { chainOf, refreshLocationNames } from "../usable";
+import { chainOf, lockPeopleAt, refreshLocationNames } from "../usable";
 
 // Create and edit: locations.manage in the location's own org. A location inherited from an org
 // above is usable here but edited only there (product.md §1, the inheritance rule).
@@ -78,8 +78,7 @@ export async function editLocation(db: Db, actor: Actor, input: z.output<typeof 
       .where(eq(locations.id, before.id))
       .catch(clash(actor, input.name));
     if (before.name !== input.name) {
-      const people = await tx.execute<{ user_id: string }>(sql`SELECT user_id FROM user_locations WHERE location_id = ${before.id}`);
-      await refreshLocationNames(tx, people.rows.map((r) => r.user_id));
+      await refreshLocationNames(tx, await lockPeopleAt(tx, before.id));
     }
     await writeAudit(tx, {
       ...auditBy(actor),

@@ -22,11 +22,12 @@ export async function setUsersLocation(db: Db, actor: Actor, input: z.output<typ
   const had = new Map<string, string[]>();
   return runOnUsers(db, actor, input, {
     action: "locations.assign",
+    prepare: async (tx) => {
+      if (!input.locationId) return;
+      location = await lockUsableLocation(tx, tenantId, actor.org.path, input.locationId);
+      if (!location) throw notFound();
+    },
     refuse: async (tx, list) => {
-      if (input.locationId) {
-        location = await lockUsableLocation(tx, tenantId, actor.org.path, input.locationId);
-        if (!location) throw notFound();
-      }
       const ids = list.map((u) => u.id);
       const rows = await tx
         .select({ userId: userLocations.userId, id: locations.id, name: locations.name })
