@@ -10,7 +10,8 @@ import { COUNT_CAP } from "@/lib/table/paging";
 import type { LocationSortKey } from "./sort";
 import { chainOf, orgNameFor } from "./usable";
 
-export type LocationRow = {
+/** A location as the list and the profile show it. */
+export type LocationFields = {
   id: string;
   name: string;
   address: string;
@@ -20,6 +21,22 @@ export type LocationRow = {
   inherited: boolean;
   /** The owning org's name when the viewer may know it; else null ("Inherited"). */
   orgName: string | null;
+};
+
+/** A row of `locations l JOIN organizations o` read as l.*, o.path AS org_path, o.name AS org_name. */
+export function toLocationFields(actor: Actor, r: Record<string, unknown>): LocationFields {
+  return {
+    id: String(r.id),
+    name: String(r.name),
+    address: String(r.address ?? ""),
+    latitude: r.latitude === null ? null : Number(r.latitude),
+    longitude: r.longitude === null ? null : Number(r.longitude),
+    inherited: r.org_id !== actor.org.id,
+    orgName: orgNameFor(actor, { path: String(r.org_path), name: String(r.org_name) }),
+  };
+}
+
+export type LocationRow = LocationFields & {
   /** Devices and people at the location within the viewer's view, counted up to one past COUNT_CAP; null when the viewer sees none of them. */
   devices: number | null;
   people: number | null;
@@ -83,13 +100,7 @@ export async function listLocations(db: Executor, actor: Actor, request: { q: st
     page,
     pages,
     rows: result.rows.map((r) => ({
-      id: String(r.id),
-      name: String(r.name),
-      address: String(r.address ?? ""),
-      latitude: r.latitude === null ? null : Number(r.latitude),
-      longitude: r.longitude === null ? null : Number(r.longitude),
-      inherited: r.org_id !== actor.org.id,
-      orgName: orgNameFor(actor, { path: String(r.org_path), name: String(r.org_name) }),
+      ...toLocationFields(actor, r),
       devices: r.devices === null ? null : Number(r.devices),
       people: r.people === null ? null : Number(r.people),
     })),

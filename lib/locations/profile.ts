@@ -6,23 +6,15 @@ import { notFound } from "@/lib/errors";
 import { pathAtOrBelow } from "@/lib/orgs/subtree-sql";
 import { devicesInSight, may } from "@/lib/policy";
 import { isUuid } from "@/lib/sql/uuid";
-import { assertMayViewLocations, atLocationCounts } from "./list";
-import { chainOf, orgNameFor } from "./usable";
+import { assertMayViewLocations, atLocationCounts, toLocationFields, type LocationFields } from "./list";
+import { chainOf } from "./usable";
 
 /** How many devices and people a profile lists; the counts say how many more there are. */
 export const PROFILE_LIMIT = 200;
 
-export type LocationProfile = {
-  id: string;
-  name: string;
-  address: string;
-  latitude: number | null;
-  longitude: number | null;
-  inherited: boolean;
-  orgName: string | null;
+export type LocationProfile = LocationFields & {
   createdAt: Date;
-  /** Null when the viewer sees no devices (or no people) here. */
-  /** Totals are counted up to one past COUNT_CAP. */
+  /** Null when the viewer sees no devices (or no people) here; totals are counted up to one past COUNT_CAP. */
   devices: { total: number; rows: { id: string; name: string; model: string; orgName: string; ownerId: string | null; ownerName: string | null }[] } | null;
   people: { total: number; rows: { id: string; name: string; email: string; orgId: string; orgName: string }[] } | null;
 };
@@ -65,13 +57,7 @@ export async function locationProfile(db: Executor, actor: Actor, locationId: st
   const counts = await db.execute<{ devices: number | null; people: number | null }>(sql`SELECT ${atLocationCounts(actor, sql`${locationId}::uuid`).devices} AS devices, ${atLocationCounts(actor, sql`${locationId}::uuid`).people} AS people`);
   const [n] = counts.rows;
   return {
-    id: String(loc.id),
-    name: String(loc.name),
-    address: String(loc.address ?? ""),
-    latitude: loc.latitude === null ? null : Number(loc.latitude),
-    longitude: loc.longitude === null ? null : Number(loc.longitude),
-    inherited: loc.org_id !== actor.org.id,
-    orgName: orgNameFor(actor, { path: String(loc.org_path), name: String(loc.org_name) }),
+    ...toLocationFields(actor, loc),
     createdAt: loc.created_at instanceof Date ? loc.created_at : new Date(String(loc.created_at)),
     devices: devices && {
       total: Number(n?.devices ?? 0),
