@@ -140,7 +140,7 @@ const LOCATION: Case[] = [
   ["a 301-character address", { address: "a".repeat(301) }],
   ["a latitude past 90", { latitude: 90.5, longitude: 0 }],
   ["a longitude past -180", { latitude: 0, longitude: -180.5 }],
-  ["a latitude without a longitude", { latitude: 52.5 }],
+  ["a latitude without a longitude", { latitude: 52.5, longitude: undefined }],
   ["a latitude as text", { latitude: "52.5", longitude: "13.4" }],
   ["a tenantId key", { tenantId: UUID }],
 ];
