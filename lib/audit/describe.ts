@@ -67,6 +67,15 @@ const descriptionChanged = (b: Json, a: Json): string[] => (JSON.stringify(b.des
 /** The owner of a device as the row names them; older rows kept only an id, which says nothing to a person. */
 const owner = (o: Json): string | null => text(o.owner) ?? (text(o.ownerId) ? "a person" : null);
 
+/** "Location set to X (was Y)", "Location removed (was Y)". */
+function locationMove(from: unknown, to: unknown): string {
+  if (!text(to)) return text(from) ? `Location removed (was ${from})` : "Location removed";
+  return `Location set to ${to}${text(from) ? ` (was ${from})` : ""}`;
+}
+
+/** A new location's address and pin, where given. */
+const locationLines = (a: Json): string[] => [...(text(a.address) ? [`Address ${a.address}`] : []), ...(text(a.pin) ? [`Map pin ${a.pin}`] : [])];
+
 // Every action has its sentences: a new action without one does not compile.
 const CHANGES: Record<AuditAction, (r: Reader) => string[]> = {
   authn_login_success: () => [],
@@ -107,7 +116,7 @@ const CHANGES: Record<AuditAction, (r: Reader) => string[]> = {
   user_tagged: ({ a }) => [`Tagged ${quoted(a.tag)}`],
   developer_mode_on: () => [],
   developer_mode_off: () => [],
-  device_created: ({ a }) => [`Model ${text(a.model) ?? "unknown"}`, owner(a) ? `Owned by ${owner(a)}` : "No owner"],
+  device_created: ({ a }) => [`Model ${text(a.model) ?? "unknown"}`, owner(a) ? `Owned by ${owner(a)}` : "No owner", ...(text(a.location) ? [`At ${a.location}`] : [])],
   device_deleted: ({ b }) => [`Model ${text(b.model) ?? "unknown"}${text(b.org) ? `, in ${b.org}` : ""}`],
   device_transferred: ({ b, a }) => [
     ...(text(b.org) && b.org !== a.org ? [`Moved from ${b.org} to ${text(a.org) ?? "another organization"}`] : []),
@@ -117,6 +126,16 @@ const CHANGES: Record<AuditAction, (r: Reader) => string[]> = {
     const lines = [...changed("Name", b.name, a.name), ...changed("Model", b.model, a.model)];
     return lines.length ? lines : ["Nothing changed"];
   },
+  device_location_set: ({ b, a }) => [locationMove(b.location, a.location)],
+  location_created: ({ a }) => locationLines(a),
+  location_updated: ({ b, a }) => {
+    const lines = [...changed("Name", b.name, a.name), ...changed("Address", b.address, a.address), ...changed("Map pin", b.pin, a.pin)];
+    return lines.length ? lines : ["Nothing changed"];
+  },
+  location_deleted: ({ a }) => [
+    Number(a.people) || Number(a.devices) ? `${count(a.people, "person", "people")} and ${count(a.devices, "device")} lost this location` : "Nobody and nothing was at it",
+  ],
+  user_location_set: ({ b, a }) => [locationMove(Array.isArray(b.locations) && b.locations.length ? b.locations.join(", ") : null, a.location)],
   org_created: ({ a }) => [
     `${orgTypeLabel(String(a.type ?? ""))}${text(a.parent) ? ` under ${a.parent}` : ""}`,
     ...(Array.isArray(a.admins) && a.admins.length ? [`Admins invited: ${a.admins.join(", ")}`] : []),

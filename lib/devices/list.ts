@@ -23,7 +23,7 @@ const SORTS: Record<DeviceSortKey, SQL> = {
   created: sql`d.created_at`,
 };
 
-export type DeviceFilters = { scope: "org" | "reach"; q: string; noOwner?: boolean };
+export type DeviceFilters = { scope: "org" | "reach"; q: string; noOwner?: boolean; /** Devices at any of these locations. */ locations?: readonly string[] };
 
 /** The devices the viewer sees (`view`) that match the filters: the WHERE of the list and its counts. */
 function deviceListWhere(actor: Actor, view: DeviceView, filters: DeviceFilters): SQL {
@@ -35,6 +35,7 @@ function deviceListWhere(actor: Actor, view: DeviceView, filters: DeviceFilters)
       view === "own" ? sql`d.owner_id = ${actor.viewer.userId}` : sql`TRUE`,
       filters.q ? sql`(d.name ILIKE ${`%${escapeLike(filters.q)}%`} OR d.model ILIKE ${`%${escapeLike(filters.q)}%`})` : sql`TRUE`,
       filters.noOwner ? sql`d.owner_id IS NULL` : sql`TRUE`,
+      filters.locations?.length ? sql`d.location_id = ANY(${sql.param([...filters.locations])}::uuid[])` : sql`TRUE`,
     ],
     sql` AND `,
   );

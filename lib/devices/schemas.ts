@@ -23,6 +23,8 @@ export const createDeviceSchema = z.strictObject({
   model: deviceText(80).default(""),
   /** The owner, a member of the org; omitted: no owner yet. */
   ownerId: z.uuid().optional(),
+  /** A location usable in the org (its own or inherited); omitted: none. */
+  locationId: z.uuid().optional(),
 });
 
 export const deleteDeviceSchema = z.strictObject({ orgId: z.uuid(), deviceId: z.uuid(), confirm: z.literal("DELETE", { error: "Type DELETE to confirm." }) });

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/viewer";
 import { resolveActor, type Actor } from "@/lib/commands/actor";
 import { orgTarget } from "@/lib/orgs/target";
-import { can, may } from "@/lib/policy";
+import { can, may, mayViewLocations } from "@/lib/policy";
 
 /** For pages: the viewer (or a redirect to /login) acting in the org of the URL (or a 404). */
 export const getActor = cache(async (orgId: string): Promise<Actor> => {
@@ -21,6 +21,7 @@ const PAGE_GATES = {
   organizations: (a: Actor) => may(a.policy, "orgs.switch") || may(a.policy, "orgs.create"),
   settings: (a: Actor) => can(a.policy, "org.settings", orgTarget(a)),
   roles: (a: Actor) => can(a.policy, "roles.view", orgTarget(a)),
+  locations: (a: Actor) => mayViewLocations(a.policy),
   audit: (a: Actor) => can(a.policy, "audit.view", orgTarget(a)),
 } satisfies Record<string, (actor: Actor) => boolean>;
 

@@ -33,6 +33,9 @@ export const REFUSALS = {
   OWNER_OUTSIDE_ORG: "A device's owner must be a member of its org.",
   OWNER_NEVER_LOGGED_IN: "A device's new owner must have logged in once.",
   LOCATION_OUTSIDE_ORG: "A location given belongs to another org.",
+  LOCATION_NAME_TAKEN: "Another location of the org has that name.",
+  INHERITED_LOCATION: "The location belongs to an org above; it is edited there.",
+  ALREADY_AT_LOCATION: "The user or device already has exactly that location.",
   ROLE_UNKNOWN: "No such role in the tenant.",
   // Organizations
   SUB_ORGS_NOT_ALLOWED: "The parent org does not allow sub-organizations.",

@@ -24,18 +24,31 @@ describe("the users list's URL (one reader for the page and the CSV export)", ()
     expect(usersList.read(params).filters).toEqual(filters);
     expect(usersList.href("/o/1/users", usersList.filtersSchema.parse({}))).toBe("/o/1/users");
   });
+
+  it("carries the location filter both ways, dropping what is not an id", () => {
+    const id = "0b7c5a1e-8f2d-4c3b-9a6e-1d2f3a4b5c6d";
+    const { filters } = usersList.read({ loc: `${id},nowhere` });
+    expect(filters.locations).toEqual([id]);
+    expect(usersList.href("/o/1/users", filters)).toBe(`/o/1/users?loc=${id}`);
+  });
 });
 
 describe("the devices list's URL", () => {
   it("bounds the search and falls back to defaults", () => {
     const { filters, url } = devicesList.read({ q: "d".repeat(150), scope: "everywhere", page: "x" });
-    expect(filters).toEqual({ q: "d".repeat(100), scope: "org", noOwner: false });
+    expect(filters).toEqual({ q: "d".repeat(100), scope: "org", noOwner: false, locations: [] });
     expect(url.page).toBe(1);
   });
 
   it("carries the \"without owner\" filter both ways", () => {
-    expect(devicesList.read({ noowner: "true", scope: "reach" }).filters).toEqual({ q: "", scope: "reach", noOwner: true });
-    expect(devicesList.href("/o/x/devices", { q: "", scope: "reach", noOwner: true })).toBe("/o/x/devices?scope=reach&noowner=true");
+    expect(devicesList.read({ noowner: "true", scope: "reach" }).filters).toEqual({ q: "", scope: "reach", noOwner: true, locations: [] });
+    expect(devicesList.href("/o/x/devices", { q: "", scope: "reach", noOwner: true, locations: [] })).toBe("/o/x/devices?scope=reach&noowner=true");
+  });
+
+  it("carries the location filter both ways, dropping what is not an id", () => {
+    const id = "0b7c5a1e-8f2d-4c3b-9a6e-1d2f3a4b5c6d";
+    expect(devicesList.read({ loc: `${id},x' OR 1=1` }).filters.locations).toEqual([id]);
+    expect(devicesList.href("/o/x/devices", { q: "", scope: "org", noOwner: false, locations: [id] })).toBe(`/o/x/devices?loc=${id}`);
   });
 });
 

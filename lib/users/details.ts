@@ -4,6 +4,7 @@ import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditLog, devices, locations, organizations, tags, userLocations, users, userTags } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
+import { usableLocations, type UsableLocation } from "@/lib/locations/usable";
 import { notFound } from "@/lib/errors";
 import { orgsAtOrBelow } from "@/lib/orgs/subtree-sql";
 import { userTypeOf, type UserType } from "@/lib/policy";
@@ -26,8 +27,8 @@ export type UserDetails = {
   lastLoginAt: Date | null;
   locationIds: string[];
   locations: { id: string; name: string }[];
-  /** The locations of the user's org, for the edit form. */
-  orgLocations: { id: string; name: string }[];
+  /** The locations usable in the user's org (its own and inherited), for the edit form. */
+  orgLocations: UsableLocation[];
   tags: string[];
 };
 
@@ -41,7 +42,7 @@ export async function userDetails(db: Executor, actor: Actor, userId: string): P
   const row = found.user;
   const [mine, available, tagRows] = await Promise.all([
     db.select({ id: locations.id, name: locations.name }).from(userLocations).innerJoin(locations, eq(locations.id, userLocations.locationId)).where(eq(userLocations.userId, userId)).orderBy(asc(locations.name)),
-    db.select({ id: locations.id, name: locations.name }).from(locations).where(and(eq(locations.tenantId, row.tenantId), eq(locations.orgId, row.orgId))).orderBy(asc(locations.name)),
+    usableLocations(db, actor, scoped.org.path),
     db.select({ name: tags.name }).from(userTags).innerJoin(tags, eq(tags.id, userTags.tagId)).where(eq(userTags.userId, userId)).orderBy(asc(tags.name)),
   ]);
   return {

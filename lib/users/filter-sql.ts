@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { organizations, users } from "@/db/schema";
+import { organizations, userLocations, users } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { cachedSubtreeOrgIds } from "@/lib/orgs/subtree-cache";
 import { orgsAtOrBelow } from "@/lib/orgs/subtree-sql";
@@ -64,6 +64,17 @@ function statusesCondition(statuses: readonly UserStatus[], cutoff: Date): SQL |
 }
 
 /**
+ * People at any of the chosen locations: a semi-join on user_locations by its location index,
+ * so the users side keeps its own sort index walk (or the fence, when the estimate says few
+ * match). One location is `= $1`, not `= ANY($1)`, for the planner's estimate (performance.md).
+ */
+function locationsCondition(ids: readonly string[]): SQL | undefined {
+  if (ids.length === 0) return undefined;
+  const at = ids.length === 1 ? eq(userLocations.locationId, ids[0]!) : equalsAnyOf(userLocations.locationId, ids);
+  return inArray(users.id, sql`(SELECT ${userLocations.userId} FROM ${userLocations} WHERE ${at})`);
+}
+
+/**
  * The WHERE of every users list: the tenant, the org (or its subtree in "reach" scope, only
  * for viewers who may switch below), then the person's filters. Touches only the users table
  * (the subtree is a semi-join on the org path index, or the list of its org ids when the caller
@@ -87,6 +98,7 @@ export function userListWhere(actor: Actor, filters: UserFilters, now = new Date
     filters.roles.length ? inArray(users.role, filters.roles) : undefined,
     statusesCondition(filters.statuses, cutoff),
     filters.noDevices ? eq(users.deviceCount, 0) : undefined,
+    locationsCondition(filters.locations),
     q ? or(ilike(users.name, q), ilike(users.email, q)) : undefined,
   )!;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { locations, organizations, roles } from "@/db/schema";
+import { organizations, roles } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { orgsAtOrBelow } from "@/lib/orgs/subtree-sql";
 import { can, checkKeepsAdmin, isRoleAbove, may, type Action, type OrgRef, type PolicyViewer } from "@/lib/policy";
@@ -99,12 +99,4 @@ export async function tenantRoles(db: Executor, tenantId: string): Promise<RoleO
 /** The roles the viewer may give (invite, edit, change role, transfer): none above their own. */
 export function grantableRoles(policy: PolicyViewer, roles: readonly RoleOption[]): RoleOption[] {
   return roles.filter((r) => !isRoleAbove(r.key, policy));
-}
-
-export async function orgLocations(db: Executor, tenantId: string, orgId: string) {
-  return db
-    .select({ id: locations.id, name: locations.name })
-    .from(locations)
-    .where(and(eq(locations.tenantId, tenantId), eq(locations.orgId, orgId)))
-    .orderBy(asc(locations.name));
 }

@@ -42,6 +42,7 @@ export function bulkPermissions(policy: PolicyViewer): BulkPermissions {
     delete: has("users.delete"),
     export: has("users.export"),
     tags: has("tags.apply"),
+    locations: has("locations.assign"),
     reach: has("orgs.switch") && planHasSubOrgs(policy.limits ?? policy.plan),
     rolesView: has("roles.view"),
   };

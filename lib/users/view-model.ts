@@ -22,6 +22,8 @@ export type BulkPermissions = {
   delete: boolean;
   export: boolean;
   tags: boolean;
+  /** May set people's location in bulk. */
+  locations: boolean;
   /** May choose the "All in reach" scope. */
   reach: boolean;
   /** May open a role's grants. */

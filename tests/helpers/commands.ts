@@ -10,6 +10,11 @@ import * as deviceEdit from "@/lib/devices/commands/edit";
 import * as deviceTransfer from "@/lib/devices/commands/transfer";
 import { ownerSearchSchema, searchOwners as searchOwnersCommand } from "@/lib/devices/owners";
 import { createDeviceSchema, deleteDeviceSchema, deleteDevicesSchema, editDeviceSchema, transferDeviceSchema } from "@/lib/devices/schemas";
+import * as locationDelete from "@/lib/locations/commands/delete";
+import * as locationManage from "@/lib/locations/commands/manage";
+import * as devicesLocation from "@/lib/locations/commands/set-devices-location";
+import * as usersLocation from "@/lib/locations/commands/set-users-location";
+import { createLocationSchema, deleteLocationSchema, editLocationSchema, setDevicesLocationSchema, setUsersLocationSchema } from "@/lib/locations/schemas";
 import * as orgCreate from "@/lib/orgs/commands/create";
 import * as orgDelete from "@/lib/orgs/commands/delete";
 import * as orgEdit from "@/lib/orgs/commands/edit";
@@ -88,3 +93,9 @@ export const deleteDevices = sent(deleteDevicesSchema, deviceDelete.deleteDevice
 export const editDevice = sent(editDeviceSchema, deviceEdit.editDevice);
 export const transferDevice = sent(transferDeviceSchema, deviceTransfer.transferDevice);
 export const searchOwners = sent(ownerSearchSchema, searchOwnersCommand);
+
+export const createLocation = sent(createLocationSchema, locationManage.createLocation);
+export const editLocation = sent(editLocationSchema, locationManage.editLocation);
+export const deleteLocation = sent(deleteLocationSchema, locationDelete.deleteLocation);
+export const setUsersLocation = sent(setUsersLocationSchema, usersLocation.setUsersLocation);
+export const setDevicesLocation = sent(setDevicesLocationSchema, devicesLocation.setDevicesLocation);

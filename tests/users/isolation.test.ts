@@ -4,7 +4,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { devices, organizations } from "@/db/schema";
+import { devices, locations, organizations } from "@/db/schema";
 import { actorIn, type Actor } from "@/lib/commands/actor";
 import type { BulkResult } from "@/lib/commands/bulk";
 
@@ -26,8 +26,8 @@ import { userByEmail } from "../helpers/demo";
 import { mullerAdmin, randomId, signUpTenant, withoutId } from "../helpers/fixtures";
 import { snapshot } from "../helpers/snapshot";
 import {
-  applyTag, changeRoles, createOrg, deleteDevice, deleteDevices, deleteOrg, deleteUsers, editDevice, editOrg, editOrgSettings, editUser, forceLogout, inviteUser, reactivateUsers, resendInvitations,
-  revokeInvitations, setUserPassword, suspendUsers, transferDevice, transferUser,
+  applyTag, changeRoles, createOrg, deleteDevice, deleteDevices, deleteLocation, deleteOrg, deleteUsers, editDevice, editLocation, editOrg, editOrgSettings, editUser, forceLogout, inviteUser,
+  reactivateUsers, resendInvitations, revokeInvitations, setDevicesLocation, setUserPassword, setUsersLocation, suspendUsers, transferDevice, transferUser,
 } from "../helpers/commands";
 
 let db: Db;
@@ -35,9 +35,23 @@ let db: Db;
 /** What the actor may legitimately use, and what they must not reach. */
 type World = {
   actor: Actor;
-  own: { userId: string; deviceId: string };
-  victim: { userId: string; email: string; deviceId: string; orgId: string };
+  own: { userId: string; deviceId: string; locationId?: string };
+  /** locationId: a location of the victim's org, absent when that org is above the actor's (its locations are theirs to use, product.md §1). */
+  victim: { userId: string; email: string; deviceId: string; orgId: string; locationId?: string };
 };
+
+/** A location in each side's org: the actor's to use, the victim's to be out of reach. */
+async function withLocations(w: World): Promise<World> {
+  const add = async (orgId: string, name: string) => {
+    const [org] = await db.select({ tenantId: organizations.tenantId, path: organizations.path }).from(organizations).where(eq(organizations.id, orgId));
+    const [row] = await db.insert(locations).values({ tenantId: org!.tenantId, orgId, name }).returning({ id: locations.id });
+    return { id: row!.id, path: org!.path };
+  };
+  const own = await add(w.actor.org.id, "Own site");
+  const victim = await add(w.victim.orgId, "Victim site");
+  const inherited = w.actor.org.path.startsWith(victim.path);
+  return { ...w, own: { ...w.own, locationId: own.id }, victim: { ...w.victim, locationId: inherited ? undefined : victim.id } };
+}
 
 async function deviceIn(orgName: string, name: string): Promise<string> {
   const [row] = await db
@@ -174,6 +188,12 @@ const PROBES: Array<[string, Probe]> = [
   // Settings are the shown org's: aimed at another org, as the action resolves its actor, and as the command reads its input.
   ["edit the org's settings", async (w, id) => editOrgSettings(db, await actorIn(db, w.actor.viewer, id), { orgId: id, name: "Probe Org", description: "", timezone: "UTC" })],
   ["edit the org's settings from here", (w, id) => editOrgSettings(db, w.actor, { orgId: id, name: "Probe Org", description: "", timezone: "UTC" })],
+  ["set location of the user", (w, id) => setUsersLocation(db, w.actor, { ...o(w), userIds: [id], locationId: null })],
+  ["set location of the device", (w, id) => setDevicesLocation(db, w.actor, { ...o(w), deviceIds: [id], locationId: null })],
+  ["edit location", (w, id) => editLocation(db, w.actor, { ...o(w), locationId: id, name: "Probe" })],
+  ["delete location", (w, id) => deleteLocation(db, w.actor, { ...o(w), locationId: id, confirm: "DELETE" })],
+  ["give the user the location", (w, id) => setUsersLocation(db, w.actor, { ...o(w), userIds: [w.own.userId], locationId: id })],
+  ["give the device the location", (w, id) => setDevicesLocation(db, w.actor, { ...o(w), deviceIds: [w.own.deviceId], locationId: id })],
   [
     "export the named user",
     async (w, id) => {
@@ -184,12 +204,15 @@ const PROBES: Array<[string, Probe]> = [
   ],
 ];
 
-const DEVICE_PROBES = new Set(["device transfer", "delete device", "device edit", "device bulk delete", "device profile", "device actions log"]);
+const DEVICE_PROBES = new Set(["device transfer", "delete device", "device edit", "device bulk delete", "device profile", "device actions log", "set location of the device"]);
+const LOCATION_PROBES = new Set(["edit location", "delete location", "give the user the location", "give the device the location"]);
+/** Commands that need "Manage locations", refused up front without it. */
+const LOCATION_COMMANDS = new Set(["set location of the device", "edit location", "delete location", "give the device the location"]);
 const ORG_COMMANDS = ["create a sub-org under the org", "edit the org", "delete the org", "edit the org's settings", "edit the org's settings from here"];
-const NOT_USER_COMMANDS = new Set(["invite into the org", "device transfer to the owner", "device transfer into the org", ...ORG_COMMANDS, "switch into the org", "export the named user", ...DEVICE_PROBES]);
+const NOT_USER_COMMANDS = new Set(["invite into the org", "device transfer to the owner", "device transfer into the org", ...ORG_COMMANDS, "switch into the org", "export the named user", ...DEVICE_PROBES, ...LOCATION_COMMANDS]);
 const USER_COMMANDS = new Set(PROBES.map(([name]) => name).filter((name) => !NOT_USER_COMMANDS.has(name)));
 const ORG_PROBES = new Set(["transfer user into the org", "invite into the org", "device transfer into the org", ...ORG_COMMANDS, "switch into the org"]);
-const targetOf = (probe: string, w: World) => (DEVICE_PROBES.has(probe) ? w.victim.deviceId : ORG_PROBES.has(probe) ? w.victim.orgId : w.victim.userId);
+const targetOf = (probe: string, w: World) => (LOCATION_PROBES.has(probe) ? w.victim.locationId! : DEVICE_PROBES.has(probe) ? w.victim.deviceId : ORG_PROBES.has(probe) ? w.victim.orgId : w.victim.userId);
 
 /** The observable answer, with ids removed, after proving the database did not change. */
 async function answer(run: () => Promise<unknown>): Promise<unknown> {
@@ -217,7 +240,12 @@ function expectNotFound(outcome: unknown, probe: string, actor: Actor): void {
   // command on users for a viewer who may not see users (assertMayActOnUsers).
   // Likewise a bulk command on devices for a viewer without its permission (runOnDevices).
   const noDeviceDelete = (probe === "device bulk delete" || probe === "delete device") && !actor.policy.grants.has("org_devices.delete");
-  if ((probe === "export the named user" && !actor.policy.grants.has("users.export")) || (USER_COMMANDS.has(probe) && !actor.policy.grants.has("users.view")) || noDeviceDelete) {
+  if (
+    (probe === "export the named user" && !actor.policy.grants.has("users.export")) ||
+    (USER_COMMANDS.has(probe) && !actor.policy.grants.has("users.view")) ||
+    (LOCATION_COMMANDS.has(probe) && !actor.policy.grants.has("locations.manage")) ||
+    noDeviceDelete
+  ) {
     expect(outcome).toMatchObject({ code: "FORBIDDEN" });
   } else if (outcome && typeof outcome === "object" && "code" in outcome) {
     expect(outcome).toMatchObject({ code: "NOT_FOUND", refusal: "NOT_FOUND", message: "Not found" });
@@ -235,11 +263,13 @@ describe.each(SCENARIOS)("%s", (_label, world) => {
   let shared: World;
   beforeAll(async () => {
     db = await freshDemoDb();
-    shared = await world();
+    shared = await withLocations(await world());
   });
 
   it.each(PROBES)("%s: refused like an unknown id, nothing written", async (probe, run) => {
     const w = shared;
+    // A parent org's locations are the sub-org's to use (inherited): nothing to probe there.
+    if (LOCATION_PROBES.has(probe) && !w.victim.locationId) return;
     const victim = await answer(() => run(w, targetOf(probe, w)));
     const unknown = await answer(() => run(w, randomId()));
     expect(victim).toEqual(unknown);
@@ -262,8 +292,8 @@ describe.each(SCENARIOS)("%s", (_label, world) => {
   // The controls write, so each starts from a fresh database.
   it.each(PROBES)("%s, control: aimed inside the actor's reach, it is not answered 'not found'", async (probe, run) => {
     db = await freshDemoDb();
-    const w = await world();
-    const target = DEVICE_PROBES.has(probe) ? w.own.deviceId : ORG_PROBES.has(probe) ? w.actor.org.id : w.own.userId;
+    const w = await withLocations(await world());
+    const target = LOCATION_PROBES.has(probe) ? w.own.locationId! : DEVICE_PROBES.has(probe) ? w.own.deviceId : ORG_PROBES.has(probe) ? w.actor.org.id : w.own.userId;
     const outcome = await run(w, target).catch((error: unknown) => error);
     if (outcome instanceof DomainError || outcome instanceof PolicyError) expect(outcome.code).not.toBe("NOT_FOUND");
     else if (isBulk(outcome)) expect(outcome.skipped.find((s) => s.id === target)?.code).not.toBe("NOT_FOUND");

@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { devices } from "@/db/schema";
+import { devices, locations } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 
 
@@ -20,13 +20,14 @@ import { idOf } from "../helpers/fixtures";
 import { refusedWithoutChange } from "../helpers/snapshot";
 import { DomainError } from "@/lib/errors";
 import {
-  applyTag, changeRoles, createDevice, createOrg, createRole, deleteDevice, deleteDevices, deleteOrg, deleteRole, deleteUsers, editDevice, editOrg, editOrgSettings, editUser, forceLogout, inviteUser,
-  reactivateUsers, renameRole, resendInvitations, revokeInvitations, setUserPassword, suspendUsers, transferDevice, transferUser, updateGrants, updateSelfSignup,
+  applyTag, changeRoles, createDevice, createLocation, createOrg, createRole, deleteDevice, deleteDevices, deleteLocation, deleteOrg, deleteRole, deleteUsers, editDevice, editLocation, editOrg,
+  editOrgSettings, editUser, forceLogout, inviteUser, reactivateUsers, renameRole, resendInvitations, revokeInvitations, setDevicesLocation, setUserPassword, setUsersLocation, suspendUsers,
+  transferDevice, transferUser, updateGrants, updateSelfSignup,
 } from "../helpers/commands";
 
 let db: Db;
 let actor: Actor;
-let ids: { user: string; w: string; hill: string; thermostat: string };
+let ids: { user: string; w: string; hill: string; thermostat: string; location: string };
 // Refusals are proven to write nothing (refusedWithoutChange), so they share one database;
 // the controls, which do write, each get a fresh one.
 beforeAll(setUp);
@@ -36,7 +37,8 @@ async function setUp() {
   actor = await actorFor(db, "admin@acme.test");
   const w = await userByEmail(db, "w@muller.test");
   const [thermostat] = await db.select().from(devices).where(eq(devices.orgId, w.orgId));
-  ids = { user: await idOf(db, "user@acme.test"), w: w.id, hill: await orgIdByName(db, "Hill Cottage"), thermostat: thermostat!.id };
+  const [location] = await db.insert(locations).values({ tenantId: actor.viewer.tenant.id, orgId: actor.org.id, name: "Depot" }).returning();
+  ids = { user: await idOf(db, "user@acme.test"), w: w.id, hill: await orgIdByName(db, "Hill Cottage"), thermostat: thermostat!.id, location: location!.id };
 }
 
 const TEN_KB = "x".repeat(10_000);
@@ -243,6 +245,46 @@ Object.assign(COMMANDS, {
     refusedValid: true,
   },
 } satisfies Record<string, Command>);
+const LOCATION: Case[] = [
+  ["a 10 kB name", { name: TEN_KB }],
+  ["81 characters of name", { name: "n".repeat(81) }],
+  ["a blank name", { name: "   " }],
+  ["a name with CR LF", { name: "Depot\r\nBcc: x@evil.example" }],
+  ["a 301-character address", { address: "a".repeat(301) }],
+  ["a latitude past 90", { latitude: 90.5, longitude: 0 }],
+  ["a longitude past -180", { latitude: 0, longitude: -180.5 }],
+  ["a latitude without a longitude", { latitude: 52.5, longitude: undefined }],
+  ["a latitude as text", { latitude: "52.5", longitude: "13.4" }],
+  ["a tenantId key", { tenantId: UUID }],
+];
+
+COMMANDS["create location"] = { run: (raw) => createLocation(db, actor, raw), base: () => ({ orgId: actor.org.id, name: "Valid", address: "Ring 1", latitude: 1, longitude: 2 }), cases: LOCATION };
+COMMANDS["edit location"] = {
+  run: (raw) => editLocation(db, actor, raw),
+  base: () => ({ orgId: actor.org.id, locationId: ids.location, name: "Valid" }),
+  cases: [...LOCATION, ["a locationId that is not a uuid", { locationId: "1 OR 1=1" }]],
+};
+COMMANDS["delete location"] = {
+  run: (raw) => deleteLocation(db, actor, raw),
+  base: () => ({ orgId: actor.org.id, locationId: ids.location }),
+  cases: [["a confirmation in lower case", { confirm: "delete" }], ["a confirmation of the wrong type", { confirm: true }], ["no locationId", { locationId: undefined }]],
+};
+COMMANDS["set users' location"] = {
+  run: (raw) => setUsersLocation(db, actor, raw),
+  base: () => ({ orgId: actor.org.id, userIds: [ids.user], locationId: ids.location }),
+  cases: [...BULK, ["no locationId key", { locationId: undefined }], ["a locationId that is not a uuid", { locationId: "HQ" }], ["several locations", { locationId: [UUID] }]],
+};
+COMMANDS["set devices' location"] = {
+  run: (raw) => setDevicesLocation(db, actor, raw),
+  base: () => ({ orgId: actor.org.id, deviceIds: [ids.thermostat], locationId: ids.location }),
+  cases: [
+    ["1001 ids", { deviceIds: thousandAndOne() }],
+    ["no ids", { deviceIds: [] }],
+    ["an id that is not a uuid", { deviceIds: ["1 OR 1=1"] }],
+    ["'all matching'", { matching: {} }],
+    ["no locationId key", { locationId: undefined }],
+  ],
+};
 
 function apply(base: Record<string, unknown>, patch: Patch): unknown {
   if (patch === "replace-with-null") return null;

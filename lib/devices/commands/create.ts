@@ -8,11 +8,12 @@ import { writeAudit } from "@/lib/audit/write";
 import { auditBy, type Actor } from "@/lib/commands/actor";
 import { inTransaction } from "@/lib/commands/transaction";
 import { DomainError } from "@/lib/errors";
+import { lockUsableLocation } from "@/lib/locations/usable";
 import { orgTarget } from "@/lib/orgs/target";
 
 import { createDeviceSchema } from "../schemas";
 
-/** Adds a device to the current org (org_devices.create), optionally owned by one of its members. */
+/** Adds a device to the current org (org_devices.create), optionally owned by one of its members and at a location usable there. */
 export async function createDevice(db: Db, actor: Actor, input: z.output<typeof createDeviceSchema>): Promise<{ deviceId: string }> {
   assertAllowed(actor.policy, "devices.create", orgTarget(actor));
   const tenantId = actor.viewer.tenant.id;
@@ -26,11 +27,20 @@ export async function createDevice(db: Db, actor: Actor, input: z.output<typeof 
       if (!owner) throw new DomainError("INVALID", `Choose an owner from ${actor.org.name}.`, { field: "ownerId", refusal: "OWNER_OUTSIDE_ORG" });
       ownerName = owner.name;
     }
+    const location = input.locationId ? await lockUsableLocation(tx, tenantId, actor.org.path, input.locationId) : null;
+    if (input.locationId && !location) throw new DomainError("INVALID", `Choose a location of ${actor.org.name}.`, { field: "locationId", refusal: "LOCATION_OUTSIDE_ORG" });
     const [device] = await tx
       .insert(devices)
-      .values({ tenantId, orgId: actor.org.id, name: input.name, model: input.model, ownerId: input.ownerId ?? null })
+      .values({ tenantId, orgId: actor.org.id, name: input.name, model: input.model, ownerId: input.ownerId ?? null, locationId: location?.id ?? null })
       .returning({ id: devices.id });
-    await writeAudit(tx, { ...auditBy(actor), action: "device_created", targetType: "device", targetId: device!.id, targetLabel: input.name, after: { name: input.name, model: input.model, ownerId: input.ownerId ?? null, owner: ownerName } });
+    await writeAudit(tx, {
+      ...auditBy(actor),
+      action: "device_created",
+      targetType: "device",
+      targetId: device!.id,
+      targetLabel: input.name,
+      after: { name: input.name, model: input.model, ownerId: input.ownerId ?? null, owner: ownerName, ...(location ? { location: location.name } : {}) },
+    });
     return { deviceId: device!.id };
   });
 }

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/commands/actor";
 import { isAdminRole } from "@/lib/policy";
 import { editUserSchema } from "../schemas";
 import { roleExists } from "../roles";
+import { shareLocations } from "@/lib/locations/usable";
 import { setUserLocations } from "./invite";
 import { assertMayActOnUsers, runOnUsers, single } from "./run-on-users";
 
@@ -18,10 +19,12 @@ export async function editUser(db: Db, actor: Actor, input: z.output<typeof edit
   single(
     await runOnUsers(db, actor, { userIds: [input.userId] }, {
       action: "users.edit",
+      // Held before the user, as a location's delete holds it before the people at it.
+      prepare: (tx) => shareLocations(tx, actor.viewer.tenant.id, input.locationIds),
       ctx: () => ({ role: input.role }),
       removesAdmin: (user) => isAdminRole(user.role) && !toAdmin,
       apply: async (tx, [user]) => {
-        const locationName = await setUserLocations(tx, user!.tenantId, user!.org.id, user!.id, input.locationIds);
+        const locationName = await setUserLocations(tx, user!.tenantId, user!.org.path, user!.id, input.locationIds);
         await tx
           .update(users)
           .set({

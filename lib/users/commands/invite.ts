@@ -1,6 +1,6 @@
 import "server-only";
 import { assertAllowed } from "@/lib/commands/authorize";
-import { and, count, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { auditLog, locations, organizations, userLocations, users } from "@/db/schema";
 import type { AuditAction } from "@/lib/audit/actions";
@@ -8,7 +8,9 @@ import { writeAudit } from "@/lib/audit/write";
 import { auditBy, type Actor } from "@/lib/commands/actor";
 import { inTransaction, lockTenant, pgCode } from "@/lib/commands/transaction";
 import { DomainError, fromPolicy } from "@/lib/errors";
+import { chainOf } from "@/lib/locations/usable";
 import { enqueueEmail } from "@/lib/mail/outbox";
+import { equalsAnyOf } from "@/lib/sql/any-of";
 import { invitationEmail } from "@/lib/mail/templates";
 import { orgInView } from "@/lib/orgs/target";
 import { checkDailyInvites, checkUserLimit, isInView, may } from "@/lib/policy";
@@ -19,17 +21,23 @@ import { issueToken, tokenExpiresAt } from "../tokens";
 
 export const ALREADY_REGISTERED = "This email is already registered.";
 
-/** Locations must belong to the destination org; returns the first name for the table's sort. */
-export async function setUserLocations(tx: Tx, tenantId: string, orgId: string, userId: string, locationIds: readonly string[]): Promise<string | null> {
+/**
+ * Locations must be usable in the user's org (its own or an org's above it, product.md §1);
+ * held FOR SHARE against a concurrent delete. Returns the first name for the table's sort.
+ */
+export async function setUserLocations(tx: Tx, tenantId: string, orgPath: string, userId: string, locationIds: readonly string[]): Promise<string | null> {
   await tx.delete(userLocations).where(eq(userLocations.userId, userId));
   if (locationIds.length === 0) return null;
+  const wanted = [...new Set(locationIds)];
   const rows = await tx
     .select({ id: locations.id, name: locations.name })
     .from(locations)
-    .where(and(eq(locations.tenantId, tenantId), eq(locations.orgId, orgId), inArray(locations.id, [...new Set(locationIds)])));
-  if (rows.length !== new Set(locationIds).size) throw new DomainError("INVALID", "Choose locations of this organization.", { field: "locationIds", refusal: "LOCATION_OUTSIDE_ORG" });
+    .where(and(eq(locations.tenantId, tenantId), equalsAnyOf(locations.orgId, chainOf(orgPath)), inArray(locations.id, wanted)))
+    .orderBy(asc(locations.name))
+    .for("share");
+  if (rows.length !== wanted.length) throw new DomainError("INVALID", "Choose locations of this organization.", { field: "locationIds", refusal: "LOCATION_OUTSIDE_ORG" });
   await tx.insert(userLocations).values(rows.map((l) => ({ tenantId, userId, locationId: l.id })));
-  return rows.map((l) => l.name).sort((a, b) => a.localeCompare(b))[0] ?? null;
+  return rows[0]?.name ?? null;
 }
 
 /** Explains an email that is taken: with a way forward when the account is in reach (product.md §5). */
@@ -107,7 +115,7 @@ export async function invitePerson(tx: Tx, actor: Actor, input: z.output<typeof 
       throw error;
     });
   const userId = user!.id;
-  const locationName = await setUserLocations(tx, tenantId, org.id, userId, input.locationIds);
+  const locationName = await setUserLocations(tx, tenantId, org.path, userId, input.locationIds);
   if (locationName) await tx.update(users).set({ locationName }).where(eq(users.id, userId));
   const token = await issueToken(tx, { tenantId, userId, kind: "invitation", now });
   await enqueueEmail(tx, tenantId, invitationEmail({ to: input.email, name: input.name, inviter: actor.viewer.name, orgName: org.name, token, expires: { at: tokenExpiresAt("invitation", now), timeZone: org.timezone } }));

@@ -13,6 +13,11 @@ import { activeAdminCounts, keepAdmins, loadUsersInView, toUserTarget, type Scop
 
 export type UserCommand = {
   action: Action;
+  /**
+   * Rows the change reads, locked before the users are: the lock order of commands that lock
+   * those rows first and the users after (a location's delete), so the two wait, not deadlock.
+   */
+  prepare?: (tx: Tx) => Promise<void>;
   ctx?: (user: ScopedUser) => ActionContext;
   /** Whether the change takes this user out of their org's active Admins (demote, suspend, delete, move). */
   removesAdmin?: (user: ScopedUser) => boolean;
@@ -45,6 +50,7 @@ export async function runOnUsers(db: Db, actor: Actor, selection: UserSelection,
   assertMayActOnUsers(actor, command.action);
   const ids = await selectedUserIds(db, actor, selection);
   return inTransaction(db, async (tx) => {
+    await command.prepare?.(tx);
     const found = await loadUsersInView(tx, actor, ids, { lock: true });
     const byId = new Map(found.map((u) => [u.id, u]));
     const unknown = (id: string): Skipped => ({ id, name: "Unknown user", reason: NOT_FOUND_MESSAGE, code: "NOT_FOUND", refusal: "NOT_FOUND" });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
+import { usableLocations } from "@/lib/locations/usable";
 import { MEMBERS_LABEL } from "@/lib/orgs/counts";
 import { roleLabel, orgTypeLabel } from "@/lib/orgs/labels";
 import { getActor } from "@/lib/orgs/context";
@@ -7,7 +8,7 @@ import { orgDashboard } from "@/lib/orgs/dashboard";
 import { orgOverview } from "@/lib/orgs/queries";
 import { adminsWhoCanHelp } from "@/lib/orgs/resolve";
 import { devicesInSight, may, planLimits } from "@/lib/policy";
-import { grantableRoles, orgLocations, tenantRoles } from "@/lib/users/page-data";
+import { grantableRoles, tenantRoles } from "@/lib/users/page-data";
 import { auditContext } from "@/lib/audit/context";
 import { describeAudit } from "@/lib/audit/describe";
 import { DashboardView } from "./_components/dashboard";
@@ -37,7 +38,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
   if (dashboard) {
     const { policy } = actor;
     const canInvite = may(policy, "users.invite");
-    const [roles, locations] = canInvite ? await Promise.all([tenantRoles(db, viewer.tenant.id), orgLocations(db, viewer.tenant.id, org.id)]) : [[], []];
+    const canAddDevice = devicesInSight(policy) === "org" && may(policy, "devices.create");
+    const [roles, locations] = await Promise.all([canInvite ? tenantRoles(db, viewer.tenant.id) : [], canInvite || canAddDevice ? usableLocations(db, actor) : []]);
     const context = dashboard.activity ? await auditContext(db, viewer.tenant.id, viewer.org.timezone) : null;
     const activity = context && dashboard.activity ? dashboard.activity.map((r) => ({ id: r.id, createdAt: r.createdAt, ...describeAudit(r, context) })) : null;
     return (
@@ -47,8 +49,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
           <Shortcuts
             orgId={org.id}
             orgName={org.name}
-            invite={canInvite ? { roles: grantableRoles(policy, roles), locations } : null}
-            addDevice={devicesInSight(policy) === "org" && may(policy, "devices.create")}
+            invite={canInvite ? { roles: grantableRoles(policy, roles) } : null}
+            addDevice={canAddDevice}
+            locations={locations}
           />
         </div>
         <DashboardView orgId={org.id} orgName={org.name} dashboard={dashboard} activity={activity} now={now} timeZone={viewer.org.timezone} />

@@ -7,6 +7,10 @@ import { editDevice } from "@/lib/devices/commands/edit";
 import { transferDevice } from "@/lib/devices/commands/transfer";
 import { ownerSearchSchema, searchOwners } from "@/lib/devices/owners";
 import { createDeviceSchema, deleteDeviceSchema, deleteDevicesSchema, editDeviceSchema, transferDeviceSchema } from "@/lib/devices/schemas";
+import { setDevicesLocation } from "@/lib/locations/commands/set-devices-location";
+import { assertMayViewLocations } from "@/lib/locations/list";
+import { setDevicesLocationSchema, usableLocationsSchema } from "@/lib/locations/schemas";
+import { usableLocations } from "@/lib/locations/usable";
 
 export const transferDeviceAction = consoleAction(transferDeviceSchema, transferDevice);
 export const createDeviceAction = consoleAction(createDeviceSchema, createDevice);
@@ -14,3 +18,10 @@ export const editDeviceAction = consoleAction(editDeviceSchema, editDevice);
 export const deleteDeviceAction = consoleAction(deleteDeviceSchema, deleteDevice);
 export const deleteDevicesAction = consoleAction(deleteDevicesSchema, deleteDevices);
 export const searchOwnersAction = consoleRead(ownerSearchSchema, searchOwners);
+export const setDevicesLocationAction = consoleAction(setDevicesLocationSchema, setDevicesLocation);
+
+/** The location picker's options: the locations usable in the org shown. */
+export const deviceLocationOptionsAction = consoleRead(usableLocationsSchema, async (db, actor) => {
+  assertMayViewLocations(actor);
+  return usableLocations(db, actor);
+});

@@ -2,6 +2,8 @@
 // The users table's server actions: each declares its input and runs one command (lib/users/commands).
 import { z } from "zod";
 import { consoleAction, consoleRead } from "@/lib/action";
+import { setUsersLocation } from "@/lib/locations/commands/set-users-location";
+import { setUsersLocationSchema } from "@/lib/locations/schemas";
 import { roleGrantsIn } from "@/lib/roles/grants";
 import { applyTag } from "@/lib/users/commands/apply-tag";
 import { changeRoles } from "@/lib/users/commands/change-role";
@@ -33,6 +35,7 @@ export const deleteUsersAction = consoleAction(deleteUsersSchema, deleteUsers);
 export const resendInvitationsAction = consoleAction(bulkUsersSchema, (db, actor, input) => resendInvitations(db, actor, input));
 export const revokeInvitationsAction = consoleAction(bulkUsersSchema, revokeInvitations);
 export const applyTagAction = consoleAction(applyTagSchema, applyTag);
+export const setUsersLocationAction = consoleAction(setUsersLocationSchema, setUsersLocation);
 
 /** The edit dialog's data: the user's details and the locations of their org. */
 export const userDetailsAction = consoleRead(userRefSchema, (db, actor, input) => userDetails(db, actor, input.userId));

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { listDevices } from "@/lib/devices/list";
+import { usableLocations } from "@/lib/locations/usable";
 import { formatDate } from "@/lib/format/dates";
 import { getActor } from "@/lib/orgs/context";
 import { adminsWhoCanHelp } from "@/lib/orgs/resolve";
 import { orgsInView } from "@/lib/users/page-data";
-import { may, PERMISSIONS, planHasSubOrgs } from "@/lib/policy";
+import { may, mayViewLocations, PERMISSIONS, planHasSubOrgs } from "@/lib/policy";
 import { devicesList } from "@/lib/table/devices";
 import { DevicesView, type DeviceTableRow } from "../_components/devices-view";
 
@@ -50,7 +51,7 @@ export default async function DevicesPage({ params, searchParams }: { params: Pr
   }));
   const canManage = page.view === "org" && (may(policy, "devices.transfer") || may(policy, "devices.create"));
   // The people who could own a device are searched from the dialogs, not sent with the page.
-  const orgs = canManage ? await orgsInView(db, actor) : [];
+  const [orgs, locations] = await Promise.all([canManage ? orgsInView(db, actor) : [], mayViewLocations(policy) ? usableLocations(db, actor) : []]);
 
   return (
     <DevicesView
@@ -66,6 +67,7 @@ export default async function DevicesPage({ params, searchParams }: { params: Pr
       orgs={orgs}
       canCreate={page.view === "org" && may(policy, "devices.create")}
       bulk={{ delete: page.view === "org" && may(policy, "devices.delete") }}
+      locations={locations}
       canReach={page.view === "org" && may(policy, "orgs.switch") && planHasSubOrgs(policy.limits ?? policy.plan)}
     />
   );

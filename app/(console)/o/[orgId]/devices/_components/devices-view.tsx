@@ -10,6 +10,8 @@ import { SelectionBar, type SelectionAction } from "@/components/data-table/sele
 import { Toolbar } from "@/components/data-table/toolbar";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { useRowSelection } from "@/components/data-table/use-row-selection";
+import { FacetedFilter } from "@/components/data-table/faceted-filter";
+import { optionLabel, type LocationOption } from "@/components/forms/location-option";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action-result";
 import type { BulkResult, Outcome } from "@/lib/commands/bulk";
@@ -44,6 +46,8 @@ type Props = {
   canCreate: boolean;
   canReach: boolean;
   bulk: DeviceBulkPermissions;
+  /** The locations usable here (own and inherited), for the filter and Add device; empty for a viewer who may not see them. */
+  locations: LocationOption[];
 };
 
 type BulkAction = "delete";
@@ -105,6 +109,7 @@ export function DevicesView(props: Props) {
         }
       >
         <SearchBox id="device-search" label="Search devices" placeholder="Search name or model" value={state.q} onSearch={(q) => update({ q })} />
+        {props.locations.length ? <FacetedFilter label="Location" options={props.locations.map((l) => ({ value: l.id, label: optionLabel(l) }))} value={state.loc} onChange={(loc) => update({ loc })} /> : null}
         {view === "org" ? (
           <ScopeChips
             chips={[
@@ -130,8 +135,8 @@ export function DevicesView(props: Props) {
         pending={pending}
         empty={
           <div className="text-sm text-slate-600">
-            <p className="font-medium text-slate-900">{state.q ? "No devices match this search" : state.noowner ? "Every device here has an owner" : view === "own" ? "You don't own any devices yet" : `No devices in ${orgName} yet`}</p>
-            {props.canCreate && !state.q && !state.noowner ? <p className="mt-1">Add the first one with “Add device”.</p> : null}
+            <p className="font-medium text-slate-900">{state.q || state.loc.length ? "No devices match these filters" : state.noowner ? "Every device here has an owner" : view === "own" ? "You don't own any devices yet" : `No devices in ${orgName} yet`}</p>
+            {props.canCreate && !state.q && !state.noowner && !state.loc.length ? <p className="mt-1">Add the first one with “Add device”.</p> : null}
           </div>
         }
       />
@@ -146,7 +151,7 @@ export function DevicesView(props: Props) {
         <SelectionBar count={selectedIds.length} total={props.total} capped={props.capped} allMatching={false} actions={usable} onClear={clear} onAction={onBulk} />
       ) : null}
 
-      {open?.kind === "add" ? <AddDeviceDialog orgId={orgId} orgName={orgName} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "add" ? <AddDeviceDialog orgId={orgId} orgName={orgName} locations={props.locations} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "transfer" ? <TransferDeviceDialog orgId={orgId} device={open.row} orgs={orgs} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "delete" ? (
         <ConfirmDeleteDialog

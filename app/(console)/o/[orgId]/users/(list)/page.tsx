@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
+import { usableLocations } from "@/lib/locations/usable";
 import { getActorFor } from "@/lib/orgs/context";
 import { may } from "@/lib/policy";
 import { usersList } from "@/lib/table/users";
 import { isFiltered } from "@/lib/users/filters";
 import { countBelow, listUsers } from "@/lib/users/list";
-import { grantableRoles, lastAdminBlocks, orgLocations, rowActions, tenantRoles } from "@/lib/users/page-data";
+import { grantableRoles, lastAdminBlocks, rowActions, tenantRoles } from "@/lib/users/page-data";
 import { bulkPermissions, toTableRows } from "@/lib/users/table-rows";
 import { UsersView } from "../_components/users-view";
 
@@ -25,7 +26,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
   const [page, roles, locations] = await Promise.all([
     listUsers(db, actor, { filters, sort: { key: url.sort, dir: url.dir }, size: url.size, cursor }, now),
     tenantRoles(db, viewer.tenant.id),
-    orgLocations(db, viewer.tenant.id, actor.org.id),
+    usableLocations(db, actor),
   ]);
   const actions = await rowActions(db, actor, page.rows);
   // An empty filtered result in this org says how many match below it (one capped count, only then).

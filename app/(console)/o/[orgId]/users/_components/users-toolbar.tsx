@@ -5,15 +5,16 @@ import { FacetedFilter } from "@/components/data-table/faceted-filter";
 import { ScopeChips } from "@/components/data-table/scope-chips";
 import { SearchBox } from "@/components/data-table/search-box";
 import { Toolbar } from "@/components/data-table/toolbar";
+import { optionLabel, type LocationOption } from "@/components/forms/location-option";
 import { Button } from "@/components/ui/button";
 import { isFiltered, USER_STATUS_LABELS, USER_STATUSES, type UserFilters } from "@/lib/users/filters";
 import type { RoleOption } from "@/lib/users/page-data";
 import type { UsersTable } from "./use-users-table";
 
-type Props = { table: UsersTable; filters: UserFilters; roles: RoleOption[]; canReach: boolean; canInvite: boolean; onInvite: () => void; columnMenu: ReactNode };
+type Props = { table: UsersTable; filters: UserFilters; roles: RoleOption[]; locations: readonly LocationOption[]; canReach: boolean; canInvite: boolean; onInvite: () => void; columnMenu: ReactNode };
 
-/** The users list's search, role and status filters, scope chips and "Invite user". */
-export function UsersToolbar({ table, filters, roles, canReach, canInvite, onInvite, columnMenu }: Props) {
+/** The users list's search, role, status and location filters, scope chips and "Invite user". */
+export function UsersToolbar({ table, filters, roles, locations, canReach, canInvite, onInvite, columnMenu }: Props) {
   // The URL state updates at once; `filters` is what the server last applied.
   const { state, update } = table;
   // Reset also clears what is typed and not sent yet (the URL's search may already be empty):
@@ -54,10 +55,11 @@ export function UsersToolbar({ table, filters, roles, canReach, canInvite, onInv
         value={state.status}
         onChange={(status) => update({ status: status as UserFilters["statuses"] })}
       />
+      {locations.length ? <FacetedFilter label="Location" options={locations.map((l) => ({ value: l.id, label: optionLabel(l) }))} value={state.loc} onChange={(loc) => update({ loc })} /> : null}
       {filtered ? (
         <Button variant="ghost" size="sm" onClick={() => {
             setResets((n) => n + 1);
-            update({ q: "", role: [], status: [], nodev: false });
+            update({ q: "", role: [], status: [], nodev: false, loc: [] });
           }}>
           Reset
         </Button>

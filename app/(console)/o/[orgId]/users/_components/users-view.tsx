@@ -8,6 +8,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { Pagination } from "@/components/data-table/pagination";
 import { SelectionBar, type SelectionAction } from "@/components/data-table/selection-bar";
 import { useRowSelection } from "@/components/data-table/use-row-selection";
+import type { LocationOption } from "@/components/forms/location-option";
 import type { ActionResult } from "@/lib/action-result";
 import type { BulkResult, Outcome } from "@/lib/commands/bulk";
 import { usersList } from "@/lib/table/users";
@@ -17,11 +18,12 @@ import { Button } from "@/components/ui/button";
 import type { RoleOption } from "@/lib/users/page-data";
 import { FIRST_DIR, type UserSortKey } from "@/lib/users/sort";
 import type { BulkPermissions, UserTableRow } from "@/lib/users/view-model";
-import { applyTagAction, changeRolesAction, deleteUsersAction, forceLogoutAction, resendInvitationsAction, revokeInvitationsAction, suspendUsersAction } from "../actions";
+import { applyTagAction, changeRolesAction, setUsersLocationAction, deleteUsersAction, forceLogoutAction, resendInvitationsAction, revokeInvitationsAction, suspendUsersAction } from "../actions";
 import { ChangeRoleDialog } from "./dialogs/change-role-dialog";
 import { ConfirmStepDialog } from "./dialogs/confirm-step-dialog";
 import { ConfirmDeleteDialog } from "@/components/dialogs/confirm-delete-dialog";
 import { EditDialog } from "./dialogs/edit-dialog";
+import { SetLocationDialog } from "./dialogs/location-dialog";
 import { InviteDialog } from "./dialogs/invite-dialog";
 import { PasswordDialog } from "./dialogs/password-dialog";
 import { RolePanel } from "./dialogs/role-panel";
@@ -50,17 +52,18 @@ type Props = {
   roles: RoleOption[];
   /** The roles the viewer may give, for the dialogs' role selects. */
   grantable: RoleOption[];
-  locations: { id: string; name: string }[];
+  /** The locations usable here (own and inherited): the invite picker, the filter and "Set location". */
+  locations: LocationOption[];
   permissions: BulkPermissions;
 };
 
 type Selection = { userIds: string[] } | { matching: UserFilters };
-type BulkAction = "tag" | "role" | "logout" | "suspend" | "resend" | "export" | "delete";
+type BulkAction = "tag" | "location" | "role" | "logout" | "suspend" | "resend" | "export" | "delete";
 type Open =
   | { kind: "invite" }
   | { kind: "edit" | "password" | "transfer" | "grants"; row: UserTableRow }
   | { kind: "delete" | "suspend" | "revoke"; selection: Selection; count: number; capped: boolean; row?: UserTableRow }
-  | { kind: "role" | "tag"; selection: Selection; count: number; capped: boolean }
+  | { kind: "role" | "tag" | "location"; selection: Selection; count: number; capped: boolean }
   | null;
 
 export function UsersView(props: Props) {
@@ -103,6 +106,7 @@ export function UsersView(props: Props) {
   function onBulk(action: BulkAction) {
     switch (action) {
       case "tag":
+      case "location":
       case "role":
         return setOpen({ kind: action, selection, count: selectionCount, capped: selectionCapped });
       case "delete":
@@ -144,6 +148,7 @@ export function UsersView(props: Props) {
   const onSort = (id: string) => table.sortBy(id, FIRST_DIR[id as UserSortKey]);
   const bulkActions: (SelectionAction<BulkAction> & { show: boolean })[] = [
     { key: "tag", label: "Apply tag", short: "Tag", icon: "tag", show: permissions.tags },
+    { key: "location", label: "Set location", short: "Location", icon: "pin", show: permissions.locations },
     { key: "role", label: "Change role", short: "Role", icon: "role", show: permissions.changeRole },
     { key: "logout", label: "Force logout", short: "Logout", icon: "logout", show: permissions.forceLogout },
     { key: "suspend", label: "Suspend", short: "Suspend", icon: "pause", show: permissions.suspend },
@@ -182,7 +187,7 @@ export function UsersView(props: Props) {
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
       </div>
-      <UsersToolbar table={table} filters={filters} roles={roles} canReach={permissions.reach} canInvite={permissions.invite} onInvite={() => setOpen({ kind: "invite" })}
+      <UsersToolbar table={table} filters={filters} roles={roles} locations={props.locations} canReach={permissions.reach} canInvite={permissions.invite} onInvite={() => setOpen({ kind: "invite" })}
         columnMenu={<ColumnMenu columns={columns} choices={columnChoices.choices} onChoose={columnChoices.choose} onReset={columnChoices.reset} />}
       />
       <DataTable
@@ -246,6 +251,15 @@ export function UsersView(props: Props) {
       ) : null}
       {open?.kind === "role" ? (
         <ChangeRoleDialog count={open.count} capped={open.capped} roles={grantable} onClose={() => setOpen(null)} onConfirm={(role) => runBulk(changeRolesAction, { ...open.selection, role }, { verb: `changed to ${grantable.find((r) => r.key === role)?.name ?? role}` })} />
+      ) : null}
+      {open?.kind === "location" ? (
+        <SetLocationDialog
+          count={open.count}
+          capped={open.capped}
+          locations={props.locations}
+          onClose={() => setOpen(null)}
+          onConfirm={(locationId) => runBulk(setUsersLocationAction, { ...open.selection, locationId }, { verb: locationId ? `moved to ${props.locations.find((l) => l.id === locationId)?.name ?? "the location"}` : "given no location" })}
+        />
       ) : null}
       {open?.kind === "tag" ? <TagDialog count={open.count} capped={open.capped} onClose={() => setOpen(null)} onConfirm={(tag) => runBulk(applyTagAction, { ...open.selection, tag }, { verb: `tagged ${tag}` })} /> : null}
     </div>

@@ -2,6 +2,7 @@
 
 import { OrgSelect } from "@/components/forms/org-select";
 import { RoleSelect } from "@/components/forms/role-select";
+import type { LocationOption } from "@/components/forms/location-option";
 import { LocationsField } from "@/components/forms/locations-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Dialog } from "@/components/ui/dialog";
@@ -20,7 +21,8 @@ type Props = {
   orgId: string;
   /** The roles the viewer may give. */
   roles: RoleOption[];
-  locations: { id: string; name: string }[];
+  /** Usable in the org shown, inherited ones marked (usable in every org below it too). */
+  locations: readonly LocationOption[];
 };
 
 export function InviteDialog({ open, onOpenChange, orgId, roles, locations }: Props) {
