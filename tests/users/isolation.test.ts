@@ -25,7 +25,7 @@ import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { mullerAdmin, randomId, signUpTenant, withoutId } from "../helpers/fixtures";
 import { snapshot } from "../helpers/snapshot";
-import { applyTag, changeRoles, deleteUsers, editUser, forceLogout, inviteUser, reactivateUsers, resendInvitations, revokeInvitations, setUserPassword, suspendUsers, transferDevice, transferUser } from "../helpers/commands";
+import { applyTag, changeRoles, deleteUsers, editUser, forceLogout, inviteUser, reactivateUsers, resendInvitations, revokeInvitations, sendDeviceLog, setUserPassword, suspendUsers, transferDevice, transferUser } from "../helpers/commands";
 
 let db: Db;
 
@@ -153,6 +153,7 @@ const PROBES: Array<[string, Probe]> = [
   ["resend invitation", (w, id) => resendInvitations(db, w.actor, { ...o(w), userIds: [id] })],
   ["revoke invitation", (w, id) => revokeInvitations(db, w.actor, { ...o(w), userIds: [id] })],
   ["apply tag", (w, id) => applyTag(db, w.actor, { ...o(w), userIds: [id], tag: "Probe" })],
+  ["send device log", (w, id) => sendDeviceLog(db, w.actor, { ...o(w), userId: id, days: 7 })],
   ["invite into the org", (w, id) => inviteUser(db, w.actor, { ...o(w), targetOrgId: id, name: "Probe", email: "probe@probe.test", role: "user", locationIds: [] })],
   ["device transfer", (w, id) => transferDevice(db, w.actor, { ...o(w), deviceId: id, newOwnerId: null })],
   ["device transfer to the owner", (w, id) => transferDevice(db, w.actor, { ...o(w), deviceId: w.own.deviceId, newOwnerId: id })],

@@ -18,7 +18,7 @@ import { freshDemoDb } from "../helpers/db";
 import { userByEmail } from "../helpers/demo";
 import { idOf } from "../helpers/fixtures";
 import { refusedWithoutChange } from "../helpers/snapshot";
-import { applyTag, changeRoles, deleteUsers, editUser, forceLogout, inviteUser, reactivateUsers, resendInvitations, revokeInvitations, setUserPassword, suspendUsers, transferDevice, transferUser } from "../helpers/commands";
+import { applyTag, changeRoles, deleteUsers, editUser, forceLogout, inviteUser, reactivateUsers, resendInvitations, revokeInvitations, sendDeviceLog, setUserPassword, suspendUsers, transferDevice, transferUser } from "../helpers/commands";
 
 let db: Db;
 let actor: Actor;
@@ -112,6 +112,19 @@ const COMMANDS: Record<string, Command> = {
   "resend invitation": { run: (raw) => resendInvitations(db, actor, raw), base: () => ({ orgId: actor.org.id, userIds: [ids.user] }), cases: BULK },
   "revoke invitation": { run: (raw) => revokeInvitations(db, actor, raw), base: () => ({ orgId: actor.org.id, userIds: [ids.user] }), cases: BULK },
   "apply tag": { run: (raw) => applyTag(db, actor, raw), base: () => ({ orgId: actor.org.id, userIds: [ids.user], tag: "VIP" }), cases: [...BULK, ["a tag with CR LF", { tag: "a\r\nb" }], ["a 10 kB tag", { tag: TEN_KB }]] },
+  "send device log": {
+    run: (raw) => sendDeviceLog(db, actor, raw),
+    base: () => ({ orgId: actor.org.id, userId: ids.w, days: 30 }),
+    cases: [
+      ["8 days", { days: 8 }],
+      ["days as a string", { days: "30" }],
+      ["no days", { days: undefined }],
+      ["no userId", { userId: undefined }],
+      ["a userId that is not a uuid", { userId: "1 OR 1=1" }],
+      ["two users", { userId: [UUID, UUID] }],
+      ["a recipient address", { to: "evil@example.test" }],
+    ],
+  },
   "transfer user": {
     run: (raw) => transferUser(db, actor, raw),
     base: () => ({ orgId: actor.org.id, userId: ids.w, destination: { orgId: ids.hill }, role: "user" }),
