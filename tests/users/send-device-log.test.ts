@@ -99,6 +99,15 @@ describe("sendDeviceLog: refused, nothing changed", () => {
     expect(error.message).toMatch(/View organization devices/);
   });
 
+  it("without users.view (a stored grant set that lost it): FORBIDDEN before anyone is looked up", async () => {
+    const staff = await actorFor(db, "staff@acme.test");
+    await revoke(staff, "staff", "users.view");
+    const again = await actorFor(db, "staff@acme.test");
+    expect(again.policy.grants.has("users.send_device_log")).toBe(true);
+    const error = await refusedWithoutChange(db, () => send(again, rita));
+    expect(error).toMatchObject({ code: "FORBIDDEN", refusal: "MISSING_PERMISSION" });
+  });
+
   it("a User, who may not see users: FORBIDDEN before anyone is looked up", async () => {
     const error = await refusedWithoutChange(db, async () => send(await actorFor(db, "user@acme.test"), rita));
     expect(error).toMatchObject({ code: "FORBIDDEN" });
