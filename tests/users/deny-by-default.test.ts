@@ -109,6 +109,7 @@ beforeEach(async () => {
     resendInvitationsAction: [{ orgId, userIds }],
     revokeInvitationsAction: [{ orgId, userIds }],
     applyTagAction: [{ orgId, userIds, tag: "Probe" }],
+    sendDeviceLogAction: [{ orgId, userId, days: 7 }],
     transferDeviceAction: [{ orgId, deviceId: crypto.randomUUID(), newOwnerId: null }],
     searchOwnersAction: [{ orgId, inOrgId: orgId, q: "" }],
     updateSelfSignupAction: [{ orgId: await orgIdByName(db, "Initech Climate"), enabled: true, role: "user", domains: ["initech.test"], handle: "initech-climate" }],

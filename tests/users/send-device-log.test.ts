@@ -9,6 +9,9 @@ import type { Actor } from "@/lib/commands/actor";
 import { DomainError } from "@/lib/errors";
 import type { Permission } from "@/lib/policy";
 import { DEVICE_LOGS_PER_HOUR } from "@/lib/users/commands/send-device-log";
+import { userFiltersSchema } from "@/lib/users/filters";
+import { listUsers } from "@/lib/users/list";
+import { rowActions } from "@/lib/users/page-data";
 import { actorFor } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { auditOf, emailsTo, idOf, mullerAdmin, randomId } from "../helpers/fixtures";
@@ -139,6 +142,23 @@ describe("sendDeviceLog: refused, nothing changed", () => {
     const alice = await actorFor(db, "admin@acme.test");
     const error = await refusedWithoutChange(db, () => sendDeviceLog(db, alice, { orgId: alice.org.id, userId: rita, days: 30, ...patch }));
     expect(error.code).toBe("INVALID");
+  });
+});
+
+describe("the row menu (security.md A8)", () => {
+  const offered = async (actor: Actor) => {
+    const page = await listUsers(db, actor, { filters: userFiltersSchema.parse({ scope: "reach", q: "r@muller.test" }), sort: { key: "name", dir: "asc" }, size: 5 });
+    return (await rowActions(db, actor, page.rows))[rita]?.includes("users.send_device_log") ?? false;
+  };
+
+  it("offers Send device log exactly when the command accepts it", async () => {
+    const staff = await actorFor(db, "staff@acme.test");
+    expect(await offered(staff)).toBe(true);
+    await send(staff, rita);
+    await revoke(staff, "staff", "org_devices.view");
+    const without = await actorFor(db, "staff@acme.test");
+    expect(await offered(without)).toBe(false);
+    await expect(send(without, rita)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 
