@@ -78,7 +78,7 @@ test("Send device log from a user's row menu: the mail to the sender in /dev/mai
 });
 
 test("the eleventh log within an hour is refused, said in the dialog", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(90_000);
   await switchToMuller(page, "Users");
   await ready(page);
   let refused = false;
@@ -90,7 +90,7 @@ test("the eleventh log within an hour is refused, said in the dialog", async ({ 
     await expect(async () => {
       refused = await error.isVisible();
       expect(refused || !(await dialog.isVisible())).toBe(true);
-    }).toPass();
+    }).toPass({ timeout: 10_000 });
   }
   expect(refused).toBe(true);
   await page.screenshot({ path: "e2e/screenshots/device-log-refused.png" });

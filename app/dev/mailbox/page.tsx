@@ -32,9 +32,9 @@ function Body({ text }: { text: string }) {
 function Attachment({ mailId, name }: { mailId: string; name: string | null }) {
   if (!name) return null;
   return (
-    <p className="mt-3 border-t border-slate-100 pt-3 text-sm">
-      <span className="text-slate-500">Attachment: </span>
-      <a href={`/dev/mailbox/${mailId}/attachment`} download={name} className="break-all font-medium text-brand-700 underline">
+    <p className="mt-3 flex flex-wrap items-baseline gap-x-1.5 border-t border-slate-100 pt-3 text-sm">
+      <span className="text-slate-500">Attachment:</span>
+      <a href={`/dev/mailbox/${mailId}/attachment`} download={name} className="font-medium text-brand-700 underline">
         {name}
       </a>
     </p>

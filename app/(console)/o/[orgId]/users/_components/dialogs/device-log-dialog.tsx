@@ -32,11 +32,11 @@ export function DeviceLogDialog({ row, orgId, onClose }: { row: UserTableRow; or
       <form onSubmit={onSubmit} className="space-y-4">
         <fieldset>
           <legend className="text-sm font-medium text-slate-700">Period</legend>
-          <div className="mt-2 grid grid-cols-3 gap-2">
+          <div className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-3">
             {DEVICE_LOG_DAYS.map((days) => (
               <label
                 key={days}
-                className="flex cursor-pointer items-center justify-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm text-slate-700 has-checked:border-brand-600 has-checked:bg-brand-50 has-checked:font-medium has-checked:text-brand-700 has-focus-visible:ring-2 has-focus-visible:ring-brand-500"
+                className="flex cursor-pointer items-center gap-2 whitespace-nowrap rounded-md sm:justify-center border border-slate-300 px-3 py-2 text-sm text-slate-700 has-checked:border-brand-600 has-checked:bg-brand-50 has-checked:font-medium has-checked:text-brand-700 has-focus-visible:ring-2 has-focus-visible:ring-brand-500"
               >
                 <input type="radio" value={String(days)} {...form.register("days")} className="accent-brand-600" />
                 Last {days} days
