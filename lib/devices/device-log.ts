@@ -2,10 +2,11 @@ import "server-only";
 import { and, asc, eq, gt, gte, lt } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { auditLog, devices, organizations, orgTreeVersions, tenants, users } from "@/db/schema";
+import { auditLog, devices, organizations, users } from "@/db/schema";
 import { auditContext } from "@/lib/audit/context";
 import { describeAudit } from "@/lib/audit/describe";
-import { viewerFrom } from "@/lib/auth/session-check";
+import { AUDIT_RECORD_COLUMNS } from "@/lib/audit/record-columns";
+import { viewerFrom, viewerRow } from "@/lib/auth/session-check";
 import { resolveActor, type Actor } from "@/lib/commands/actor";
 import { isoInTimeZone } from "@/lib/format/iso-offset";
 import { pathAtOrBelow } from "@/lib/orgs/subtree-sql";
@@ -37,13 +38,7 @@ const PAGE = 500;
  * suspended, their tenant suspended, or the org out of their reach.
  */
 async function senderNow(db: Db, spec: DeviceLogSpec): Promise<Actor | null> {
-  const [row] = await db
-    .select({ user: users, org: organizations, tenant: tenants, orgTreeVersion: orgTreeVersions.version })
-    .from(users)
-    .innerJoin(organizations, eq(organizations.id, users.orgId))
-    .innerJoin(tenants, eq(tenants.id, users.tenantId))
-    .leftJoin(orgTreeVersions, eq(orgTreeVersions.tenantId, users.tenantId))
-    .where(and(eq(users.id, spec.actorId), eq(users.tenantId, spec.tenantId)));
+  const row = await viewerRow(db, and(eq(users.id, spec.actorId), eq(users.tenantId, spec.tenantId))!);
   if (!row || row.user.suspendedAt || !row.user.acceptedAt || row.tenant.suspendedAt) return null;
   return resolveActor(db, viewerFrom(row, NO_SESSION), spec.orgId);
 }
@@ -84,14 +79,7 @@ export async function openDeviceLog(db: Db, spec: DeviceLogSpec): Promise<Device
           id: auditLog.id,
           createdAt: auditLog.createdAt,
           device: devices.name,
-          action: auditLog.action,
-          actorEmail: auditLog.actorEmail,
-          actorName: auditLog.actorName,
-          targetLabel: auditLog.targetLabel,
-          targetName: auditLog.targetName,
-          orgName: auditLog.orgName,
-          before: auditLog.before,
-          after: auditLog.after,
+          ...AUDIT_RECORD_COLUMNS,
         })
         .from(auditLog)
         .innerJoin(devices, and(eq(devices.id, auditLog.targetId), eq(devices.tenantId, spec.tenantId)))
