@@ -77,6 +77,23 @@ test("Send device log from a user's row menu: the mail to the sender in /dev/mai
   for (const line of lines.slice(1)) expect(line).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2},/);
 });
 
+test("Rita's profile offers Send device log in its menu; Rita's own console, as a User, has no such entry anywhere", async ({ page, browser }) => {
+  await switchToMuller(page, "Users");
+  await ready(page);
+  await page.getByRole("link", { name: "Rita Muller", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Rita Muller" })).toBeVisible();
+  await page.getByRole("button", { name: "Actions for Rita Muller" }).click();
+  await page.getByRole("menuitem", { name: "Send device log" }).click();
+  await expect(page.getByRole("dialog", { name: "Send the device log of Rita Muller" })).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  const rita = await browser.newContext({ storageState: storageStatePath("r@muller.test") });
+  const own = await rita.newPage();
+  await own.goto("/");
+  await expect(own.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users", exact: true })).toHaveCount(0);
+  await rita.close();
+});
+
 test("the eleventh log within an hour is refused, said in the dialog", async ({ page }) => {
   test.setTimeout(90_000);
   await switchToMuller(page, "Users");
