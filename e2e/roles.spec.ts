@@ -5,7 +5,7 @@ import { storageStatePath } from "./personas";
 test.use({ storageState: storageStatePath("admin@acme.test"), viewport: { width: 1440, height: 900 } });
 
 // What Staff holds that needs "View users" (lib/policy/roles.ts), by label.
-const STAFF_USER_DEPENDANTS = ["Invite users", "Edit users", "Log users out", "Export users", "View users' action log"];
+const STAFF_USER_DEPENDANTS = ["Invite users", "Edit users", "Log users out", "Export users", "View users' action log", "Send device logs"];
 const box = (page: Page, label: string) => page.getByRole("checkbox", { name: `Staff: ${label}`, exact: true });
 
 test("unticking Staff's View users marks what it takes along; re-ticking brings it all back", async ({ page }) => {
@@ -20,7 +20,7 @@ test("unticking Staff's View users marks what it takes along; re-ticking brings 
   }
   await expect(box(page, "View roles and permissions")).toBeChecked();
   await expect(page.locator("td[data-changed]")).toHaveCount(1 + STAFF_USER_DEPENDANTS.length);
-  await expect(page.getByRole("status").filter({ hasText: "6 changes" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: `${1 + STAFF_USER_DEPENDANTS.length} changes` })).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/roles-editor-changes.png", fullPage: true });
 
   await box(page, "View users").check();
@@ -54,4 +54,31 @@ test("the confirmation names, per role, what is granted and removed, and how man
   // Looked at, not applied: the other specs rely on the demo grants.
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();
+});
+
+test("the newer entries: Send device logs with the Users group, Edit devices with the devices; a log goes with either of its two requirements", async ({ page }) => {
+  await openSettings(page, "Roles and permissions");
+  const group = (label: string) => page.locator("tbody").filter({ has: page.getByRole("columnheader", { name: label, exact: true }) });
+  await expect(group("Users").getByRole("rowheader", { name: /Send device logs/ })).toContainText("Email themselves the actions log of a user's devices");
+  await expect(group("Organization devices").getByRole("rowheader", { name: /Edit devices/ })).toContainText("Rename devices and change their model");
+  for (const role of ["Admin", "Staff"]) {
+    for (const label of ["Send device logs", "Edit devices"]) await expect(page.getByRole("checkbox", { name: `${role}: ${label}`, exact: true })).toBeChecked();
+  }
+  await expect(page.getByRole("checkbox", { name: "User: Send device logs", exact: true })).not.toBeChecked();
+  await page.getByRole("searchbox", { name: "Search permissions" }).fill("device log");
+  await expect(page.getByRole("rowheader")).toHaveText([/Send device logs/]);
+  await page.getByRole("searchbox", { name: "Search permissions" }).fill("");
+
+  await page.getByRole("button", { name: "Edit" }).click();
+  await box(page, "View organization devices").uncheck();
+  for (const label of ["Control organization devices", "Edit devices", "Add devices", "Transfer devices", "Send device logs"]) {
+    await expect(box(page, label)).not.toBeChecked();
+    await expect(box(page, label)).toHaveAccessibleDescription("Changed: will be removed");
+  }
+  await expect(box(page, "View users")).toBeChecked();
+  await page.screenshot({ path: "e2e/screenshots/roles-device-log-dependency.png", fullPage: true });
+  await box(page, "View organization devices").check();
+  await expect(box(page, "Send device logs")).toBeChecked();
+  await expect(page.locator("td[data-changed]")).toHaveCount(0);
+  await page.getByRole("button", { name: "Cancel" }).click();
 });

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = {
   user_transferred: "Transferred",
   user_deleted: "Deleted",
   user_tagged: "Tagged",
+  device_log_sent: "Device log emailed",
   developer_mode_on: "Turned developer mode on",
   developer_mode_off: "Turned developer mode off",
   device_created: "Device created",

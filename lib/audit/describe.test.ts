@@ -51,6 +51,7 @@ const SAMPLES: Record<AuditAction, Sample> = {
     changes: ["Was Field technician in Acme Heating", "Their devices passed to admin@acme.test"],
   },
   user_tagged: { ...person, after: { tag: "Boilers" }, changes: ["Tagged “Boilers”"] },
+  device_log_sent: { ...person, after: { days: 30, to: "admin@acme.test" }, changes: ["The actions log of their devices over the last 30 days emailed to admin@acme.test"] },
   developer_mode_on: { ...person, before: { developerMode: false }, after: { developerMode: true }, changes: [] },
   developer_mode_off: { ...person, before: { developerMode: true }, after: { developerMode: false }, changes: [] },
   device_created: { targetName: "Pool Heater", targetLabel: "Pool Heater", after: { name: "Pool Heater", model: "PH-1", ownerId: UUID, owner: "Sam Stone", location: "HQ" }, changes: ["Model PH-1", "Owned by Sam Stone", "At HQ"] },

@@ -114,6 +114,7 @@ const CHANGES: Record<AuditAction, (r: Reader) => string[]> = {
     a.devices === "unowned" ? "Their devices were left without an owner" : `Their devices passed ${text(a.devices) ?? "on"}`,
   ],
   user_tagged: ({ a }) => [`Tagged ${quoted(a.tag)}`],
+  device_log_sent: ({ a }) => [`The actions log of their devices over the last ${count(a.days, "day")} emailed to ${text(a.to) ?? "the sender"}`],
   developer_mode_on: () => [],
   developer_mode_off: () => [],
   device_created: ({ a }) => [`Model ${text(a.model) ?? "unknown"}`, owner(a) ? `Owned by ${owner(a)}` : "No owner", ...(text(a.location) ? [`At ${a.location}`] : [])],

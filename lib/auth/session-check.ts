@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { and, eq, isNull, type SQL } from "drizzle-orm";
+import type { Db, Executor } from "@/db/client";
 import { organizations, orgTreeVersions, sessions, tenants, users, type Organization, type Plan, type Tenant, type User } from "@/db/schema";
 import { userTypeOf, type UserType } from "@/lib/policy/user-type";
 import { env } from "@/lib/env";
@@ -58,6 +58,18 @@ export async function loadViewer(db: Db, claims: SessionClaims, now = new Date()
   }
   if (idleFor > TOUCH_EVERY_MS) await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
   return viewerFrom({ user, org, tenant, orgTreeVersion }, session.id);
+}
+
+/** The rows a Viewer is made of (viewerFrom) for the user `where` picks, without a session: delivery and tests. */
+export async function viewerRow(db: Executor, where: SQL) {
+  const [row] = await db
+    .select({ user: users, org: organizations, tenant: tenants, orgTreeVersion: orgTreeVersions.version })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.orgId))
+    .innerJoin(tenants, eq(tenants.id, users.tenantId))
+    .leftJoin(orgTreeVersions, eq(orgTreeVersions.tenantId, users.tenantId))
+    .where(where);
+  return row;
 }
 
 /** The Viewer of a user row with its org and tenant rows and the tenant's org tree version (also used by tests and the bench). */

@@ -2,12 +2,23 @@ import "server-only";
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Db } from "@/db/client";
+import type { Readable } from "node:stream";
 import { outbox } from "@/db/schema";
+import { csvStream } from "@/lib/csv/response";
 import { env } from "@/lib/env";
+import { openAttachment } from "./attachments";
 import { prepareSignupRequests } from "@/lib/signup/prepare";
 import { prepareResetRequests } from "@/lib/users/commands/account-recovery";
 
-export type Transport = { sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown> };
+export type MailAttachment = { filename: string; content: Readable; contentType: string };
+export type Transport = { sendMail(message: { from: string; to: string; subject: string; text: string; attachments?: MailAttachment[] }): Promise<unknown> };
+
+/** A message's attachment, built now from its spec and streamed into the SMTP conversation, never held whole. */
+async function attachmentsOf(db: Db, spec: unknown): Promise<MailAttachment[] | undefined> {
+  if (spec === null || spec === undefined) return undefined;
+  const file = await openAttachment(db, spec);
+  return [{ filename: file.filename, content: csvStream(file.rows, file.columns), contentType: "text/csv; charset=utf-8" }];
+}
 
 const BATCH = 20;
 /** After this many failures a message is parked as failed; it stays in the outbox (never lost). */
@@ -47,7 +58,8 @@ export async function deliverDue(db: Db, transport: Transport, now = new Date())
   let failed = 0;
   for (const message of claimed) {
     try {
-      await transport.sendMail({ from: env.MAIL_FROM, to: message.toAddress, subject: message.subject, text: message.textBody });
+      const attachments = await attachmentsOf(db, message.attachment);
+      await transport.sendMail({ from: env.MAIL_FROM, to: message.toAddress, subject: message.subject, text: message.textBody, ...(attachments ? { attachments } : {}) });
       await db.update(outbox).set({ status: "sent", sentAt: now, attempts: sql`${outbox.attempts} + 1`, lastError: null }).where(eq(outbox.id, message.id));
       sent++;
     } catch (error) {

@@ -23,6 +23,7 @@ export async function latestMail(db: Db, limit = 100) {
       kind: outbox.kind,
       status: outbox.status,
       createdAt: outbox.createdAt,
+      attachment: outbox.attachment,
     })
     .from(outbox)
     .orderBy(desc(outbox.createdAt), desc(outbox.id))

@@ -14,5 +14,6 @@ export async function enqueueEmail(db: Executor, tenantId: string | null, email:
     toAddress: email.to,
     subject: email.subject,
     textBody: email.text,
+    attachment: email.attachment ?? null,
   });
 }

@@ -4,7 +4,8 @@
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format/dates";
 
-export type Email = { kind: string; to: string; subject: string; text: string };
+/** `attachment`: what to attach, built when the mail is delivered (lib/mail/attachments.ts). */
+export type Email = { kind: string; to: string; subject: string; text: string; attachment?: Record<string, unknown> };
 
 const appLink = (path: string) => new URL(path, env.APP_URL).toString();
 
@@ -123,5 +124,21 @@ export function signupExistingAccountEmail(input: { to: string; name: string }):
       "",
       "If it was not you, you can ignore this email.",
     ].join("\n"),
+  };
+}
+
+/** To the person who asked (never the target): the log itself is attached when the mail goes out. */
+export function deviceLogEmail(input: { to: string; name: string; userName: string; userEmail: string; days: number; attachment: Record<string, unknown> }): Email {
+  return {
+    kind: "device_log",
+    to: input.to,
+    subject: oneLine(`Device log of ${input.userName}, last ${input.days} days`),
+    text: [
+      `Hello ${input.name},`,
+      "",
+      `Attached is the actions log of the devices of ${input.userName} <${input.userEmail}> over the last ${input.days} days, as you asked.`,
+      "It lists the devices they own that you can see, with times in their organization's time zone.",
+    ].join("\n"),
+    attachment: input.attachment,
   };
 }

@@ -264,6 +264,28 @@ describe("authorize properties over random org trees", () => {
     expect(refusedAbove).toBeGreaterThan(20);
   });
 
+  // "View users" is checked before any user is looked up (assertMayActOnUsers), as for every users action.
+  it("(g) a device log is sent only by a viewer holding Send device logs and View organization devices, about someone whose devices they may see", () => {
+    let allowed = 0;
+    fc.assert(
+      fc.property(scenario, ({ forest, c, ids }) => {
+        // Any grant set, including stored ones that lost a dependency.
+        const k = materialize(forest, { ...c, action: "users.send_device_log", kind: { i: 0, any: 1 } }, ids);
+        if (!decide(k).ok) return;
+        allowed++;
+        expect(k.target.kind).toBe("user");
+        expect(k.viewer.grants.has("users.send_device_log")).toBe(true);
+        expect(k.viewer.grants.has("org_devices.view")).toBe(true);
+        if (k.target.kind !== "user") return;
+        // A device of the target's, in the target's org: the sender may see it.
+        const device: PolicyTarget = { kind: "device", id: "d", tenantId: k.target.tenantId, org: k.target.org, ownerId: k.target.id };
+        expect(decide({ ...k, action: "devices.view", target: device }).ok).toBe(true);
+      }),
+      RUNS,
+    );
+    expect(allowed).toBeGreaterThan(20);
+  });
+
   it("(d) adding unrelated orgs and tenants never changes a decision", () => {
     const extra = fc.record({ tenants: fc.array(tenantShape, { maxLength: 2 }), grafts: fc.array(fc.record({ at: fc.nat(), shape: shapeAt(2) }), { maxLength: 4 }) });
     fc.assert(

@@ -53,6 +53,7 @@ export const REFUSALS = {
   // Plan limits
   PLAN_USER_LIMIT: "The plan's user limit is reached.",
   DAILY_INVITE_CAP: "The day's invitations are used up.",
+  DEVICE_LOG_RATE: "The sender has sent the most device logs allowed in an hour.",
   DEVELOPER_HELD: "The plan allows one developer and someone else is it.",
   TAG_LIMIT: "A user has the most tags allowed.",
   ALREADY_TAGGED: "The user already has that tag.",

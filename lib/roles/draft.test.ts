@@ -4,7 +4,7 @@ import { describeGrantChange, grantChanges, toggleGrant } from "./draft";
 
 const set = (...p: Permission[]) => new Set<Permission>(p);
 const sorted = (s: ReadonlySet<Permission>) => [...s].sort();
-const USERS_DEPENDANTS: Permission[] = ["users.invite", "users.edit", "users.change_password", "users.force_logout", "users.suspend", "users.transfer", "users.delete", "users.export", "users.view_log", "tags.manage"];
+const USERS_DEPENDANTS: Permission[] = ["users.invite", "users.edit", "users.change_password", "users.force_logout", "users.suspend", "users.transfer", "users.delete", "users.export", "users.view_log", "tags.manage", "users.send_device_log"];
 
 describe("toggleGrant", () => {
   const staff = set("roles.view", "users.view", "users.invite", "users.edit", "users.suspend", "tags.manage", "own_devices.view");
@@ -42,6 +42,18 @@ describe("toggleGrant", () => {
     toggleGrant(staff, current, "users.view", false);
     expect(sorted(current)).toEqual(sorted(staff));
     expect(toggleGrant(staff, staff, "org_devices.view", false).has("users.invite")).toBe(true);
+  });
+
+  it("a permission needing two others (Send device logs) goes with either, and comes back only once both are back", () => {
+    const sender = set("users.view", "org_devices.view", "users.send_device_log", "org_devices.edit");
+    expect(sorted(toggleGrant(sender, sender, "org_devices.view", false))).toEqual(["users.view"]);
+    expect(sorted(toggleGrant(sender, sender, "users.view", false))).toEqual(["org_devices.edit", "org_devices.view"]);
+    const neither = toggleGrant(sender, toggleGrant(sender, sender, "users.view", false), "org_devices.view", false);
+    expect(sorted(neither)).toEqual([]);
+    const one = toggleGrant(sender, neither, "users.view", true);
+    expect(sorted(one)).toEqual(["users.view"]);
+    expect(sorted(toggleGrant(sender, one, "org_devices.view", true))).toEqual(sorted(sender));
+    expect(sorted(toggleGrant(set(), set(), "users.send_device_log", true))).toEqual(["org_devices.view", "users.send_device_log", "users.view"]);
   });
 
   it("every toggle of every permission leaves a consistent set", () => {

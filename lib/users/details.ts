@@ -3,6 +3,7 @@ import { assertAllowed } from "@/lib/commands/authorize";
 import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditLog, devices, locations, organizations, tags, userLocations, users, userTags } from "@/db/schema";
+import { AUDIT_RECORD_COLUMNS } from "@/lib/audit/record-columns";
 import type { Actor } from "@/lib/commands/actor";
 import { usableLocations, type UsableLocation } from "@/lib/locations/usable";
 import { notFound } from "@/lib/errors";
@@ -85,14 +86,7 @@ export async function userActionLog(db: Executor, actor: Actor, userId: string, 
   return db
     .select({
       id: auditLog.id,
-      action: auditLog.action,
-      actorEmail: auditLog.actorEmail,
-      actorName: auditLog.actorName,
-      targetLabel: auditLog.targetLabel,
-      targetName: auditLog.targetName,
-      orgName: auditLog.orgName,
-      before: auditLog.before,
-      after: auditLog.after,
+      ...AUDIT_RECORD_COLUMNS,
       createdAt: auditLog.createdAt,
     })
     .from(auditLog)

@@ -13,6 +13,7 @@ const ROW_ACTIONS = [
   "users.edit",
   "users.change_password",
   "users.force_logout",
+  "users.send_device_log",
   "users.suspend",
   "users.reactivate",
   "users.transfer",

@@ -84,6 +84,13 @@ export const applyTagSchema = z.strictObject({
     .max(30, "Use at most 30 characters.")
     .refine((s) => !CONTROL.test(s), "Use letters, digits and punctuation only."),
 }).refine(oneSelection, selectionMessage);
+/** The periods a device log may cover, in days (the dialog's three choices). */
+export const DEVICE_LOG_DAYS = [7, 30, 90] as const;
+export const sendDeviceLogSchema = z.strictObject({
+  orgId: orgIdSchema,
+  userId: z.uuid(),
+  days: z.union(DEVICE_LOG_DAYS.map((d) => z.literal(d)), { error: "Choose 7, 30 or 90 days." }),
+});
 export const ownDetailsSchema = z.strictObject({ name: nameSchema, phone: phoneSchema.optional() });
 export const developerModeSchema = z.strictObject({ enabled: z.boolean() });
 export const acceptTokenSchema = z.strictObject({ token: z.string().max(100), password: passwordInputSchema });

@@ -2,18 +2,12 @@
 // the same Viewer that loadViewer would return, then the org context of `orgId`.
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { organizations, orgTreeVersions, tenants, users } from "@/db/schema";
-import { viewerFrom, type Viewer } from "@/lib/auth/session-check";
+import { organizations, users } from "@/db/schema";
+import { viewerFrom, viewerRow, type Viewer } from "@/lib/auth/session-check";
 import { actorIn, type Actor } from "@/lib/commands/actor";
 
 export async function viewerFor(db: Db, email: string): Promise<Viewer> {
-  const [row] = await db
-    .select({ user: users, org: organizations, tenant: tenants, orgTreeVersion: orgTreeVersions.version })
-    .from(users)
-    .innerJoin(organizations, eq(organizations.id, users.orgId))
-    .innerJoin(tenants, eq(tenants.id, users.tenantId))
-    .leftJoin(orgTreeVersions, eq(orgTreeVersions.tenantId, users.tenantId))
-    .where(eq(users.email, email));
+  const row = await viewerRow(db, eq(users.email, email));
   if (!row) throw new Error(`no user ${email}`);
   return viewerFrom(row, "00000000-0000-4000-8000-000000000000");
 }

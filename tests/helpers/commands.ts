@@ -36,10 +36,12 @@ import * as edit from "@/lib/users/commands/edit";
 import * as invitations from "@/lib/users/commands/invitations";
 import * as invite from "@/lib/users/commands/invite";
 import * as own from "@/lib/users/commands/own-account";
+import * as deviceLog from "@/lib/users/commands/send-device-log";
 import * as sessions from "@/lib/users/commands/sessions";
 import * as password from "@/lib/users/commands/set-password";
 import * as suspend from "@/lib/users/commands/suspend";
 import * as transfer from "@/lib/users/commands/transfer";
+import { sendDeviceLogSchema } from "@/lib/users/schemas";
 import { applyTagSchema, bulkUsersSchema, changeRoleSchema, deleteUsersSchema, developerModeSchema, editUserSchema, forgotPasswordSchema, inviteSchema, ownDetailsSchema, transferUserSchema } from "@/lib/users/schemas";
 
 // Each wrapper keeps its schema, so a test can check it is the one the action declares.
@@ -65,6 +67,7 @@ export const deleteUsers = sent(deleteUsersSchema, del.deleteUsers);
 export const resendInvitations = sent(bulkUsersSchema, invitations.resendInvitations);
 export const revokeInvitations = sent(bulkUsersSchema, invitations.revokeInvitations);
 export const applyTag = sent(applyTagSchema, tag.applyTag);
+export const sendDeviceLog = sent(sendDeviceLogSchema, deviceLog.sendDeviceLog);
 export const changeOwnPassword = sent(own.changeOwnPasswordSchema, own.changeOwnPassword);
 export const setDeveloperMode = sent(developerModeSchema, own.setDeveloperMode);
 export const updateOwnDetails = sent(ownDetailsSchema, own.updateOwnDetails);

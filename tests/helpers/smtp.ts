@@ -54,3 +54,29 @@ export async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   return port;
 }
+
+export type ReceivedAttachment = { filename: string; contentType: string; text: string };
+
+/** The attachments of a received multipart mail, decoded (base64 or quoted-printable) to text. */
+export function attachmentsOf(mail: ReceivedMail): ReceivedAttachment[] {
+  const unfolded = mail.raw.replace(/\r?\n[ \t]+/g, " ");
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(unfolded)?.[1];
+  if (!boundary) return [];
+  return unfolded
+    .split(`--${boundary}`)
+    .map((part) => {
+      const [head = "", ...rest] = part.split(/\r?\n\r?\n/);
+      const filename = /Content-Disposition:\s*attachment;\s*filename="?([^";\r\n]+)"?/i.exec(head)?.[1];
+      if (!filename) return null;
+      const body = rest.join("\n\n");
+      const encoding = /Content-Transfer-Encoding:\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+      const text =
+        encoding === "base64"
+          ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
+          : encoding === "quoted-printable"
+            ? Buffer.from(body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8")
+            : body;
+      return { filename, contentType: /Content-Type:\s*([^;\r\n]+)/i.exec(head)?.[1] ?? "", text };
+    })
+    .filter((a): a is ReceivedAttachment => a !== null);
+}

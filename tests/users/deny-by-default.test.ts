@@ -109,6 +109,7 @@ beforeEach(async () => {
     resendInvitationsAction: [{ orgId, userIds }],
     revokeInvitationsAction: [{ orgId, userIds }],
     applyTagAction: [{ orgId, userIds, tag: "Probe" }],
+    sendDeviceLogAction: [{ orgId, userId, days: 7 }],
     transferDeviceAction: [{ orgId, deviceId: crypto.randomUUID(), newOwnerId: null }],
     editDeviceAction: [{ orgId, deviceId: crypto.randomUUID(), name: "Probe", model: "" }],
     deleteDevicesAction: [{ orgId, deviceIds: [crypto.randomUUID()], confirm: "DELETE" }],

@@ -27,7 +27,7 @@ import { mullerAdmin, randomId, signUpTenant, withoutId } from "../helpers/fixtu
 import { snapshot } from "../helpers/snapshot";
 import {
   applyTag, changeRoles, createOrg, deleteDevice, deleteDevices, deleteLocation, deleteOrg, deleteUsers, editDevice, editLocation, editOrg, editOrgSettings, editUser, forceLogout, inviteUser,
-  reactivateUsers, resendInvitations, revokeInvitations, setDevicesLocation, setUserPassword, setUsersLocation, suspendUsers, transferDevice, transferUser,
+  reactivateUsers, resendInvitations, revokeInvitations, sendDeviceLog, setDevicesLocation, setUserPassword, setUsersLocation, suspendUsers, transferDevice, transferUser,
 } from "../helpers/commands";
 
 let db: Db;
@@ -170,6 +170,7 @@ const PROBES: Array<[string, Probe]> = [
   ["resend invitation", (w, id) => resendInvitations(db, w.actor, { ...o(w), userIds: [id] })],
   ["revoke invitation", (w, id) => revokeInvitations(db, w.actor, { ...o(w), userIds: [id] })],
   ["apply tag", (w, id) => applyTag(db, w.actor, { ...o(w), userIds: [id], tag: "Probe" })],
+  ["send device log", (w, id) => sendDeviceLog(db, w.actor, { ...o(w), userId: id, days: 7 })],
   ["invite into the org", (w, id) => inviteUser(db, w.actor, { ...o(w), targetOrgId: id, name: "Probe", email: "probe@probe.test", role: "user", locationIds: [] })],
   ["device transfer", (w, id) => transferDevice(db, w.actor, { ...o(w), deviceId: id, newOwnerId: null })],
   ["device transfer to the owner", (w, id) => transferDevice(db, w.actor, { ...o(w), deviceId: w.own.deviceId, newOwnerId: id })],

@@ -21,7 +21,7 @@ import { refusedWithoutChange } from "../helpers/snapshot";
 import { DomainError } from "@/lib/errors";
 import {
   applyTag, changeRoles, createDevice, createLocation, createOrg, createRole, deleteDevice, deleteDevices, deleteLocation, deleteOrg, deleteRole, deleteUsers, editDevice, editLocation, editOrg,
-  editOrgSettings, editUser, forceLogout, inviteUser, reactivateUsers, renameRole, resendInvitations, revokeInvitations, setDevicesLocation, setUserPassword, setUsersLocation, suspendUsers,
+  editOrgSettings, editUser, forceLogout, inviteUser, reactivateUsers, renameRole, resendInvitations, revokeInvitations, sendDeviceLog, setDevicesLocation, setUserPassword, setUsersLocation, suspendUsers,
   transferDevice, transferUser, updateGrants, updateSelfSignup,
 } from "../helpers/commands";
 
@@ -134,6 +134,19 @@ const COMMANDS: Record<string, Command> = {
   "resend invitation": { run: (raw) => resendInvitations(db, actor, raw), base: () => ({ orgId: actor.org.id, userIds: [ids.user] }), cases: BULK },
   "revoke invitation": { run: (raw) => revokeInvitations(db, actor, raw), base: () => ({ orgId: actor.org.id, userIds: [ids.user] }), cases: BULK },
   "apply tag": { run: (raw) => applyTag(db, actor, raw), base: () => ({ orgId: actor.org.id, userIds: [ids.user], tag: "VIP" }), cases: [...BULK, ["a tag with CR LF", { tag: "a\r\nb" }], ["a 10 kB tag", { tag: TEN_KB }]] },
+  "send device log": {
+    run: (raw) => sendDeviceLog(db, actor, raw),
+    base: () => ({ orgId: actor.org.id, userId: ids.w, days: 30 }),
+    cases: [
+      ["8 days", { days: 8 }],
+      ["days as a string", { days: "30" }],
+      ["no days", { days: undefined }],
+      ["no userId", { userId: undefined }],
+      ["a userId that is not a uuid", { userId: "1 OR 1=1" }],
+      ["two users", { userId: [UUID, UUID] }],
+      ["a recipient address", { to: "evil@example.test" }],
+    ],
+  },
   "transfer user": {
     run: (raw) => transferUser(db, actor, raw),
     base: () => ({ orgId: actor.org.id, userId: ids.w, destination: { orgId: ids.hill }, role: "user" }),

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/db/client";
+import { attachmentName } from "@/lib/mail/attachments";
 import { latestMail, mailboxEnabled } from "@/lib/mail/mailbox";
 import { prepareSignupRequests } from "@/lib/signup/prepare";
 import { prepareResetRequests } from "@/lib/users/commands/account-recovery";
@@ -24,6 +25,19 @@ function Body({ text }: { text: string }) {
         ),
       )}
     </pre>
+  );
+}
+
+/** A mail's attachment as a download, built when it is clicked, as delivery would build it. */
+function Attachment({ mailId, name }: { mailId: string; name: string | null }) {
+  if (!name) return null;
+  return (
+    <p className="mt-3 flex flex-wrap items-baseline gap-x-1.5 border-t border-slate-100 pt-3 text-sm">
+      <span className="text-slate-500">Attachment:</span>
+      <a href={`/dev/mailbox/${mailId}/attachment`} download={name} className="font-medium text-brand-700 underline">
+        {name}
+      </a>
+    </p>
   );
 }
 
@@ -57,6 +71,7 @@ export default async function MailboxPage() {
               </div>
               <p className="text-xs text-slate-500">To: {m.to}</p>
               <Body text={m.text} />
+              <Attachment mailId={m.id} name={m.attachment ? attachmentName(m.attachment) : null} />
             </li>
           ))}
         </ul>

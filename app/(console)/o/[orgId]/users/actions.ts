@@ -11,13 +11,14 @@ import { deleteUsers } from "@/lib/users/commands/delete";
 import { editUser } from "@/lib/users/commands/edit";
 import { resendInvitations, revokeInvitations } from "@/lib/users/commands/invitations";
 import { inviteUser } from "@/lib/users/commands/invite";
+import { sendDeviceLog } from "@/lib/users/commands/send-device-log";
 import { forceLogout } from "@/lib/users/commands/sessions";
 import { setUserPassword, setUserPasswordSchema } from "@/lib/users/commands/set-password";
 import { reactivateUsers, suspendUsers } from "@/lib/users/commands/suspend";
 import { transferUser } from "@/lib/users/commands/transfer";
 import { userDetails } from "@/lib/users/details";
 import { orgsInView } from "@/lib/users/page-data";
-import { applyTagSchema, bulkUsersSchema, changeRoleSchema, deleteUsersSchema, editUserSchema, inviteSchema, transferUserSchema } from "@/lib/users/schemas";
+import { applyTagSchema, bulkUsersSchema, changeRoleSchema, deleteUsersSchema, editUserSchema, inviteSchema, sendDeviceLogSchema, transferUserSchema } from "@/lib/users/schemas";
 
 const orgRefSchema = z.strictObject({ orgId: z.uuid() });
 const userRefSchema = z.strictObject({ orgId: z.uuid(), userId: z.uuid() });
@@ -36,6 +37,7 @@ export const resendInvitationsAction = consoleAction(bulkUsersSchema, (db, actor
 export const revokeInvitationsAction = consoleAction(bulkUsersSchema, revokeInvitations);
 export const applyTagAction = consoleAction(applyTagSchema, applyTag);
 export const setUsersLocationAction = consoleAction(setUsersLocationSchema, setUsersLocation);
+export const sendDeviceLogAction = consoleAction(sendDeviceLogSchema, (db, actor, input) => sendDeviceLog(db, actor, input));
 
 /** The edit dialog's data: the user's details and the locations of their org. */
 export const userDetailsAction = consoleRead(userRefSchema, (db, actor, input) => userDetails(db, actor, input.userId));

@@ -8,6 +8,7 @@ import type { UserTableRow } from "@/lib/users/view-model";
 import { deleteUsersAction, revokeInvitationsAction, suspendUsersAction } from "../actions";
 import { ConfirmDeleteDialog } from "@/components/dialogs/confirm-delete-dialog";
 import { ConfirmStepDialog } from "./dialogs/confirm-step-dialog";
+import { DeviceLogDialog } from "./dialogs/device-log-dialog";
 import { EditDialog } from "./dialogs/edit-dialog";
 import { PasswordDialog } from "./dialogs/password-dialog";
 import { TransferDialog } from "./dialogs/transfer-dialog";
@@ -36,6 +37,7 @@ export function ProfileActions({ row, orgId, roles }: Props) {
       {open === "edit" ? <EditDialog row={row} orgId={orgId} roles={roles} onClose={close} /> : null}
       {open === "password" ? <PasswordDialog row={row} orgId={orgId} onClose={close} /> : null}
       {open === "transfer" ? <TransferDialog row={row} orgId={orgId} roles={roles} onClose={close} /> : null}
+      {open === "device_log" ? <DeviceLogDialog row={row} orgId={orgId} onClose={close} /> : null}
       {open === "delete" ? (
         <ConfirmDeleteDialog
           count={1}

@@ -11,6 +11,7 @@ const LABELS: Record<RowAction, string> = {
   "users.edit": "Edit",
   "users.change_password": "Change password",
   "users.force_logout": "Force logout",
+  "users.send_device_log": "Send device log",
   "users.suspend": "Suspend",
   "users.reactivate": "Reactivate",
   "users.transfer": "Transfer",

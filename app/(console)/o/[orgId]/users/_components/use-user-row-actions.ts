@@ -9,7 +9,7 @@ import type { RowMenuHandlers } from "./row-menu";
 import { OUTCOMES, reportBulk } from "./run-action";
 
 /** The row actions that ask first, in a dialog. */
-export type RowDialog = { kind: "edit" | "password" | "transfer" | "delete" | "suspend" | "revoke"; row: UserTableRow };
+export type RowDialog = { kind: "edit" | "password" | "transfer" | "device_log" | "delete" | "suspend" | "revoke"; row: UserTableRow };
 
 type Run = { action: (input: { orgId: string; userIds: string[] }) => Promise<ActionResult<BulkResult>>; outcome: Outcome };
 
@@ -40,6 +40,7 @@ export function useUserRowActions({ orgId, open, onChanged }: Options): RowMenuH
     "users.edit": (row) => open({ kind: "edit", row }),
     "users.change_password": (row) => open({ kind: "password", row }),
     "users.transfer": (row) => open({ kind: "transfer", row }),
+    "users.send_device_log": (row) => open({ kind: "device_log", row }),
     "users.delete": (row) => open({ kind: "delete", row }),
     "users.suspend": (row) => open({ kind: "suspend", row }),
     "users.revoke_invitation": (row) => open({ kind: "revoke", row }),

@@ -22,6 +22,7 @@ import { applyTagAction, changeRolesAction, setUsersLocationAction, deleteUsersA
 import { ChangeRoleDialog } from "./dialogs/change-role-dialog";
 import { ConfirmStepDialog } from "./dialogs/confirm-step-dialog";
 import { ConfirmDeleteDialog } from "@/components/dialogs/confirm-delete-dialog";
+import { DeviceLogDialog } from "./dialogs/device-log-dialog";
 import { EditDialog } from "./dialogs/edit-dialog";
 import { SetLocationDialog } from "./dialogs/location-dialog";
 import { InviteDialog } from "./dialogs/invite-dialog";
@@ -61,7 +62,7 @@ type Selection = { userIds: string[] } | { matching: UserFilters };
 type BulkAction = "tag" | "location" | "role" | "logout" | "suspend" | "resend" | "export" | "delete";
 type Open =
   | { kind: "invite" }
-  | { kind: "edit" | "password" | "transfer" | "grants"; row: UserTableRow }
+  | { kind: "edit" | "password" | "transfer" | "device_log" | "grants"; row: UserTableRow }
   | { kind: "delete" | "suspend" | "revoke"; selection: Selection; count: number; capped: boolean; row?: UserTableRow }
   | { kind: "role" | "tag" | "location"; selection: Selection; count: number; capped: boolean }
   | null;
@@ -235,6 +236,7 @@ export function UsersView(props: Props) {
       {open?.kind === "edit" ? <EditDialog row={open.row} orgId={orgId} roles={grantable} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "password" ? <PasswordDialog row={open.row} orgId={orgId} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "transfer" ? <TransferDialog row={open.row} orgId={orgId} roles={grantable} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "device_log" ? <DeviceLogDialog row={open.row} orgId={orgId} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "grants" ? <RolePanel row={open.row} orgId={orgId} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "delete" ? (
         <ConfirmDeleteDialog count={open.count} capped={open.capped} name={open.row?.name} onClose={() => setOpen(null)} onConfirm={(devices) => runBulk(deleteUsersAction, { ...open.selection, devices, confirm: "DELETE" as const }, OUTCOMES.delete)} />
