@@ -102,6 +102,7 @@ const CHANGES: Record<AuditAction, (r: Reader) => string[]> = {
     a.devices === "unowned" ? "Their devices were left without an owner" : `Their devices passed ${text(a.devices) ?? "on"}`,
   ],
   user_tagged: ({ a }) => [`Tagged ${quoted(a.tag)}`],
+  user_untagged: ({ b }) => [`Tag ${quoted(b.tag)} removed`],
   developer_mode_on: () => [],
   developer_mode_off: () => [],
   device_created: ({ a }) => [`Model ${text(a.model) ?? "unknown"}`, owner(a) ? `Owned by ${owner(a)}` : "No owner"],
@@ -110,6 +111,14 @@ const CHANGES: Record<AuditAction, (r: Reader) => string[]> = {
     ...(text(b.org) && b.org !== a.org ? [`Moved from ${b.org} to ${text(a.org) ?? "another organization"}`] : []),
     owner(a) ? `Owner now ${owner(a)}${owner(b) && owner(b) !== "a person" ? ` (was ${owner(b)})` : ""}` : "Owner cleared",
   ],
+  device_tagged: ({ a }) => [`Tagged ${quoted(a.tag)}`],
+  device_untagged: ({ b }) => [`Tag ${quoted(b.tag)} removed`],
+  tag_created: ({ a }) => [`Colour ${text(a.color) ?? "slate"}`],
+  tag_updated: ({ b, a }) => {
+    const lines = [...(b.name !== a.name ? [`Renamed from ${quoted(b.name)} to ${quoted(a.name)}`] : []), ...changed("Colour", b.color, a.color)];
+    return lines.length ? lines : ["Nothing changed"];
+  },
+  tag_deleted: ({ a }) => [`Removed from ${count(a.people, "person", "people")} and ${count(a.devices, "device")}`],
   org_created: ({ a }) => [
     `${orgTypeLabel(String(a.type ?? ""))}${text(a.parent) ? ` under ${a.parent}` : ""}`,
     ...(Array.isArray(a.admins) && a.admins.length ? [`Admins invited: ${a.admins.join(", ")}`] : []),

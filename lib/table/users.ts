@@ -1,6 +1,6 @@
 // The users list: its URL (the page's and the CSV export's), and the filters that URL means.
 import { parseAsArrayOf, parseAsBoolean, parseAsStringLiteral } from "nuqs/server";
-import { ROLE_KEY, ROLES_MAX, USER_STATUSES, userFiltersSchema } from "@/lib/users/filters";
+import { ROLE_KEY, ROLES_MAX, TAG_ID, TAGS_MAX, USER_STATUSES, userFiltersSchema } from "@/lib/users/filters";
 import { DEFAULT_SORT, USER_SORT_KEYS } from "@/lib/users/sort";
 import { defineList } from "./define";
 import { parseAsCursor, parseAsListOf, parseAsPageSize, parseAsScope, parseAsSearch, parseAsSortDir } from "./parsers";
@@ -12,6 +12,7 @@ export const usersList = defineList({
     status: parseAsArrayOf(parseAsStringLiteral(USER_STATUSES)).withDefault([]),
     scope: parseAsScope,
     nodev: parseAsBoolean.withDefault(false),
+    tag: parseAsListOf(TAG_ID, TAGS_MAX),
     sort: parseAsStringLiteral(USER_SORT_KEYS).withDefault(DEFAULT_SORT.key),
     dir: parseAsSortDir(DEFAULT_SORT.dir),
     size: parseAsPageSize,
@@ -19,8 +20,8 @@ export const usersList = defineList({
     before: parseAsCursor,
   },
   filters: userFiltersSchema,
-  toFilters: (url) => ({ q: url.q, roles: url.role, statuses: url.status, scope: url.scope, noDevices: url.nodev }),
-  toUrl: (filters) => ({ q: filters.q, role: filters.roles, status: filters.statuses, scope: filters.scope, nodev: filters.noDevices }),
+  toFilters: (url) => ({ q: url.q, roles: url.role, statuses: url.status, scope: url.scope, noDevices: url.nodev, tags: url.tag }),
+  toUrl: (filters) => ({ q: filters.q, role: filters.roles, status: filters.statuses, scope: filters.scope, nodev: filters.noDevices, tag: filters.tags }),
 });
 
 /** The keys that page the users list; any other change goes back to the first page. */

@@ -20,6 +20,11 @@ export const ROLE_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 /** At most this many roles in one filter. */
 export const ROLES_MAX = 20;
 
+/** A tag id in a URL: a uuid, lower case as the database writes it. */
+export const TAG_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** At most this many tags in one filter. */
+export const TAGS_MAX = 10;
+
 /** The same value twice in a list filter means it once (a hand-edited URL may repeat it). */
 const distinct = <T>(values: T[]) => [...new Set(values)];
 
@@ -35,11 +40,13 @@ export const userFiltersSchema = z.strictObject({
   /** "org": the org shown; "reach": it and every org below it. */
   scope: z.enum(LIST_SCOPES).default("org"),
   noDevices: z.boolean().default(false),
+  /** Users carrying any of these tags. */
+  tags: z.array(z.string().regex(TAG_ID)).transform(distinct).pipe(z.array(z.string()).max(TAGS_MAX)).default([]),
 });
 export type UserFilters = z.output<typeof userFiltersSchema>;
 
 /** Whether anything narrows the list within its scope (what Reset clears; the scope it keeps). */
-export const isFiltered = (f: UserFilters) => f.q !== "" || f.roles.length > 0 || f.statuses.length > 0 || f.noDevices;
+export const isFiltered = (f: UserFilters) => f.q !== "" || f.roles.length > 0 || f.statuses.length > 0 || f.noDevices || f.tags.length > 0;
 
 /** Status as shown, in the precedence of product.md §2. */
 export function statusOf(user: { suspendedAt: Date | null; acceptedAt: Date | null; lastLoginAt: Date | null }, now = new Date()): UserStatus {

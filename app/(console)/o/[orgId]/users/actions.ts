@@ -4,6 +4,7 @@ import { z } from "zod";
 import { consoleAction, consoleRead } from "@/lib/action";
 import { roleGrantsIn } from "@/lib/roles/grants";
 import { applyTag } from "@/lib/users/commands/apply-tag";
+import { removeTag } from "@/lib/users/commands/remove-tag";
 import { changeRoles } from "@/lib/users/commands/change-role";
 import { deleteUsers } from "@/lib/users/commands/delete";
 import { editUser } from "@/lib/users/commands/edit";
@@ -14,8 +15,10 @@ import { setUserPassword, setUserPasswordSchema } from "@/lib/users/commands/set
 import { reactivateUsers, suspendUsers } from "@/lib/users/commands/suspend";
 import { transferUser } from "@/lib/users/commands/transfer";
 import { userDetails } from "@/lib/users/details";
+import { tagOptions, tagsCarriedByUsers } from "@/lib/tags/queries";
+import { applyUserTagSchema, removeUserTagSchema, userTagsCarriedSchema } from "@/lib/tags/schemas";
 import { orgsInView } from "@/lib/users/page-data";
-import { applyTagSchema, bulkUsersSchema, changeRoleSchema, deleteUsersSchema, editUserSchema, inviteSchema, transferUserSchema } from "@/lib/users/schemas";
+import { bulkUsersSchema, changeRoleSchema, deleteUsersSchema, editUserSchema, inviteSchema, transferUserSchema } from "@/lib/users/schemas";
 
 const orgRefSchema = z.strictObject({ orgId: z.uuid() });
 const userRefSchema = z.strictObject({ orgId: z.uuid(), userId: z.uuid() });
@@ -32,7 +35,14 @@ export const transferUserAction = consoleAction(transferUserSchema, transferUser
 export const deleteUsersAction = consoleAction(deleteUsersSchema, deleteUsers);
 export const resendInvitationsAction = consoleAction(bulkUsersSchema, (db, actor, input) => resendInvitations(db, actor, input));
 export const revokeInvitationsAction = consoleAction(bulkUsersSchema, revokeInvitations);
-export const applyTagAction = consoleAction(applyTagSchema, applyTag);
+export const applyTagAction = consoleAction(applyUserTagSchema, applyTag);
+export const removeTagAction = consoleAction(removeUserTagSchema, removeTag);
+
+/** The tag picker's list: the tenant's tags, loaded when a tag dialog opens. */
+export const tagOptionsAction = consoleRead(orgRefSchema, (db, actor) => tagOptions(db, actor));
+
+/** The Remove tag dialog's choices: the tags the selected users carry. */
+export const userTagsCarriedAction = consoleRead(userTagsCarriedSchema, tagsCarriedByUsers);
 
 /** The edit dialog's data: the user's details and the locations of their org. */
 export const userDetailsAction = consoleRead(userRefSchema, (db, actor, input) => userDetails(db, actor, input.userId));
