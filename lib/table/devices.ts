@@ -2,22 +2,24 @@
 import { parseAsBoolean, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
 import { z } from "zod";
 import { DEVICE_SORT_KEYS } from "@/lib/devices/sort";
+import { TAG_ID, TAGS_MAX } from "@/lib/users/filters";
 import { defineList } from "./define";
-import { LIST_SCOPES, parseAsPageSize, parseAsScope, parseAsSearch, parseAsSortDir, SEARCH_MAX } from "./parsers";
+import { LIST_SCOPES, parseAsListOf, parseAsPageSize, parseAsScope, parseAsSearch, parseAsSortDir, SEARCH_MAX } from "./parsers";
 
 export const devicesList = defineList({
   url: {
     q: parseAsSearch,
     scope: parseAsScope,
     noowner: parseAsBoolean.withDefault(false),
+    tag: parseAsListOf(TAG_ID, TAGS_MAX),
     sort: parseAsStringLiteral(DEVICE_SORT_KEYS).withDefault("name"),
     dir: parseAsSortDir("asc"),
     size: parseAsPageSize,
     page: parseAsInteger.withDefault(1),
   },
-  filters: z.strictObject({ q: z.string().max(SEARCH_MAX), scope: z.enum(LIST_SCOPES), noOwner: z.boolean() }),
-  toFilters: (url) => ({ q: url.q, scope: url.scope, noOwner: url.noowner }),
-  toUrl: (filters) => ({ q: filters.q, scope: filters.scope, noowner: filters.noOwner }),
+  filters: z.strictObject({ q: z.string().max(SEARCH_MAX), scope: z.enum(LIST_SCOPES), noOwner: z.boolean(), tags: z.array(z.string().regex(TAG_ID)).max(TAGS_MAX).default([]) }),
+  toFilters: (url) => ({ q: url.q, scope: url.scope, noOwner: url.noowner, tags: url.tag }),
+  toUrl: (filters) => ({ q: filters.q, scope: filters.scope, noowner: filters.noOwner, tag: filters.tags }),
 });
 
 /** Devices pages are numbered: any change but paging goes back to page 1. */

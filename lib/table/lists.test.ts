@@ -29,13 +29,20 @@ describe("the users list's URL (one reader for the page and the CSV export)", ()
 describe("the devices list's URL", () => {
   it("bounds the search and falls back to defaults", () => {
     const { filters, url } = devicesList.read({ q: "d".repeat(150), scope: "everywhere", page: "x" });
-    expect(filters).toEqual({ q: "d".repeat(100), scope: "org", noOwner: false });
+    expect(filters).toEqual({ q: "d".repeat(100), scope: "org", noOwner: false, tags: [] });
     expect(url.page).toBe(1);
   });
 
   it("carries the \"without owner\" filter both ways", () => {
-    expect(devicesList.read({ noowner: "true", scope: "reach" }).filters).toEqual({ q: "", scope: "reach", noOwner: true });
-    expect(devicesList.href("/o/x/devices", { q: "", scope: "reach", noOwner: true })).toBe("/o/x/devices?scope=reach&noowner=true");
+    expect(devicesList.read({ noowner: "true", scope: "reach" }).filters).toEqual({ q: "", scope: "reach", noOwner: true, tags: [] });
+    expect(devicesList.href("/o/x/devices", { q: "", scope: "reach", noOwner: true, tags: [] })).toBe("/o/x/devices?scope=reach&noowner=true");
+  });
+
+  it("carries the tag filter both ways, dropping ids that are not uuids", () => {
+    const id = "0b5e1b7e-8a5e-4c1e-9a51-3c2b1f4f8e11";
+    expect(devicesList.read({ tag: `${id},1 OR 1=1` }).filters.tags).toEqual([id]);
+    expect(usersList.read({ tag: id }).filters.tags).toEqual([id]);
+    expect(usersList.href("/o/x/users", { ...usersList.read({}).filters, tags: [id] })).toBe(`/o/x/users?tag=${id}`);
   });
 });
 
