@@ -1,6 +1,7 @@
 // Outline icons (20 px grid): compact controls where a short label alone would be unclear, and the drawer's menu and close buttons.
 const PATHS = {
   tag: "M3.5 3.5h5l8 8-5 5-8-8v-5ZM6.5 6.5h.01",
+  untag: "M3.5 3.5h5l8 8-5 5-8-8v-5ZM6.5 6.5h.01M3 17l14-14",
   role: "M10 2.5 4 5v4.5c0 3.6 2.6 6.4 6 8 3.4-1.6 6-4.4 6-8V5l-6-2.5Z",
   logout: "M8 3.5H4.5a1 1 0 0 0-1 1v11a1 1 0 0 0 1 1H8M13 6.5l3.5 3.5-3.5 3.5M16.5 10H8",
   pause: "M10 3a7 7 0 1 1 0 14 7 7 0 0 1 0-14ZM8.25 7.5v5M11.75 7.5v5",

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/viewer";
 import { resolveActor, type Actor } from "@/lib/commands/actor";
 import { orgTarget } from "@/lib/orgs/target";
-import { can, may } from "@/lib/policy";
+import { can, devicesInSight, may } from "@/lib/policy";
 
 /** For pages: the viewer (or a redirect to /login) acting in the org of the URL (or a 404). */
 export const getActor = cache(async (orgId: string): Promise<Actor> => {
@@ -21,6 +21,8 @@ const PAGE_GATES = {
   organizations: (a: Actor) => may(a.policy, "orgs.switch") || may(a.policy, "orgs.create"),
   settings: (a: Actor) => can(a.policy, "org.settings", orgTarget(a)),
   roles: (a: Actor) => can(a.policy, "roles.view", orgTarget(a)),
+  // Tags are the tenant's: anyone who sees its people or devices here sees them (lib/tags/queries.ts).
+  tags: (a: Actor) => can(a.policy, "users.view", orgTarget(a)) || devicesInSight(a.policy) !== null,
   audit: (a: Actor) => can(a.policy, "audit.view", orgTarget(a)),
 } satisfies Record<string, (actor: Actor) => boolean>;
 

@@ -51,6 +51,11 @@ export async function tagOptions(db: Executor, actor: Actor): Promise<TagRef[]> 
   return result.rows.map(toRef);
 }
 
+/** The Apply tag picker's list, and whether it may offer "Create “x”" (tags.manage). */
+export async function tagChoices(db: Executor, actor: Actor): Promise<{ tags: TagRef[]; canCreate: boolean }> {
+  return { tags: await tagOptions(db, actor), canCreate: may(actor.policy, "tags.manage") };
+}
+
 /** The tags the selected users in view carry, by name: what the Remove tag dialog offers. */
 export async function tagsCarriedByUsers(db: Db, actor: Actor, selection: UserSelection): Promise<TagRef[]> {
   if (!may(actor.policy, "users.view")) throw notFound();

@@ -2,7 +2,9 @@ import "server-only";
 import { assertAllowed } from "@/lib/commands/authorize";
 import { and, asc, desc, eq, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { auditLog, devices, locations, organizations, tags, userLocations, users, userTags } from "@/db/schema";
+import { auditLog, devices, locations, organizations, userLocations, users } from "@/db/schema";
+import { tagsOfUsers } from "@/lib/tags/queries";
+import type { TagRef } from "@/lib/tags/target";
 import type { Actor } from "@/lib/commands/actor";
 import { notFound } from "@/lib/errors";
 import { userTypeOf, type UserType } from "@/lib/policy";
@@ -27,7 +29,7 @@ export type UserDetails = {
   locations: { id: string; name: string }[];
   /** The locations of the user's org, for the edit form. */
   orgLocations: { id: string; name: string }[];
-  tags: string[];
+  tags: TagRef[];
 };
 
 /** One user in the actor's view, for the profile page and the edit dialog. */
@@ -41,7 +43,7 @@ export async function userDetails(db: Executor, actor: Actor, userId: string): P
   const [mine, available, tagRows] = await Promise.all([
     db.select({ id: locations.id, name: locations.name }).from(userLocations).innerJoin(locations, eq(locations.id, userLocations.locationId)).where(eq(userLocations.userId, userId)).orderBy(asc(locations.name)),
     db.select({ id: locations.id, name: locations.name }).from(locations).where(and(eq(locations.tenantId, row.tenantId), eq(locations.orgId, row.orgId))).orderBy(asc(locations.name)),
-    db.select({ name: tags.name }).from(userTags).innerJoin(tags, eq(tags.id, userTags.tagId)).where(eq(userTags.userId, userId)).orderBy(asc(tags.name)),
+    tagsOfUsers(db, row.tenantId, [userId]),
   ]);
   return {
     id: row.id,
@@ -59,7 +61,7 @@ export async function userDetails(db: Executor, actor: Actor, userId: string): P
     locationIds: mine.map((l) => l.id),
     locations: mine,
     orgLocations: available,
-    tags: tagRows.map((t) => t.name),
+    tags: tagRows.get(userId) ?? [],
   };
 }
 

@@ -7,6 +7,7 @@ import { adminsWhoCanHelp } from "@/lib/orgs/resolve";
 import { orgsInView } from "@/lib/users/page-data";
 import { may, PERMISSIONS, planHasSubOrgs } from "@/lib/policy";
 import { devicesList } from "@/lib/table/devices";
+import { tagOptions } from "@/lib/tags/queries";
 import { DevicesView, type DeviceTableRow } from "./_components/devices-view";
 
 export const metadata: Metadata = { title: "Devices" };
@@ -47,10 +48,11 @@ export default async function DevicesPage({ params, searchParams }: { params: Pr
     created: formatDate(d.createdAt, now, actor.viewer.org.timezone),
     canTransfer: page.view === "org" && may(policy, "devices.transfer"),
     canDelete: page.view === "org" && may(policy, "devices.delete"),
+    canTag: may(policy, "tags.apply"),
   }));
   const canManage = page.view === "org" && (may(policy, "devices.transfer") || may(policy, "devices.create"));
   // The people who could own a device are searched from the dialogs, not sent with the page.
-  const orgs = canManage ? await orgsInView(db, actor) : [];
+  const [orgs, tags] = await Promise.all([canManage ? orgsInView(db, actor) : [], tagOptions(db, actor)]);
 
   return (
     <DevicesView
@@ -64,6 +66,7 @@ export default async function DevicesPage({ params, searchParams }: { params: Pr
       pages={page.pages}
       orgs={orgs}
       canCreate={page.view === "org" && may(policy, "devices.create")}
+      tags={tags}
       canReach={page.view === "org" && may(policy, "orgs.switch") && planHasSubOrgs(policy.limits ?? policy.plan)}
     />
   );

@@ -15,7 +15,7 @@ import { setUserPassword, setUserPasswordSchema } from "@/lib/users/commands/set
 import { reactivateUsers, suspendUsers } from "@/lib/users/commands/suspend";
 import { transferUser } from "@/lib/users/commands/transfer";
 import { userDetails } from "@/lib/users/details";
-import { tagOptions, tagsCarriedByUsers } from "@/lib/tags/queries";
+import { tagChoices, tagsCarriedByUsers } from "@/lib/tags/queries";
 import { applyUserTagSchema, removeUserTagSchema, userTagsCarriedSchema } from "@/lib/tags/schemas";
 import { orgsInView } from "@/lib/users/page-data";
 import { bulkUsersSchema, changeRoleSchema, deleteUsersSchema, editUserSchema, inviteSchema, transferUserSchema } from "@/lib/users/schemas";
@@ -38,8 +38,8 @@ export const revokeInvitationsAction = consoleAction(bulkUsersSchema, revokeInvi
 export const applyTagAction = consoleAction(applyUserTagSchema, applyTag);
 export const removeTagAction = consoleAction(removeUserTagSchema, removeTag);
 
-/** The tag picker's list: the tenant's tags, loaded when a tag dialog opens. */
-export const tagOptionsAction = consoleRead(orgRefSchema, (db, actor) => tagOptions(db, actor));
+/** The Apply tag dialog's picker: the tenant's tags, and whether new ones may be made. */
+export const tagChoicesAction = consoleRead(orgRefSchema, (db, actor) => tagChoices(db, actor));
 
 /** The Remove tag dialog's choices: the tags the selected users carry. */
 export const userTagsCarriedAction = consoleRead(userTagsCarriedSchema, tagsCarriedByUsers);

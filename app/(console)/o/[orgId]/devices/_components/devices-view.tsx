@@ -19,9 +19,12 @@ import type { OrgOption } from "@/lib/users/page-data";
 import { deleteDeviceAction } from "../actions";
 import { AddDeviceDialog } from "./add-device-dialog";
 import { TransferDeviceDialog } from "./transfer-device-dialog";
+import { ApplyDeviceTagDialog, RemoveDeviceTagDialog } from "./device-tag-dialogs";
 import { ConfirmDeleteDialog } from "@/components/dialogs/confirm-delete-dialog";
+import { FacetedFilter } from "@/components/data-table/faceted-filter";
+import { TagChips, type ChipTag } from "@/components/tags/tag-chip";
 
-export type DeviceTableRow = Omit<DeviceRow, "createdAt"> & { created: string; canTransfer: boolean; canDelete: boolean };
+export type DeviceTableRow = Omit<DeviceRow, "createdAt"> & { created: string; canTransfer: boolean; canDelete: boolean; canTag: boolean };
 
 type Props = {
   orgId: string;
@@ -35,13 +38,15 @@ type Props = {
   orgs: OrgOption[];
   canCreate: boolean;
   canReach: boolean;
+  /** The tenant's tags, for the tag filter. */
+  tags: ChipTag[];
 };
 
 export function DevicesView(props: Props) {
   const { orgId, orgName, view, rows, orgs } = props;
   const table = useDataTable(devicesList.url, DEVICES_PAGING);
   const { state, update, pending, hydrated } = table;
-  const [open, setOpen] = useState<{ kind: "add" } | { kind: "transfer" | "delete"; row: DeviceTableRow } | null>(null);
+  const [open, setOpen] = useState<{ kind: "add" } | { kind: "transfer" | "delete" | "tag" | "untag"; row: DeviceTableRow } | null>(null);
 
   // Narrow screens keep the device, its owner and the menu; the rest is in the row's details.
   const columns: ColumnDef<DeviceTableRow, unknown>[] = [
@@ -61,14 +66,14 @@ export function DevicesView(props: Props) {
     ...(view === "org" ? [{ id: "owner", header: "Owner", cell: ({ row }: { row: { original: DeviceTableRow } }) => row.original.ownerName ?? <span className="text-slate-400">No owner</span> }] : []),
     ...(state.scope === "reach" ? [{ id: "org", header: "Org", meta: { showFrom: "lg" as const }, cell: ({ row }: { row: { original: DeviceTableRow } }) => row.original.orgName }] : []),
     { id: "location", header: "Location", meta: { showFrom: "md" }, cell: ({ row }) => row.original.location ?? <span className="text-slate-400">—</span> },
-    { id: "tags", header: "Tags", enableSorting: false, meta: { showFrom: "lg" }, cell: ({ row }) => (row.original.tags.length ? row.original.tags.join(", ") : <span className="text-slate-400">—</span>) },
+    { id: "tags", header: "Tags", enableSorting: false, meta: { showFrom: "lg" }, cell: ({ row }) => <TagChips tags={row.original.tags} /> },
     { id: "created", header: "Added", meta: { showFrom: "md" }, cell: ({ row }) => row.original.created },
     {
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
       enableSorting: false,
       cell: ({ row }) =>
-        row.original.canTransfer || row.original.canDelete ? (
+        row.original.canTransfer || row.original.canDelete || row.original.canTag ? (
           <DropdownMenu.Root>
             <DropdownMenu.Trigger aria-label={`Actions for ${row.original.name}`} className="rounded-md px-2 py-1 text-lg leading-none text-slate-500 hover:bg-slate-100">
               ⋯
@@ -79,6 +84,16 @@ export function DevicesView(props: Props) {
                   <DropdownMenu.Item onSelect={() => setOpen({ kind: "transfer", row: row.original })} className="cursor-pointer rounded-md px-3 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100">
                     Transfer
                   </DropdownMenu.Item>
+                ) : null}
+                {row.original.canTag ? (
+                  <>
+                    <DropdownMenu.Item onSelect={() => setOpen({ kind: "tag", row: row.original })} className="cursor-pointer rounded-md px-3 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100">
+                      Apply tag
+                    </DropdownMenu.Item>
+                    <DropdownMenu.Item onSelect={() => setOpen({ kind: "untag", row: row.original })} className="cursor-pointer rounded-md px-3 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100">
+                      Remove tag
+                    </DropdownMenu.Item>
+                  </>
                 ) : null}
                 {row.original.canDelete ? (
                   <DropdownMenu.Item onSelect={() => setOpen({ kind: "delete", row: row.original })} className="cursor-pointer rounded-md px-3 py-1.5 text-sm text-red-700 outline-none data-[highlighted]:bg-slate-100">
@@ -109,6 +124,7 @@ export function DevicesView(props: Props) {
         }
       >
         <SearchBox id="device-search" label="Search devices" placeholder="Search name or model" value={state.q} onSearch={(q) => update({ q })} />
+        {props.tags.length ? <FacetedFilter label="Tags" options={props.tags.map((t) => ({ value: t.id, label: t.name }))} value={state.tag} onChange={(tag) => update({ tag })} /> : null}
         {view === "org" ? (
           <ScopeChips
             chips={[
@@ -133,8 +149,8 @@ export function DevicesView(props: Props) {
         pending={pending}
         empty={
           <div className="text-sm text-slate-600">
-            <p className="font-medium text-slate-900">{state.q ? "No devices match this search" : state.noowner ? "Every device here has an owner" : view === "own" ? "You don't own any devices yet" : `No devices in ${orgName} yet`}</p>
-            {props.canCreate && !state.q && !state.noowner ? <p className="mt-1">Add the first one with “Add device”.</p> : null}
+            <p className="font-medium text-slate-900">{state.q || state.tag.length ? "No devices match these filters" : state.noowner ? "Every device here has an owner" : view === "own" ? "You don't own any devices yet" : `No devices in ${orgName} yet`}</p>
+            {props.canCreate && !state.q && !state.noowner && !state.tag.length ? <p className="mt-1">Add the first one with “Add device”.</p> : null}
           </div>
         }
       />
@@ -146,6 +162,8 @@ export function DevicesView(props: Props) {
       />
 
       {open?.kind === "add" ? <AddDeviceDialog orgId={orgId} orgName={orgName} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "tag" ? <ApplyDeviceTagDialog orgId={orgId} deviceIds={[open.row.id]} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "untag" ? <RemoveDeviceTagDialog orgId={orgId} deviceIds={[open.row.id]} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "transfer" ? <TransferDeviceDialog orgId={orgId} device={open.row} orgs={orgs} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "delete" ? (
         <ConfirmDeleteDialog

@@ -8,12 +8,13 @@ import { Toolbar } from "@/components/data-table/toolbar";
 import { Button } from "@/components/ui/button";
 import { isFiltered, USER_STATUS_LABELS, USER_STATUSES, type UserFilters } from "@/lib/users/filters";
 import type { RoleOption } from "@/lib/users/page-data";
+import type { ChipTag } from "@/components/tags/tag-chip";
 import type { UsersTable } from "./use-users-table";
 
-type Props = { table: UsersTable; filters: UserFilters; roles: RoleOption[]; canReach: boolean; canInvite: boolean; onInvite: () => void; columnMenu: ReactNode };
+type Props = { table: UsersTable; filters: UserFilters; roles: RoleOption[]; tags: ChipTag[]; canReach: boolean; canInvite: boolean; onInvite: () => void; columnMenu: ReactNode };
 
-/** The users list's search, role and status filters, scope chips and "Invite user". */
-export function UsersToolbar({ table, filters, roles, canReach, canInvite, onInvite, columnMenu }: Props) {
+/** The users list's search, role, status and tag filters, scope chips and "Invite user". */
+export function UsersToolbar({ table, filters, roles, tags, canReach, canInvite, onInvite, columnMenu }: Props) {
   // The URL state updates at once; `filters` is what the server last applied.
   const { state, update } = table;
   // Reset also clears what is typed and not sent yet (the URL's search may already be empty):
@@ -54,10 +55,11 @@ export function UsersToolbar({ table, filters, roles, canReach, canInvite, onInv
         value={state.status}
         onChange={(status) => update({ status: status as UserFilters["statuses"] })}
       />
+      {tags.length ? <FacetedFilter label="Tags" options={tags.map((t) => ({ value: t.id, label: t.name }))} value={state.tag} onChange={(tag) => update({ tag })} /> : null}
       {filtered ? (
         <Button variant="ghost" size="sm" onClick={() => {
             setResets((n) => n + 1);
-            update({ q: "", role: [], status: [], nodev: false });
+            update({ q: "", role: [], status: [], nodev: false, tag: [] });
           }}>
           Reset
         </Button>
