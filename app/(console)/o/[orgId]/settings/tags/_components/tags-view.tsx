@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
+import type { ActionResult } from "@/lib/action-result";
 import { plural } from "@/lib/orgs/counts";
 import { tagColorSchema, tagNameSchema, type TagColor } from "@/lib/tags/schemas";
 import type { TagUsage } from "@/lib/tags/queries";
@@ -113,7 +114,7 @@ export function TagsView({ orgId, orgName, tenantName, tags, canManage }: Props)
 
 function TagForm({ orgId, tag, onClose }: { orgId: string; tag?: TagUsage; onClose: () => void }) {
   // One form for both: the action differs only in naming the tag it edits.
-  const save = (values: z.output<typeof tagForm>) => (tag ? editTagAction({ orgId, tagId: tag.id, ...values }) : createTagAction({ orgId, ...values }));
+  const save = (values: z.output<typeof tagForm>): Promise<ActionResult<unknown>> => (tag ? editTagAction({ orgId, tagId: tag.id, ...values }) : createTagAction({ orgId, ...values }));
   const { form, onSubmit, pending, formError } = useActionForm(tagForm, save, {
     defaultValues: { name: tag?.name ?? "", color: tag?.color ?? "slate" },
     success: (_, { name }) => (tag ? `Tag ${name} saved` : `Tag ${name} created`),
