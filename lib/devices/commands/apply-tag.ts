@@ -1,12 +1,10 @@
 import "server-only";
 import type { z } from "zod";
-import { and, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { deviceTags } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
-import type { BulkResult, Skipped } from "@/lib/commands/bulk";
-import { checkTagLimit } from "@/lib/policy";
-import { isAnyOf } from "@/lib/sql/any-of";
+import type { BulkResult } from "@/lib/commands/bulk";
+import { DEVICE_TAGS, refuseApplying } from "@/lib/tags/refusals";
 import type { applyDeviceTagSchema } from "@/lib/tags/schemas";
 import { resolveTag, type TagRef } from "@/lib/tags/target";
 import { runOnDevices } from "./run-on-devices";
@@ -21,24 +19,7 @@ export async function applyDeviceTag(db: Db, actor: Actor, input: z.output<typeo
   let tag = null as TagRef | null;
   const result = await runOnDevices(db, actor, input.deviceIds, {
     action: "tags.apply",
-    refuse: async (tx, list) => {
-      const chosen = (tag = await resolveTag(tx, actor, input.tag));
-      const ids = list.map((d) => d.id);
-      const counts = await tx.select({ deviceId: deviceTags.deviceId, n: count() }).from(deviceTags).where(isAnyOf(deviceTags.deviceId, ids)).groupBy(deviceTags.deviceId);
-      const has = await tx.select({ deviceId: deviceTags.deviceId }).from(deviceTags).where(and(isAnyOf(deviceTags.deviceId, ids), eq(deviceTags.tagId, chosen.id)));
-      const already = new Set(has.map((r) => r.deviceId));
-      const byDevice = new Map(counts.map((c) => [c.deviceId, c.n]));
-      const refused = new Map<string, Pick<Skipped, "code" | "refusal" | "reason">>();
-      for (const device of list) {
-        if (already.has(device.id)) {
-          refused.set(device.id, { code: "CONFLICT", refusal: "ALREADY_TAGGED", reason: `This device already has the tag ${chosen.name}` });
-          continue;
-        }
-        const check = checkTagLimit({ tagsOnUser: byDevice.get(device.id) ?? 0, adding: 1, userName: device.name });
-        if (!check.ok) refused.set(device.id, { code: check.code, refusal: check.refusal, reason: check.reason });
-      }
-      return refused;
-    },
+    refuse: async (tx, list) => refuseApplying(tx, DEVICE_TAGS, list, (tag = await resolveTag(tx, actor, input.tag))),
     apply: async (tx, list) => {
       await tx
         .insert(deviceTags)

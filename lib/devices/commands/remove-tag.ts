@@ -4,8 +4,9 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { deviceTags } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
-import type { BulkResult, Skipped } from "@/lib/commands/bulk";
+import type { BulkResult } from "@/lib/commands/bulk";
 import { isAnyOf } from "@/lib/sql/any-of";
+import { DEVICE_TAGS, refuseRemoving } from "@/lib/tags/refusals";
 import type { removeDeviceTagSchema } from "@/lib/tags/schemas";
 import { lockTag, type TagRef } from "@/lib/tags/target";
 import { runOnDevices } from "./run-on-devices";
@@ -15,16 +16,7 @@ export async function removeDeviceTag(db: Db, actor: Actor, input: z.output<type
   let tag = null as TagRef | null;
   return runOnDevices(db, actor, input.deviceIds, {
     action: "tags.remove",
-    refuse: async (tx, list) => {
-      const chosen = (tag = await lockTag(tx, actor, input.tagId, "share"));
-      const has = await tx.select({ deviceId: deviceTags.deviceId }).from(deviceTags).where(and(isAnyOf(deviceTags.deviceId, list.map((d) => d.id)), eq(deviceTags.tagId, chosen.id)));
-      const carries = new Set(has.map((r) => r.deviceId));
-      const refused = new Map<string, Pick<Skipped, "code" | "refusal" | "reason">>();
-      for (const device of list) {
-        if (!carries.has(device.id)) refused.set(device.id, { code: "CONFLICT", refusal: "NOT_TAGGED", reason: `This device does not have the tag ${chosen.name}` });
-      }
-      return refused;
-    },
+    refuse: async (tx, list) => refuseRemoving(tx, DEVICE_TAGS, list, (tag = await lockTag(tx, actor, input.tagId, "share"))),
     apply: async (tx, list) => {
       await tx.delete(deviceTags).where(and(eq(deviceTags.tagId, tag!.id), isAnyOf(deviceTags.deviceId, list.map((d) => d.id))));
     },
