@@ -29,10 +29,7 @@ export function TagsView({ orgId, orgName, tenantName, tags, canManage }: Props)
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Tags</h1>
-          <p className="text-sm text-slate-500">
-            Shared by every organization of {tenantName}. People and devices carry at most 5 each; counts are those in {orgName}
-            {orgName === tenantName ? "" : " and below"}.
-          </p>
+          <p className="text-sm text-slate-500">Shared by all of {tenantName}; people and devices carry at most 5 each</p>
         </div>
         {canManage ? (
           <Button onClick={() => setOpen({ kind: "create" })}>
@@ -52,13 +49,13 @@ export function TagsView({ orgId, orgName, tenantName, tags, canManage }: Props)
             <caption className="sr-only">Tags of {tenantName}</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="px-4 py-2.5">
+                <th scope="col" className="w-full px-4 py-2.5">
                   Tag
                 </th>
-                <th scope="col" className="px-4 py-2.5 text-right max-sm:sr-only">
+                <th scope="col" className="whitespace-nowrap px-4 py-2.5 text-right max-sm:sr-only">
                   People
                 </th>
-                <th scope="col" className="px-4 py-2.5 text-right max-sm:sr-only">
+                <th scope="col" className="whitespace-nowrap px-4 py-2.5 text-right max-sm:sr-only">
                   Devices
                 </th>
                 {canManage ? (
@@ -94,6 +91,7 @@ export function TagsView({ orgId, orgName, tenantName, tags, canManage }: Props)
               ))}
             </tbody>
           </table>
+          <p className="border-t border-slate-100 px-4 py-2.5 text-xs text-slate-500">Counted among the people and devices you can see in {orgName}.</p>
         </div>
       )}
 
@@ -142,11 +140,12 @@ function DeleteTagDialog({ orgId, tag, onClose }: { orgId: string; tag: TagUsage
   const { onSubmit, pending, formError } = useActionForm(z.object({}), deleteTagAction, {
     defaultValues: {},
     input: () => ({ orgId, tagId: tag.id }),
-    success: (removed) => `Tag ${tag.name} deleted; ${plural(removed.people, "person", "people")} and ${plural(removed.devices, "device")} lost it`,
+    success: `Tag ${tag.name} deleted`,
     onSuccess: onClose,
     serverErrors: "form",
   });
-  const loses = tag.people || tag.devices ? `${plural(tag.people, "person", "people")} and ${plural(tag.devices, "device")} you can see will lose it` : "Nobody you can see carries it";
+  const carriers = [tag.people ? plural(tag.people, "person", "people") : null, tag.devices ? plural(tag.devices, "device") : null].filter(Boolean).join(" and ");
+  const loses = carriers ? `${carriers} you can see will lose it` : "Nobody you can see carries it";
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()} title={`Delete ${tag.name}?`} description={`${loses}, as will anyone elsewhere in the organization who carries it. This cannot be undone.`}>
       <form onSubmit={onSubmit} className="space-y-4">
