@@ -9,7 +9,7 @@ import { tagOptions, tagsCarriedByDevices, tagsCarriedByUsers, tagsOfUsers, tags
 import { exportUserRows } from "@/lib/users/export";
 import { userFiltersSchema } from "@/lib/users/filters";
 import { listUsers } from "@/lib/users/list";
-import { actorFor, orgIdByName } from "../helpers/actors";
+import { actorFor } from "../helpers/actors";
 import { applyDeviceTag, applyTag, createTag } from "../helpers/commands";
 import { freshDemoDb } from "../helpers/db";
 import { idOf, mullerAdmin } from "../helpers/fixtures";
