@@ -46,8 +46,8 @@ export function SelectionBar<K extends string>({ count, total, capped, allMatchi
         ) : null}
       </div>
       <span aria-hidden className="mx-1 hidden h-5 w-px bg-slate-700 sm:block" />
-      {/* Narrow screens: one row of icons over short labels, sharing the width. */}
-      <div className="grid auto-cols-fr grid-flow-col gap-1 sm:flex sm:flex-wrap sm:gap-2">
+      {/* Narrow screens: icons over short labels sharing the width, in rows of four past six actions. */}
+      <div className={`grid gap-1 sm:flex sm:flex-wrap sm:gap-2 ${actions.length > 6 ? "grid-cols-4" : "auto-cols-fr grid-flow-col"}`}>
         {actions.map((a) => (
           <button
             key={a.key}
@@ -59,7 +59,7 @@ export function SelectionBar<K extends string>({ count, total, capped, allMatchi
             }`}
           >
             <Icon name={a.icon} className="h-4 w-4 sm:hidden" />
-            <span className="sm:hidden">{a.short}</span>
+            <span className="max-w-full truncate sm:hidden">{a.short}</span>
             <span className="max-sm:hidden">{a.label}</span>
           </button>
         ))}

@@ -115,6 +115,7 @@ const CHANGES: Record<AuditAction, (r: Reader) => string[]> = {
   ],
   user_tagged: ({ a }) => [`Tagged ${quoted(a.tag)}`],
   device_log_sent: ({ a }) => [`The actions log of their devices over the last ${count(a.days, "day")} emailed to ${text(a.to) ?? "the sender"}`],
+  user_untagged: ({ b }) => [`Tag ${quoted(b.tag)} removed`],
   developer_mode_on: () => [],
   developer_mode_off: () => [],
   device_created: ({ a }) => [`Model ${text(a.model) ?? "unknown"}`, owner(a) ? `Owned by ${owner(a)}` : "No owner", ...(text(a.location) ? [`At ${a.location}`] : [])],
@@ -137,6 +138,14 @@ const CHANGES: Record<AuditAction, (r: Reader) => string[]> = {
     Number(a.people) || Number(a.devices) ? `${count(a.people, "person", "people")} and ${count(a.devices, "device")} lost this location` : "Nobody and nothing was at it",
   ],
   user_location_set: ({ b, a }) => [locationMove(Array.isArray(b.locations) && b.locations.length ? b.locations.join(", ") : null, a.location)],
+  device_tagged: ({ a }) => [`Tagged ${quoted(a.tag)}`],
+  device_untagged: ({ b }) => [`Tag ${quoted(b.tag)} removed`],
+  tag_created: ({ a }) => [`Colour ${text(a.color) ?? "slate"}`],
+  tag_updated: ({ b, a }) => {
+    const lines = [...(b.name !== a.name ? [`Renamed from ${quoted(b.name)} to ${quoted(a.name)}`] : []), ...changed("Colour", b.color, a.color)];
+    return lines.length ? lines : ["Nothing changed"];
+  },
+  tag_deleted: ({ a }) => [`Removed from ${count(a.people, "person", "people")} and ${count(a.devices, "device")}`],
   org_created: ({ a }) => [
     `${orgTypeLabel(String(a.type ?? ""))}${text(a.parent) ? ` under ${a.parent}` : ""}`,
     ...(Array.isArray(a.admins) && a.admins.length ? [`Admins invited: ${a.admins.join(", ")}`] : []),

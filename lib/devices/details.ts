@@ -8,6 +8,8 @@ import type { Actor } from "@/lib/commands/actor";
 import { assertAllowed } from "@/lib/commands/authorize";
 import { notFound } from "@/lib/errors";
 import { may, type OrgRef } from "@/lib/policy";
+import type { TagColor } from "@/lib/tags/schemas";
+import type { TagRef } from "@/lib/tags/target";
 import { devicesInView, type ScopedDevice } from "./target";
 
 export type DeviceDetails = {
@@ -19,7 +21,7 @@ export type DeviceDetails = {
   /** With the owner's org, so a page can tell whether the viewer may open their profile. */
   owner: { id: string; name: string; org: OrgRef } | null;
   location: { id: string; name: string; address: string } | null;
-  tags: { id: string; name: string; color: string }[];
+  tags: TagRef[];
 };
 
 /** A device the actor may see (devices.view: any of the org's, or one they own), else the policy's refusal; out of view is "not found". */
@@ -61,7 +63,8 @@ export async function deviceDetails(db: Executor, actor: Actor, deviceId: string
     org: { id: org.id, name: org.name },
     owner: owner[0] ?? null,
     location: location[0] ?? null,
-    tags: tagRows,
+    // The column holds a palette name (lib/tags/schemas.ts checks it on the way in).
+    tags: tagRows.map((t) => ({ ...t, color: t.color as TagColor })),
     scoped,
   };
 }

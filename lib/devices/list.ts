@@ -7,12 +7,13 @@ import { pathAtOrBelow } from "@/lib/orgs/subtree-sql";
 import { devicesInSight, may } from "@/lib/policy";
 import { escapeLike } from "@/lib/sql/like";
 import { COUNT_CAP } from "@/lib/table/paging";
+import type { TagRef } from "@/lib/tags/target";
 import type { DeviceSortKey } from "./sort";
 
 export type { DeviceSortKey } from "./sort";
 
 type DeviceView = NonNullable<ReturnType<typeof devicesInSight>>;
-export type DeviceRow = { id: string; name: string; model: string; orgId: string; orgName: string; ownerId: string | null; ownerName: string | null; location: string | null; tags: string[]; createdAt: Date };
+export type DeviceRow = { id: string; name: string; model: string; orgId: string; orgName: string; ownerId: string | null; ownerName: string | null; location: string | null; tags: TagRef[]; createdAt: Date };
 export type DevicePage = { view: DeviceView; rows: DeviceRow[]; total: number; capped: boolean; page: number; pages: number };
 
 const SORTS: Record<DeviceSortKey, SQL> = {
@@ -23,7 +24,15 @@ const SORTS: Record<DeviceSortKey, SQL> = {
   created: sql`d.created_at`,
 };
 
-export type DeviceFilters = { scope: "org" | "reach"; q: string; noOwner?: boolean; /** Devices at any of these locations. */ locations?: readonly string[] };
+export type DeviceFilters = {
+  scope: "org" | "reach";
+  q: string;
+  noOwner?: boolean;
+  /** Devices at any of these locations. */
+  locations?: readonly string[];
+  /** Devices carrying any of these tags. */
+  tags?: readonly string[];
+};
 
 /** The devices the viewer sees (`view`) that match the filters: the WHERE of the list and its counts. */
 function deviceListWhere(actor: Actor, view: DeviceView, filters: DeviceFilters): SQL {
@@ -36,6 +45,8 @@ function deviceListWhere(actor: Actor, view: DeviceView, filters: DeviceFilters)
       filters.q ? sql`(d.name ILIKE ${`%${escapeLike(filters.q)}%`} OR d.model ILIKE ${`%${escapeLike(filters.q)}%`})` : sql`TRUE`,
       filters.noOwner ? sql`d.owner_id IS NULL` : sql`TRUE`,
       filters.locations?.length ? sql`d.location_id = ANY(${sql.param([...filters.locations])}::uuid[])` : sql`TRUE`,
+      // Devices carrying any of the tags, by the device_tags primary key.
+      filters.tags?.length ? sql`EXISTS (SELECT 1 FROM device_tags dt WHERE dt.device_id = d.id AND dt.tag_id = ANY(${sql.param([...filters.tags])}::uuid[]))` : sql`TRUE`,
     ],
     sql` AND `,
   );
@@ -70,7 +81,7 @@ export async function listDevices(db: Db, actor: Actor, request: DeviceFilters &
   const order = request.dir === "asc" ? sql`ASC` : sql`DESC`;
   const result = await db.execute<Record<string, unknown>>(sql`
     SELECT d.id, d.name, d.model, d.org_id, o.name AS org_name, d.owner_id, u.name AS owner_name, l.name AS location, d.created_at,
-      (SELECT coalesce(array_agg(t.name ORDER BY t.name), '{}') FROM device_tags dt JOIN tags t ON t.id = dt.tag_id WHERE dt.device_id = d.id) AS tags
+      (SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color) ORDER BY lower(t.name), t.id), '[]') FROM device_tags dt JOIN tags t ON t.id = dt.tag_id WHERE dt.device_id = d.id) AS tags
     FROM ${FROM} WHERE ${where}
     ORDER BY ${SORTS[request.sort]} ${order}, d.id ${order}
     LIMIT ${request.size} OFFSET ${(page - 1) * request.size}`);
@@ -89,7 +100,7 @@ export async function listDevices(db: Db, actor: Actor, request: DeviceFilters &
       ownerId: (r.owner_id as string | null) ?? null,
       ownerName: (r.owner_name as string | null) ?? null,
       location: (r.location as string | null) ?? null,
-      tags: Array.isArray(r.tags) ? (r.tags as string[]) : [],
+      tags: (typeof r.tags === "string" ? JSON.parse(r.tags) : r.tags) as TagRef[],
       createdAt: r.created_at instanceof Date ? r.created_at : new Date(String(r.created_at)),
     })),
   };

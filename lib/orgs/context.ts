@@ -22,6 +22,8 @@ const PAGE_GATES = {
   settings: (a: Actor) => can(a.policy, "org.settings", orgTarget(a)),
   roles: (a: Actor) => can(a.policy, "roles.view", orgTarget(a)),
   locations: (a: Actor) => mayViewLocations(a.policy),
+  // Tags are the tenant's: seen, like locations, by anyone who sees its people or devices here (lib/tags/queries.ts).
+  tags: (a: Actor) => mayViewLocations(a.policy),
   audit: (a: Actor) => can(a.policy, "audit.view", orgTarget(a)),
 } satisfies Record<string, (actor: Actor) => boolean>;
 

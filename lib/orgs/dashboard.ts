@@ -54,7 +54,7 @@ export async function orgDashboard(db: Db, actor: Actor, now = new Date()): Prom
   const scope = subOrgs > 0 ? ("reach" as const) : ("org" as const);
 
   const userFilters = (status: UserStatus) => userFiltersSchema.parse({ scope, statuses: [status] });
-  const deviceFilters = { q: "", scope, noOwner: true, locations: [] };
+  const deviceFilters = { q: "", scope, noOwner: true, locations: [], tags: [] };
   const [users, devices, activity] = await Promise.all([
     Promise.all(USER_FIGURES.map((f) => countUsers(db, actor, userFilters(f.status), now))),
     devicesInSight(actor.policy) === "org" ? countDevices(db, actor, deviceFilters) : null,

@@ -57,6 +57,8 @@ export const REFUSALS = {
   DEVELOPER_HELD: "The plan allows one developer and someone else is it.",
   TAG_LIMIT: "A user has the most tags allowed.",
   ALREADY_TAGGED: "The user already has that tag.",
+  NOT_TAGGED: "The user or device does not carry that tag.",
+  TAG_NAME_TAKEN: "A tag with that name exists in the tenant.",
   PLAN_ORG_TYPE: "The plan does not offer that org type.",
   PLAN_NO_SUB_ORGS: "The plan has no sub-organizations.",
   PLAN_DEPTH: "The plan's org depth is reached.",

@@ -36,19 +36,26 @@ describe("the users list's URL (one reader for the page and the CSV export)", ()
 describe("the devices list's URL", () => {
   it("bounds the search and falls back to defaults", () => {
     const { filters, url } = devicesList.read({ q: "d".repeat(150), scope: "everywhere", page: "x" });
-    expect(filters).toEqual({ q: "d".repeat(100), scope: "org", noOwner: false, locations: [] });
+    expect(filters).toEqual({ q: "d".repeat(100), scope: "org", noOwner: false, locations: [], tags: [] });
     expect(url.page).toBe(1);
   });
 
   it("carries the \"without owner\" filter both ways", () => {
-    expect(devicesList.read({ noowner: "true", scope: "reach" }).filters).toEqual({ q: "", scope: "reach", noOwner: true, locations: [] });
-    expect(devicesList.href("/o/x/devices", { q: "", scope: "reach", noOwner: true, locations: [] })).toBe("/o/x/devices?scope=reach&noowner=true");
+    expect(devicesList.read({ noowner: "true", scope: "reach" }).filters).toEqual({ q: "", scope: "reach", noOwner: true, locations: [], tags: [] });
+    expect(devicesList.href("/o/x/devices", { q: "", scope: "reach", noOwner: true, locations: [], tags: [] })).toBe("/o/x/devices?scope=reach&noowner=true");
   });
 
   it("carries the location filter both ways, dropping what is not an id", () => {
     const id = "0b7c5a1e-8f2d-4c3b-9a6e-1d2f3a4b5c6d";
     expect(devicesList.read({ loc: `${id},x' OR 1=1` }).filters.locations).toEqual([id]);
-    expect(devicesList.href("/o/x/devices", { q: "", scope: "org", noOwner: false, locations: [id] })).toBe(`/o/x/devices?loc=${id}`);
+    expect(devicesList.href("/o/x/devices", { q: "", scope: "org", noOwner: false, locations: [id], tags: [] })).toBe(`/o/x/devices?loc=${id}`);
+  });
+
+  it("carries the tag filter both ways, dropping ids that are not uuids", () => {
+    const id = "0b5e1b7e-8a5e-4c1e-9a51-3c2b1f4f8e11";
+    expect(devicesList.read({ tag: `${id},1 OR 1=1` }).filters.tags).toEqual([id]);
+    expect(usersList.read({ tag: id }).filters.tags).toEqual([id]);
+    expect(usersList.href("/o/x/users", { ...usersList.read({}).filters, tags: [id] })).toBe(`/o/x/users?tag=${id}`);
   });
 });
 

@@ -2,8 +2,10 @@ import "server-only";
 import { assertAllowed } from "@/lib/commands/authorize";
 import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { auditLog, devices, locations, organizations, tags, userLocations, users, userTags } from "@/db/schema";
+import { auditLog, devices, locations, organizations, userLocations, users } from "@/db/schema";
 import { AUDIT_RECORD_COLUMNS } from "@/lib/audit/record-columns";
+import { tagsOfUsers } from "@/lib/tags/queries";
+import type { TagRef } from "@/lib/tags/target";
 import type { Actor } from "@/lib/commands/actor";
 import { usableLocations, type UsableLocation } from "@/lib/locations/usable";
 import { notFound } from "@/lib/errors";
@@ -30,7 +32,7 @@ export type UserDetails = {
   locations: { id: string; name: string }[];
   /** The locations usable in the user's org (its own and inherited), for the edit form. */
   orgLocations: UsableLocation[];
-  tags: string[];
+  tags: TagRef[];
 };
 
 /** One user in the actor's view, for the profile page and the edit dialog. */
@@ -44,7 +46,7 @@ export async function userDetails(db: Executor, actor: Actor, userId: string): P
   const [mine, available, tagRows] = await Promise.all([
     db.select({ id: locations.id, name: locations.name }).from(userLocations).innerJoin(locations, eq(locations.id, userLocations.locationId)).where(eq(userLocations.userId, userId)).orderBy(asc(locations.name)),
     usableLocations(db, actor, scoped.org.path),
-    db.select({ name: tags.name }).from(userTags).innerJoin(tags, eq(tags.id, userTags.tagId)).where(eq(userTags.userId, userId)).orderBy(asc(tags.name)),
+    tagsOfUsers(db, row.tenantId, [userId]),
   ]);
   return {
     id: row.id,
@@ -62,7 +64,7 @@ export async function userDetails(db: Executor, actor: Actor, userId: string): P
     locationIds: mine.map((l) => l.id),
     locations: mine,
     orgLocations: available,
-    tags: tagRows.map((t) => t.name),
+    tags: tagRows.get(userId) ?? [],
   };
 }
 

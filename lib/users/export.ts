@@ -68,7 +68,7 @@ async function namesOf(db: Db, ids: string[]): Promise<Map<string, { tags: strin
   if (ids.length === 0) return new Map();
   const result = await db.execute<{ id: string; tags: string | null; locations: string | null }>(sql`
     SELECT u.id,
-      (SELECT string_agg(t.name, ', ' ORDER BY t.name) FROM user_tags ut JOIN tags t ON t.id = ut.tag_id WHERE ut.user_id = u.id) AS tags,
+      (SELECT string_agg(t.name, ', ' ORDER BY lower(t.name), t.id) FROM user_tags ut JOIN tags t ON t.id = ut.tag_id WHERE ut.user_id = u.id) AS tags,
       (SELECT string_agg(l.name, ', ' ORDER BY l.name) FROM user_locations ul JOIN locations l ON l.id = ul.location_id WHERE ul.user_id = u.id) AS locations
     FROM ${users} u WHERE u.id IN (SELECT unnest(${sql.param(ids)}::uuid[]))`);
   return new Map(result.rows.map((r) => [String(r.id), { tags: r.tags ?? "", locations: r.locations ?? "" }]));

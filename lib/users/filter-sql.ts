@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { organizations, userLocations, users } from "@/db/schema";
+import { organizations, userLocations, users, userTags } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 import { cachedSubtreeOrgIds } from "@/lib/orgs/subtree-cache";
 import { orgsAtOrBelow } from "@/lib/orgs/subtree-sql";
@@ -34,6 +34,16 @@ export async function subtreeIdList(db: Db, actor: Actor, filters: UserFilters):
   const { tenant } = actor.viewer;
   const ids = await cachedSubtreeOrgIds(db, { tenantId: tenant.id, orgTreeVersion: tenant.orgTreeVersion, orgId: actor.org.id, orgPath: actor.org.path }, MAX_LISTED_ORGS);
   return ids ?? undefined;
+}
+
+/**
+ * Users carrying any of the tags: a semi-join on user_tags by its tag index (user_tags_tag_idx),
+ * so the users side stays a condition on users.id and every sort still walks its own index (or,
+ * for a rare tag, the plan's fence fetches the few matches by primary key and sorts them).
+ */
+function hasAnyTag(tagIds: readonly string[]): SQL {
+  const tagged = sql`SELECT ${userTags.userId} FROM ${userTags} WHERE ${tagIds.length === 1 ? sql`${userTags.tagId} = ${tagIds[0]}::uuid` : equalsAnyOf(userTags.tagId, tagIds)}`;
+  return sql`${users.id} IN (${tagged})`;
 }
 
 /** The status rank column's values (db/schema.ts): active and inactive share the accepted rank. */
@@ -99,6 +109,7 @@ export function userListWhere(actor: Actor, filters: UserFilters, now = new Date
     statusesCondition(filters.statuses, cutoff),
     filters.noDevices ? eq(users.deviceCount, 0) : undefined,
     locationsCondition(filters.locations),
+    filters.tags.length ? hasAnyTag(filters.tags) : undefined,
     q ? or(ilike(users.name, q), ilike(users.email, q)) : undefined,
   )!;
 }

@@ -22,6 +22,8 @@ export const ROLES_MAX = 20;
 
 /** At most this many locations in one filter. */
 export const LOCATIONS_MAX = 20;
+/** At most this many tags in one filter. */
+export const TAGS_MAX = 10;
 
 /** The same value twice in a list filter means it once (a hand-edited URL may repeat it). */
 const distinct = <T>(values: T[]) => [...new Set(values)];
@@ -40,11 +42,13 @@ export const userFiltersSchema = z.strictObject({
   noDevices: z.boolean().default(false),
   /** People at any of these locations. */
   locations: z.array(z.uuid()).transform(distinct).pipe(z.array(z.string()).max(LOCATIONS_MAX)).default([]),
+  /** Users carrying any of these tags. */
+  tags: z.array(z.uuid()).transform(distinct).pipe(z.array(z.string()).max(TAGS_MAX)).default([]),
 });
 export type UserFilters = z.output<typeof userFiltersSchema>;
 
 /** Whether anything narrows the list within its scope (what Reset clears; the scope it keeps). */
-export const isFiltered = (f: UserFilters) => f.q !== "" || f.roles.length > 0 || f.statuses.length > 0 || f.noDevices || f.locations.length > 0;
+export const isFiltered = (f: UserFilters) => f.q !== "" || f.roles.length > 0 || f.statuses.length > 0 || f.noDevices || f.locations.length > 0 || f.tags.length > 0;
 
 /** Status as shown, in the precedence of product.md §2. */
 export function statusOf(user: { suspendedAt: Date | null; acceptedAt: Date | null; lastLoginAt: Date | null }, now = new Date()): UserStatus {

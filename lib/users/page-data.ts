@@ -11,6 +11,8 @@ import { activeAdminCounts, countsAsActiveAdmin } from "./targets";
 /** The row menu's entries, in menu order; each is shown only when the policy allows it. */
 const ROW_ACTIONS = [
   "users.edit",
+  "tags.apply",
+  "tags.remove",
   "users.change_password",
   "users.force_logout",
   "users.send_device_log",

@@ -51,9 +51,9 @@ export const editUserSchema = z.strictObject({
 });
 
 /** A bulk action names its users, or asks for every user matching the table's filters. */
-const selection = { userIds: idListSchema.optional(), matching: userFiltersSchema.optional() };
-const oneSelection = <T extends { userIds?: string[]; matching?: unknown }>(value: T) => (value.userIds === undefined) !== (value.matching === undefined);
-const selectionMessage = { message: "Select users, or choose all matching users.", path: ["userIds"] };
+export const selection = { userIds: idListSchema.optional(), matching: userFiltersSchema.optional() };
+export const oneSelection = <T extends { userIds?: string[]; matching?: unknown }>(value: T) => (value.userIds === undefined) !== (value.matching === undefined);
+export const selectionMessage = { message: "Select users, or choose all matching users.", path: ["userIds"] };
 
 export const bulkUsersSchema = z.strictObject({ orgId: orgIdSchema, ...selection }).refine(oneSelection, selectionMessage);
 export const changeRoleSchema = z.strictObject({ orgId: orgIdSchema, ...selection, role: roleKeySchema }).refine(oneSelection, selectionMessage);
@@ -74,16 +74,6 @@ export const transferUserSchema = z.strictObject({
   role: roleKeySchema,
   moveDevices: z.boolean().default(true),
 });
-export const applyTagSchema = z.strictObject({
-  orgId: orgIdSchema,
-  ...selection,
-  tag: z
-    .string()
-    .trim()
-    .min(1, "Enter a tag.")
-    .max(30, "Use at most 30 characters.")
-    .refine((s) => !CONTROL.test(s), "Use letters, digits and punctuation only."),
-}).refine(oneSelection, selectionMessage);
 /** The periods a device log may cover, in days (the dialog's three choices). */
 export const DEVICE_LOG_DAYS = [7, 30, 90] as const;
 export const sendDeviceLogSchema = z.strictObject({

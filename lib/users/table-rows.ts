@@ -2,6 +2,7 @@ import "server-only";
 import { formatDate, formatLastLogin } from "@/lib/format/dates";
 import { roleLabel } from "@/lib/orgs/labels";
 import { may, planHasSubOrgs, type Action, type PolicyViewer } from "@/lib/policy";
+import type { TagRef } from "@/lib/tags/target";
 import type { UserRow } from "./list";
 import type { BlockedActions, RoleOption, RowAction } from "./page-data";
 import type { BulkPermissions, UserTableRow } from "./view-model";
@@ -9,9 +10,9 @@ import type { BulkPermissions, UserTableRow } from "./view-model";
 /** A page of users as the table shows it: role names, dates in the viewer's time zone, row menus. */
 export function toTableRows(
   rows: readonly UserRow[],
-  context: { roles: readonly RoleOption[]; actions: Record<string, RowAction[]>; blocked: Record<string, BlockedActions>; now: Date; timeZone: string },
+  context: { roles: readonly RoleOption[]; actions: Record<string, RowAction[]>; blocked: Record<string, BlockedActions>; tags: ReadonlyMap<string, TagRef[]>; now: Date; timeZone: string },
 ): UserTableRow[] {
-  const { roles, actions, blocked, now, timeZone } = context;
+  const { roles, actions, blocked, tags, now, timeZone } = context;
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -21,6 +22,7 @@ export function toTableRows(
     role: r.role,
     roleLabel: roles.find((x) => x.key === r.role)?.name ?? roleLabel(r.role),
     location: r.location,
+    tags: tags.get(r.id) ?? [],
     status: r.status,
     lastLogin: r.status === "pending" ? "Never" : formatLastLogin(r.lastLoginAt, now, timeZone),
     registered: formatDate(r.registeredAt, now, timeZone),

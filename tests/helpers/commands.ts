@@ -30,6 +30,13 @@ import * as selfSignup from "@/lib/tenants/commands/self-signup";
 import { selfSignupSchema } from "@/lib/tenants/schemas";
 import * as recovery from "@/lib/users/commands/account-recovery";
 import * as tag from "@/lib/users/commands/apply-tag";
+import * as untag from "@/lib/users/commands/remove-tag";
+import * as deviceTag from "@/lib/devices/commands/apply-tag";
+import * as deviceUntag from "@/lib/devices/commands/remove-tag";
+import * as tagCreate from "@/lib/tags/commands/create";
+import * as tagEdit from "@/lib/tags/commands/edit";
+import * as tagDelete from "@/lib/tags/commands/delete";
+import { applyDeviceTagSchema, applyUserTagSchema, createTagSchema, deleteTagSchema, editTagSchema, removeDeviceTagSchema, removeUserTagSchema } from "@/lib/tags/schemas";
 import * as role from "@/lib/users/commands/change-role";
 import * as del from "@/lib/users/commands/delete";
 import * as edit from "@/lib/users/commands/edit";
@@ -42,7 +49,7 @@ import * as password from "@/lib/users/commands/set-password";
 import * as suspend from "@/lib/users/commands/suspend";
 import * as transfer from "@/lib/users/commands/transfer";
 import { sendDeviceLogSchema } from "@/lib/users/schemas";
-import { applyTagSchema, bulkUsersSchema, changeRoleSchema, deleteUsersSchema, developerModeSchema, editUserSchema, forgotPasswordSchema, inviteSchema, ownDetailsSchema, transferUserSchema } from "@/lib/users/schemas";
+import { bulkUsersSchema, changeRoleSchema, deleteUsersSchema, developerModeSchema, editUserSchema, forgotPasswordSchema, inviteSchema, ownDetailsSchema, transferUserSchema } from "@/lib/users/schemas";
 
 // Each wrapper keeps its schema, so a test can check it is the one the action declares.
 function sent<S extends z.ZodType, R extends unknown[], T>(schema: S, command: (db: Db, actor: Actor, input: z.output<S>, ...rest: R) => Promise<T>) {
@@ -66,8 +73,9 @@ export const transferUser = sent(transferUserSchema, transfer.transferUser);
 export const deleteUsers = sent(deleteUsersSchema, del.deleteUsers);
 export const resendInvitations = sent(bulkUsersSchema, invitations.resendInvitations);
 export const revokeInvitations = sent(bulkUsersSchema, invitations.revokeInvitations);
-export const applyTag = sent(applyTagSchema, tag.applyTag);
 export const sendDeviceLog = sent(sendDeviceLogSchema, deviceLog.sendDeviceLog);
+export const applyTag = sent(applyUserTagSchema, tag.applyTag);
+export const removeTag = sent(removeUserTagSchema, untag.removeTag);
 export const changeOwnPassword = sent(own.changeOwnPasswordSchema, own.changeOwnPassword);
 export const setDeveloperMode = sent(developerModeSchema, own.setDeveloperMode);
 export const updateOwnDetails = sent(ownDetailsSchema, own.updateOwnDetails);
@@ -102,3 +110,8 @@ export const editLocation = sent(editLocationSchema, locationManage.editLocation
 export const deleteLocation = sent(deleteLocationSchema, locationDelete.deleteLocation);
 export const setUsersLocation = sent(setUsersLocationSchema, usersLocation.setUsersLocation);
 export const setDevicesLocation = sent(setDevicesLocationSchema, devicesLocation.setDevicesLocation);
+export const createTag = sent(createTagSchema, tagCreate.createTag);
+export const editTag = sent(editTagSchema, tagEdit.editTag);
+export const deleteTag = sent(deleteTagSchema, tagDelete.deleteTag);
+export const applyDeviceTag = sent(applyDeviceTagSchema, deviceTag.applyDeviceTag);
+export const removeDeviceTag = sent(removeDeviceTagSchema, deviceUntag.removeDeviceTag);

@@ -79,8 +79,8 @@ describe("CSV export rows", () => {
     await invite(db, "admin@acme.test", { email: "plus@acme.test", name: "+1+2" });
     await invite(db, "admin@acme.test", { email: "at@acme.test", name: "@SUM(A1)" });
     const admin = await actorFor(db, "admin@acme.test");
-    await applyTag(db, admin, { orgId: admin.org.id, userIds: [await idOf(db, "user@acme.test")], tag: "-2+3" });
-    await applyTag(db, admin, { orgId: admin.org.id, userIds: [await idOf(db, "user@acme.test")], tag: "Boilers" });
+    await applyTag(db, admin, { orgId: admin.org.id, userIds: [await idOf(db, "user@acme.test")], tag: { name: "-2+3" } });
+    await applyTag(db, admin, { orgId: admin.org.id, userIds: [await idOf(db, "user@acme.test")], tag: { name: "Boilers" } });
     const [depot] = await db.insert(locations).values({ tenantId: admin.viewer.tenant.id, orgId: admin.org.id, name: "@Depot" }).returning();
     const uma = await userByEmail(db, "user@acme.test");
     await editUser(db, admin, { orgId: admin.org.id, userId: uma.id, name: uma.name, role: uma.role, locationIds: [depot!.id] });

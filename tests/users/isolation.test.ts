@@ -4,7 +4,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { devices, locations, organizations } from "@/db/schema";
+import { devices, locations, organizations, tags, users } from "@/db/schema";
 import { actorIn, type Actor } from "@/lib/commands/actor";
 import type { BulkResult } from "@/lib/commands/bulk";
 
@@ -26,8 +26,9 @@ import { userByEmail } from "../helpers/demo";
 import { mullerAdmin, randomId, signUpTenant, withoutId } from "../helpers/fixtures";
 import { snapshot } from "../helpers/snapshot";
 import {
-  applyTag, changeRoles, createOrg, deleteDevice, deleteDevices, deleteLocation, deleteOrg, deleteUsers, editDevice, editLocation, editOrg, editOrgSettings, editUser, forceLogout, inviteUser,
-  reactivateUsers, resendInvitations, revokeInvitations, sendDeviceLog, setDevicesLocation, setUserPassword, setUsersLocation, suspendUsers, transferDevice, transferUser,
+  applyDeviceTag, applyTag, changeRoles, createOrg, deleteDevice, deleteDevices, deleteLocation, deleteOrg, deleteTag, deleteUsers, editDevice, editLocation, editOrg, editOrgSettings, editTag,
+  editUser, forceLogout, inviteUser, reactivateUsers, removeDeviceTag, removeTag, resendInvitations, revokeInvitations, sendDeviceLog, setDevicesLocation, setUserPassword, setUsersLocation,
+  suspendUsers, transferDevice, transferUser,
 } from "../helpers/commands";
 
 let db: Db;
@@ -51,6 +52,16 @@ async function withLocations(w: World): Promise<World> {
   const victim = await add(w.victim.orgId, "Victim site");
   const inherited = w.actor.org.path.startsWith(victim.path);
   return { ...w, own: { ...w.own, locationId: own.id }, victim: { ...w.victim, locationId: inherited ? undefined : victim.id } };
+}
+
+/** A tag of the actor's tenant and one of the victim's: tags are the tenant's, so within one tenant none is out of reach (a random id stands in). */
+type Tags = { own: string; victim: string };
+
+async function tagsOf(w: World): Promise<Tags> {
+  const tagIn = async (tenantId: string, name: string) => (await db.insert(tags).values({ tenantId, name }).onConflictDoNothing().returning())[0]?.id ?? (await db.select({ id: tags.id }).from(tags).where(and(eq(tags.tenantId, tenantId), eq(tags.name, name))))[0]!.id;
+  const [victim] = await db.select({ tenantId: users.tenantId }).from(users).where(eq(users.id, w.victim.userId));
+  const own = await tagIn(w.actor.viewer.tenant.id, "Probe own");
+  return { own, victim: victim!.tenantId === w.actor.viewer.tenant.id ? randomId() : await tagIn(victim!.tenantId, "Probe victim") };
 }
 
 async function deviceIn(orgName: string, name: string): Promise<string> {
@@ -151,7 +162,7 @@ const SCENARIOS: Array<[string, () => Promise<World>]> = [
   ],
 ];
 
-type Probe = (w: World, id: string) => Promise<unknown>;
+type Probe = (w: World & { tags: Tags }, id: string) => Promise<unknown>;
 const o = (w: World) => ({ orgId: w.actor.org.id });
 
 /** Each command, aimed at `id` (a user, device or org id depending on the probe). */
@@ -169,8 +180,15 @@ const PROBES: Array<[string, Probe]> = [
   ["bulk delete", (w, id) => deleteUsers(db, w.actor, { ...o(w), userIds: [id, randomId()], confirm: "DELETE" })],
   ["resend invitation", (w, id) => resendInvitations(db, w.actor, { ...o(w), userIds: [id] })],
   ["revoke invitation", (w, id) => revokeInvitations(db, w.actor, { ...o(w), userIds: [id] })],
-  ["apply tag", (w, id) => applyTag(db, w.actor, { ...o(w), userIds: [id], tag: "Probe" })],
   ["send device log", (w, id) => sendDeviceLog(db, w.actor, { ...o(w), userId: id, days: 7 })],
+  ["apply tag", (w, id) => applyTag(db, w.actor, { ...o(w), userIds: [id], tag: { name: "Probe" } })],
+  ["remove tag", (w, id) => removeTag(db, w.actor, { ...o(w), userIds: [id], tagId: w.tags.own })],
+  ["apply the tag", (w, id) => applyTag(db, w.actor, { ...o(w), userIds: [w.own.userId], tag: { id } })],
+  ["edit tag", (w, id) => editTag(db, w.actor, { ...o(w), tagId: id, name: "Renamed", color: "red" })],
+  ["delete tag", (w, id) => deleteTag(db, w.actor, { ...o(w), tagId: id })],
+  ["device apply tag", (w, id) => applyDeviceTag(db, w.actor, { ...o(w), deviceIds: [id], tag: { name: "Probe" } })],
+  ["device remove tag", (w, id) => removeDeviceTag(db, w.actor, { ...o(w), deviceIds: [id], tagId: w.tags.own })],
+  ["device apply the tag", (w, id) => applyDeviceTag(db, w.actor, { ...o(w), deviceIds: [w.own.deviceId], tag: { id } })],
   ["invite into the org", (w, id) => inviteUser(db, w.actor, { ...o(w), targetOrgId: id, name: "Probe", email: "probe@probe.test", role: "user", locationIds: [] })],
   ["device transfer", (w, id) => transferDevice(db, w.actor, { ...o(w), deviceId: id, newOwnerId: null })],
   ["device transfer to the owner", (w, id) => transferDevice(db, w.actor, { ...o(w), deviceId: w.own.deviceId, newOwnerId: id })],
@@ -205,15 +223,19 @@ const PROBES: Array<[string, Probe]> = [
   ],
 ];
 
-const DEVICE_PROBES = new Set(["device transfer", "delete device", "device edit", "device bulk delete", "device profile", "device actions log", "set location of the device"]);
+const DEVICE_PROBES = new Set(["device transfer", "delete device", "device edit", "device bulk delete", "device profile", "device actions log", "set location of the device", "device apply tag", "device remove tag"]);
 const LOCATION_PROBES = new Set(["edit location", "delete location", "give the user the location", "give the device the location"]);
 /** Commands that need "Manage locations", refused up front without it. */
 const LOCATION_COMMANDS = new Set(["set location of the device", "edit location", "delete location", "give the device the location"]);
+const TAG_PROBES = new Set(["apply the tag", "edit tag", "delete tag", "device apply the tag"]);
+// Refused up front without the tags permission, before any id is looked at (like the commands on users).
+const NEEDS_TAGS_MANAGE = new Set([...TAG_PROBES, "device apply tag", "device remove tag"]);
 const ORG_COMMANDS = ["create a sub-org under the org", "edit the org", "delete the org", "edit the org's settings", "edit the org's settings from here"];
-const NOT_USER_COMMANDS = new Set(["invite into the org", "device transfer to the owner", "device transfer into the org", ...ORG_COMMANDS, "switch into the org", "export the named user", ...DEVICE_PROBES, ...LOCATION_COMMANDS]);
+const NOT_USER_COMMANDS = new Set(["invite into the org", "device transfer to the owner", "device transfer into the org", ...ORG_COMMANDS, "switch into the org", "export the named user", ...DEVICE_PROBES, ...LOCATION_COMMANDS, ...TAG_PROBES]);
 const USER_COMMANDS = new Set(PROBES.map(([name]) => name).filter((name) => !NOT_USER_COMMANDS.has(name)));
 const ORG_PROBES = new Set(["transfer user into the org", "invite into the org", "device transfer into the org", ...ORG_COMMANDS, "switch into the org"]);
-const targetOf = (probe: string, w: World) => (LOCATION_PROBES.has(probe) ? w.victim.locationId! : DEVICE_PROBES.has(probe) ? w.victim.deviceId : ORG_PROBES.has(probe) ? w.victim.orgId : w.victim.userId);
+const targetOf = (probe: string, w: World & { tags: Tags }) =>
+  LOCATION_PROBES.has(probe) ? w.victim.locationId! : DEVICE_PROBES.has(probe) ? w.victim.deviceId : ORG_PROBES.has(probe) ? w.victim.orgId : TAG_PROBES.has(probe) ? w.tags.victim : w.victim.userId;
 
 /** The observable answer, with ids removed, after proving the database did not change. */
 async function answer(run: () => Promise<unknown>): Promise<unknown> {
@@ -245,6 +267,8 @@ function expectNotFound(outcome: unknown, probe: string, actor: Actor): void {
     (probe === "export the named user" && !actor.policy.grants.has("users.export")) ||
     (USER_COMMANDS.has(probe) && !actor.policy.grants.has("users.view")) ||
     (LOCATION_COMMANDS.has(probe) && !actor.policy.grants.has("locations.manage")) ||
+    (NEEDS_TAGS_MANAGE.has(probe) && !actor.policy.grants.has("tags.manage")) ||
+    (probe === "apply the tag" && !actor.policy.grants.has("users.view")) ||
     noDeviceDelete
   ) {
     expect(outcome).toMatchObject({ code: "FORBIDDEN" });
@@ -261,10 +285,11 @@ function expectNotFound(outcome: unknown, probe: string, actor: Actor): void {
 
 describe.each(SCENARIOS)("%s", (_label, world) => {
   // The probes are proven to write nothing, so they share one database and one world.
-  let shared: World;
+  let shared: World & { tags: Tags };
   beforeAll(async () => {
     db = await freshDemoDb();
-    shared = await withLocations(await world());
+    const w = await withLocations(await world());
+    shared = { ...w, tags: await tagsOf(w) };
   });
 
   it.each(PROBES)("%s: refused like an unknown id, nothing written", async (probe, run) => {
@@ -293,8 +318,9 @@ describe.each(SCENARIOS)("%s", (_label, world) => {
   // The controls write, so each starts from a fresh database.
   it.each(PROBES)("%s, control: aimed inside the actor's reach, it is not answered 'not found'", async (probe, run) => {
     db = await freshDemoDb();
-    const w = await withLocations(await world());
-    const target = LOCATION_PROBES.has(probe) ? w.own.locationId! : DEVICE_PROBES.has(probe) ? w.own.deviceId : ORG_PROBES.has(probe) ? w.actor.org.id : w.own.userId;
+    const bare = await withLocations(await world());
+    const w = { ...bare, tags: await tagsOf(bare) };
+    const target = LOCATION_PROBES.has(probe) ? w.own.locationId! : DEVICE_PROBES.has(probe) ? w.own.deviceId : ORG_PROBES.has(probe) ? w.actor.org.id : TAG_PROBES.has(probe) ? w.tags.own : w.own.userId;
     const outcome = await run(w, target).catch((error: unknown) => error);
     if (outcome instanceof DomainError || outcome instanceof PolicyError) expect(outcome.code).not.toBe("NOT_FOUND");
     else if (isBulk(outcome)) expect(outcome.skipped.find((s) => s.id === target)?.code).not.toBe("NOT_FOUND");

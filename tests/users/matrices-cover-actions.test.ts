@@ -10,9 +10,9 @@ const sources = (fs.readdirSync(APP, { recursive: true }) as string[]).filter((f
 const consoleWrites = sources.flatMap((s) => [...s.matchAll(/export const (\w+)Action = consoleAction\(/g)].map((m) => m[1]!)).sort();
 
 // Commands whose only id is the org they act in: the action resolves it through actorIn, which the
-// isolation matrix probes as "switch into the org" (a location is created in the org shown).
+// isolation matrix probes as "switch into the org" (a location or tag is created in the org shown).
 // Each is still in the validation matrix.
-const ORG_IS_THE_ONLY_ID = new Set(["createDevice", "createLocation", "createRole", "renameRole", "deleteRole", "updateGrants", "updateSelfSignup"]);
+const ORG_IS_THE_ONLY_ID = new Set(["createDevice", "createLocation", "createTag", "createRole", "renameRole", "deleteRole", "updateGrants", "updateSelfSignup"]);
 
 const matrix = (file: string) => fs.readFileSync(path.resolve(__dirname, file), "utf8");
 const probed = (source: string, command: string) => new RegExp(`\\b${command}\\(db,`).test(source);

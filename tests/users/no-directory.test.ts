@@ -15,7 +15,7 @@ import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { idOf, NEW_PASSWORD } from "../helpers/fixtures";
 import { refusedWithoutChange } from "../helpers/snapshot";
-import { applyTag, changeRoles, deleteUsers, editUser, forceLogout, reactivateUsers, resendInvitations, revokeInvitations, setUserPassword, suspendUsers, transferUser } from "../helpers/commands";
+import { applyTag, removeTag, changeRoles, deleteUsers, editUser, forceLogout, reactivateUsers, resendInvitations, revokeInvitations, setUserPassword, suspendUsers, transferUser } from "../helpers/commands";
 
 let db: Db;
 let names: string[];
@@ -37,7 +37,8 @@ const bulk: Command[] = [
   ["reactivate", (a, s) => reactivateUsers(db, a, { orgId: a.org.id, ...s })],
   ["delete", (a, s) => deleteUsers(db, a, { orgId: a.org.id, ...s, confirm: "DELETE" })],
   ["change role", (a, s) => changeRoles(db, a, { orgId: a.org.id, ...s, role: "staff" })],
-  ["apply tag", (a, s) => applyTag(db, a, { orgId: a.org.id, ...s, tag: "VIP" })],
+  ["apply tag", (a, s) => applyTag(db, a, { orgId: a.org.id, ...s, tag: { name: "VIP" } })],
+  ["remove tag", (a, s) => removeTag(db, a, { orgId: a.org.id, ...s, tagId: crypto.randomUUID() })],
   ["resend invitation", (a, s) => resendInvitations(db, a, { orgId: a.org.id, ...s })],
   ["revoke invitation", (a, s) => revokeInvitations(db, a, { orgId: a.org.id, ...s })],
 ];

@@ -16,7 +16,7 @@ beforeEach(async () => {
 
 const tagAs = async (actorEmail: string, emails: string[], tag: string) => {
   const actor = await actorFor(db, actorEmail);
-  return applyTag(db, actor, { orgId: actor.org.id, userIds: await Promise.all(emails.map((e) => idOf(db, e))), tag });
+  return applyTag(db, actor, { orgId: actor.org.id, userIds: await Promise.all(emails.map((e) => idOf(db, e))), tag: { name: tag } });
 };
 const tagsOf = async (email: string) =>
   (await db.select({ name: tags.name }).from(userTags).innerJoin(tags, eq(tags.id, userTags.tagId)).where(eq(userTags.userId, await idOf(db, email)))).map((t) => t.name).sort();
@@ -65,7 +65,7 @@ describe("apply tag", () => {
     const actor = await actorFor(db, "admin@acme.test");
     const globex = await idOf(db, "admin@globex.test");
     const unknown = randomId();
-    const result = await withoutChange(db, () => applyTag(db, actor, { orgId: actor.org.id, userIds: [globex, unknown], tag: "VIP" }));
+    const result = await withoutChange(db, () => applyTag(db, actor, { orgId: actor.org.id, userIds: [globex, unknown], tag: { name: "VIP" } }));
     expect(result.skipped.map(({ name, reason, code, refusal }) => ({ name, reason, code, refusal }))).toEqual([
       { name: "Unknown user", reason: "Not found", code: "NOT_FOUND", refusal: "NOT_FOUND" },
       { name: "Unknown user", reason: "Not found", code: "NOT_FOUND", refusal: "NOT_FOUND" },
@@ -74,7 +74,7 @@ describe("apply tag", () => {
 
   it("with 'all matching', tags the filtered set in reach only", async () => {
     const actor = await actorFor(db, "admin@acme.test");
-    const result = await applyTag(db, actor, { orgId: actor.org.id, matching: { q: "admin@", scope: "reach" }, tag: "Admins" });
+    const result = await applyTag(db, actor, { orgId: actor.org.id, matching: { q: "admin@", scope: "reach" }, tag: { name: "Admins" } });
     expect(result.done).toEqual([actor.viewer.userId]);
     expect(await tagsOf("admin@globex.test")).toEqual([]);
   });
@@ -85,9 +85,9 @@ describe("apply tag", () => {
     ["a line break", "VIP\r\nBcc: x@evil.example"],
     ["10 kB", "t".repeat(10_000)],
     ["a number", 42],
-  ])("refuses %s with INVALID and no change", async (_label, tag) => {
+  ])("refuses a new tag named %s with INVALID and no change", async (_label, name) => {
     const actor = await actorFor(db, "admin@acme.test");
-    const error = await refusedWithoutChange(db, async () => applyTag(db, actor, { orgId: actor.org.id, userIds: [await idOf(db, "user@acme.test")], tag }));
+    const error = await refusedWithoutChange(db, async () => applyTag(db, actor, { orgId: actor.org.id, userIds: [await idOf(db, "user@acme.test")], tag: { name } }));
     expect(error.code).toBe("INVALID");
   });
 });

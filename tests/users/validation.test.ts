@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { devices, locations } from "@/db/schema";
+import { devices, deviceTags, locations, tags, userTags } from "@/db/schema";
 import type { Actor } from "@/lib/commands/actor";
 
 
@@ -20,14 +20,14 @@ import { idOf } from "../helpers/fixtures";
 import { refusedWithoutChange } from "../helpers/snapshot";
 import { DomainError } from "@/lib/errors";
 import {
-  applyTag, changeRoles, createDevice, createLocation, createOrg, createRole, deleteDevice, deleteDevices, deleteLocation, deleteOrg, deleteRole, deleteUsers, editDevice, editLocation, editOrg,
-  editOrgSettings, editUser, forceLogout, inviteUser, reactivateUsers, renameRole, resendInvitations, revokeInvitations, sendDeviceLog, setDevicesLocation, setUserPassword, setUsersLocation, suspendUsers,
-  transferDevice, transferUser, updateGrants, updateSelfSignup,
+  applyDeviceTag, applyTag, changeRoles, createDevice, createLocation, createOrg, createRole, createTag, deleteDevice, deleteDevices, deleteLocation, deleteOrg, deleteRole, deleteTag, deleteUsers,
+  editDevice, editLocation, editOrg, editOrgSettings, editTag, editUser, forceLogout, inviteUser, reactivateUsers, removeDeviceTag, removeTag, renameRole, resendInvitations, revokeInvitations,
+  sendDeviceLog, setDevicesLocation, setUserPassword, setUsersLocation, suspendUsers, transferDevice, transferUser, updateGrants, updateSelfSignup,
 } from "../helpers/commands";
 
 let db: Db;
 let actor: Actor;
-let ids: { user: string; w: string; hill: string; thermostat: string; location: string };
+let ids: { user: string; w: string; hill: string; thermostat: string; location: string; tag: string };
 // Refusals are proven to write nothing (refusedWithoutChange), so they share one database;
 // the controls, which do write, each get a fresh one.
 beforeAll(setUp);
@@ -38,7 +38,10 @@ async function setUp() {
   const w = await userByEmail(db, "w@muller.test");
   const [thermostat] = await db.select().from(devices).where(eq(devices.orgId, w.orgId));
   const [location] = await db.insert(locations).values({ tenantId: actor.viewer.tenant.id, orgId: actor.org.id, name: "Depot" }).returning();
-  ids = { user: await idOf(db, "user@acme.test"), w: w.id, hill: await orgIdByName(db, "Hill Cottage"), thermostat: thermostat!.id, location: location!.id };
+  const [tag] = await db.insert(tags).values({ tenantId: actor.viewer.tenant.id, name: "Boilers", color: "teal" }).returning();
+  await db.insert(userTags).values({ tenantId: actor.viewer.tenant.id, userId: await idOf(db, "user@acme.test"), tagId: tag!.id });
+  await db.insert(deviceTags).values({ tenantId: actor.viewer.tenant.id, deviceId: thermostat!.id, tagId: tag!.id });
+  ids = { user: await idOf(db, "user@acme.test"), w: w.id, hill: await orgIdByName(db, "Hill Cottage"), thermostat: thermostat!.id, location: location!.id, tag: tag!.id };
 }
 
 const TEN_KB = "x".repeat(10_000);
@@ -67,6 +70,40 @@ const BULK: Case[] = [
   ["an unknown filter", { userIds: undefined, matching: { tenantId: UUID } }],
   ["a malformed role filter", { userIds: undefined, matching: { roles: ["admin' OR '1'='1"] } }],
   ["an unknown scope", { userIds: undefined, matching: { scope: "tenant" } }],
+];
+
+const TAG_NAME: Case[] = [
+  ["a blank tag name", { name: "  " }],
+  ["31 characters of tag name", { name: "t".repeat(31) }],
+  ["a 10 kB tag name", { name: TEN_KB }],
+  ["a tag name with CR LF", { name: "a\r\nb" }],
+  ["a numeric tag name", { name: 42 }],
+];
+const TAG_COLOR: Case[] = [
+  ["a colour outside the palette", { color: "chartreuse" }],
+  ["a CSS colour", { color: "#ff0000" }],
+  ["a 10 kB colour", { color: TEN_KB }],
+];
+const TAG_ID: Case[] = [
+  ["a tagId that is not a uuid", { tagId: "1 OR 1=1" }],
+  ["no tagId", { tagId: undefined }],
+  ["two tagIds", { tagId: [UUID, UUID] }],
+];
+const TAG_CHOICE: Case[] = [
+  ["a tag as a bare string", { tag: "VIP" }],
+  ["a tag with both id and name", { tag: { id: UUID, name: "VIP" } }],
+  ["a tag id that is not a uuid", { tag: { id: "1 OR 1=1" } }],
+  ["a new tag with CR LF", { tag: { name: "a\r\nb" } }],
+  ["a 10 kB new tag", { tag: { name: TEN_KB } }],
+  ["a new tag in a colour outside the palette", { tag: { name: "VIP", color: "chartreuse" } }],
+  ["no tag", { tag: undefined }],
+];
+const DEVICE_IDS: Case[] = [
+  ["1001 device ids", { deviceIds: thousandAndOne() }],
+  ["no device ids", { deviceIds: [] }],
+  ["a device id that is not a uuid", { deviceIds: ["1 OR 1=1"] }],
+  ["device ids as a string", { deviceIds: UUID }],
+  ["userIds instead of deviceIds", { deviceIds: undefined, userIds: [UUID] }],
 ];
 
 const NAME: Case[] = [
@@ -133,7 +170,6 @@ const COMMANDS: Record<string, Command> = {
   delete: { run: (raw) => deleteUsers(db, actor, raw), base: () => ({ orgId: actor.org.id, userIds: [ids.user], confirm: "DELETE" }), cases: [...BULK, ["a confirmation of the wrong type", { confirm: true }]] },
   "resend invitation": { run: (raw) => resendInvitations(db, actor, raw), base: () => ({ orgId: actor.org.id, userIds: [ids.user] }), cases: BULK },
   "revoke invitation": { run: (raw) => revokeInvitations(db, actor, raw), base: () => ({ orgId: actor.org.id, userIds: [ids.user] }), cases: BULK },
-  "apply tag": { run: (raw) => applyTag(db, actor, raw), base: () => ({ orgId: actor.org.id, userIds: [ids.user], tag: "VIP" }), cases: [...BULK, ["a tag with CR LF", { tag: "a\r\nb" }], ["a 10 kB tag", { tag: TEN_KB }]] },
   "send device log": {
     run: (raw) => sendDeviceLog(db, actor, raw),
     base: () => ({ orgId: actor.org.id, userId: ids.w, days: 30 }),
@@ -147,6 +183,13 @@ const COMMANDS: Record<string, Command> = {
       ["a recipient address", { to: "evil@example.test" }],
     ],
   },
+  "apply tag": { run: (raw) => applyTag(db, actor, raw), base: () => ({ orgId: actor.org.id, userIds: [ids.user], tag: { name: "VIP" } }), cases: [...BULK, ...TAG_CHOICE] },
+  "remove tag": { run: (raw) => removeTag(db, actor, raw), base: () => ({ orgId: actor.org.id, userIds: [ids.user], tagId: ids.tag }), cases: [...BULK, ...TAG_ID] },
+  "device apply tag": { run: (raw) => applyDeviceTag(db, actor, raw), base: () => ({ orgId: actor.org.id, deviceIds: [ids.thermostat], tag: { name: "VIP" } }), cases: [...DEVICE_IDS, ...TAG_CHOICE] },
+  "device remove tag": { run: (raw) => removeDeviceTag(db, actor, raw), base: () => ({ orgId: actor.org.id, deviceIds: [ids.thermostat], tagId: ids.tag }), cases: [...DEVICE_IDS, ...TAG_ID] },
+  "create tag": { run: (raw) => createTag(db, actor, raw), base: () => ({ orgId: actor.org.id, name: "Rooftop", color: "teal" }), cases: [...TAG_NAME, ...TAG_COLOR] },
+  "edit tag": { run: (raw) => editTag(db, actor, raw), base: () => ({ orgId: actor.org.id, tagId: ids.tag, name: "Roof", color: "blue" }), cases: [...TAG_ID, ...TAG_NAME, ...TAG_COLOR, ["no colour", { color: undefined }]] },
+  "delete tag": { run: (raw) => deleteTag(db, actor, raw), base: () => ({ orgId: actor.org.id, tagId: ids.tag }), cases: [...TAG_ID, ["a confirm key", { confirm: "DELETE" }]] },
   "transfer user": {
     run: (raw) => transferUser(db, actor, raw),
     base: () => ({ orgId: actor.org.id, userId: ids.w, destination: { orgId: ids.hill }, role: "user" }),

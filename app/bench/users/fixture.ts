@@ -70,7 +70,7 @@ export function benchUsersView(now: Date) {
     orgId: ROOT.id,
     orgName: ROOT.name,
     viewerId: VIEWER_ID,
-    rows: toTableRows(page, { roles: ROLE_OPTIONS, actions, blocked: {}, now, timeZone: "Europe/Berlin" }),
+    rows: toTableRows(page, { roles: ROLE_OPTIONS, actions, blocked: {}, tags: new Map(), now, timeZone: "Europe/Berlin" }),
     total: 10_000,
     capped: true,
     start: 0,
@@ -81,6 +81,7 @@ export function benchUsersView(now: Date) {
     roles: ROLE_OPTIONS,
     grantable: grantableRoles(benchPolicy, ROLE_OPTIONS),
     locations: [],
+    tags: [],
     permissions: bulkPermissions(benchPolicy),
   };
 }

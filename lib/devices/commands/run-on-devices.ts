@@ -12,6 +12,8 @@ import { devicesInView, type ScopedDevice } from "../target";
 
 export type DeviceCommand = {
   action: Action;
+  /** Per-row rules the policy cannot know (a sixth tag), asked with the rows locked; an entry refuses the row. */
+  refuse?: (tx: Tx, devices: { id: string; name: string }[]) => Promise<Map<string, Pick<Skipped, "code" | "refusal" | "reason">>>;
   /** The change itself, one set-based statement per step for all allowed devices. */
   apply: (tx: Tx, devices: ScopedDevice[]) => Promise<void>;
   audit: (device: ScopedDevice) => Pick<AuditEntry, "action" | "before" | "after">;
@@ -33,7 +35,7 @@ export async function runOnDevices(db: Db, actor: Actor, ids: readonly string[],
     const seen = new Set(found.map((d) => d.device.id));
     const unknown = (id: string): Skipped => ({ id, name: "Unknown device", reason: NOT_FOUND_MESSAGE, code: "NOT_FOUND", refusal: "NOT_FOUND" });
     const skipped: Skipped[] = ids.filter((id) => !seen.has(id)).map(unknown);
-    const allowed: ScopedDevice[] = [];
+    let allowed: ScopedDevice[] = [];
     for (const scoped of found) {
       // An own-devices viewer does not see their colleagues' devices: those are unknown ids to them.
       if (!can(actor.policy, "devices.view", scoped.target)) {
@@ -44,6 +46,14 @@ export async function runOnDevices(db: Db, actor: Actor, ids: readonly string[],
       if (decision.ok) allowed.push(scoped);
       else if (decision.code === "NOT_FOUND") skipped.push(unknown(scoped.device.id));
       else skipped.push({ id: scoped.device.id, name: scoped.device.name, reason: decision.reason, code: decision.code, refusal: decision.refusal });
+    }
+    if (command.refuse && allowed.length) {
+      const refused = await command.refuse(tx, allowed.map((d) => ({ id: d.device.id, name: d.device.name })));
+      for (const d of allowed) {
+        const why = refused.get(d.device.id);
+        if (why) skipped.push({ id: d.device.id, name: d.device.name, ...why });
+      }
+      allowed = allowed.filter((d) => !refused.has(d.device.id));
     }
     if (allowed.length) await command.apply(tx, allowed);
     const by = auditBy(actor);

@@ -1,6 +1,8 @@
 "use server";
 // The devices page's server actions: each declares its input and runs one command (lib/devices/commands).
+import { z } from "zod";
 import { consoleAction, consoleRead } from "@/lib/action";
+import { applyDeviceTag } from "@/lib/devices/commands/apply-tag";
 import { createDevice } from "@/lib/devices/commands/create";
 import { deleteDevice, deleteDevices } from "@/lib/devices/commands/delete";
 import { editDevice } from "@/lib/devices/commands/edit";
@@ -11,6 +13,9 @@ import { setDevicesLocation } from "@/lib/locations/commands/set-devices-locatio
 import { assertMayViewLocations } from "@/lib/locations/list";
 import { setDevicesLocationSchema, usableLocationsSchema } from "@/lib/locations/schemas";
 import { usableLocations } from "@/lib/locations/usable";
+import { removeDeviceTag } from "@/lib/devices/commands/remove-tag";
+import { tagChoices, tagsCarriedByDevices } from "@/lib/tags/queries";
+import { applyDeviceTagSchema, deviceTagsCarriedSchema, removeDeviceTagSchema } from "@/lib/tags/schemas";
 
 export const transferDeviceAction = consoleAction(transferDeviceSchema, transferDevice);
 export const createDeviceAction = consoleAction(createDeviceSchema, createDevice);
@@ -25,3 +30,9 @@ export const deviceLocationOptionsAction = consoleRead(usableLocationsSchema, as
   assertMayViewLocations(actor);
   return usableLocations(db, actor);
 });
+export const applyDeviceTagAction = consoleAction(applyDeviceTagSchema, applyDeviceTag);
+export const removeDeviceTagAction = consoleAction(removeDeviceTagSchema, removeDeviceTag);
+/** The Apply tag dialog's picker: the tenant's tags, and whether new ones may be made. */
+export const deviceTagChoicesAction = consoleRead(z.strictObject({ orgId: z.uuid() }), (db, actor) => tagChoices(db, actor));
+/** The Remove tag dialog's choices: the tags the selected devices carry. */
+export const deviceTagsCarriedAction = consoleRead(deviceTagsCarriedSchema, (db, actor, input) => tagsCarriedByDevices(db, actor, input.deviceIds));

@@ -6,6 +6,7 @@ import { setUsersLocation } from "@/lib/locations/commands/set-users-location";
 import { setUsersLocationSchema } from "@/lib/locations/schemas";
 import { roleGrantsIn } from "@/lib/roles/grants";
 import { applyTag } from "@/lib/users/commands/apply-tag";
+import { removeTag } from "@/lib/users/commands/remove-tag";
 import { changeRoles } from "@/lib/users/commands/change-role";
 import { deleteUsers } from "@/lib/users/commands/delete";
 import { editUser } from "@/lib/users/commands/edit";
@@ -17,8 +18,10 @@ import { setUserPassword, setUserPasswordSchema } from "@/lib/users/commands/set
 import { reactivateUsers, suspendUsers } from "@/lib/users/commands/suspend";
 import { transferUser } from "@/lib/users/commands/transfer";
 import { userDetails } from "@/lib/users/details";
+import { tagChoices, tagsCarriedByUsers } from "@/lib/tags/queries";
+import { applyUserTagSchema, removeUserTagSchema, userTagsCarriedSchema } from "@/lib/tags/schemas";
 import { orgsInView } from "@/lib/users/page-data";
-import { applyTagSchema, bulkUsersSchema, changeRoleSchema, deleteUsersSchema, editUserSchema, inviteSchema, sendDeviceLogSchema, transferUserSchema } from "@/lib/users/schemas";
+import { bulkUsersSchema, changeRoleSchema, deleteUsersSchema, editUserSchema, inviteSchema, sendDeviceLogSchema, transferUserSchema } from "@/lib/users/schemas";
 
 const orgRefSchema = z.strictObject({ orgId: z.uuid() });
 const userRefSchema = z.strictObject({ orgId: z.uuid(), userId: z.uuid() });
@@ -35,9 +38,16 @@ export const transferUserAction = consoleAction(transferUserSchema, transferUser
 export const deleteUsersAction = consoleAction(deleteUsersSchema, deleteUsers);
 export const resendInvitationsAction = consoleAction(bulkUsersSchema, (db, actor, input) => resendInvitations(db, actor, input));
 export const revokeInvitationsAction = consoleAction(bulkUsersSchema, revokeInvitations);
-export const applyTagAction = consoleAction(applyTagSchema, applyTag);
 export const setUsersLocationAction = consoleAction(setUsersLocationSchema, setUsersLocation);
 export const sendDeviceLogAction = consoleAction(sendDeviceLogSchema, (db, actor, input) => sendDeviceLog(db, actor, input));
+export const applyTagAction = consoleAction(applyUserTagSchema, applyTag);
+export const removeTagAction = consoleAction(removeUserTagSchema, removeTag);
+
+/** The Apply tag dialog's picker: the tenant's tags, and whether new ones may be made. */
+export const tagChoicesAction = consoleRead(orgRefSchema, (db, actor) => tagChoices(db, actor));
+
+/** The Remove tag dialog's choices: the tags the selected users carry. */
+export const userTagsCarriedAction = consoleRead(userTagsCarriedSchema, tagsCarriedByUsers);
 
 /** The edit dialog's data: the user's details and the locations of their org. */
 export const userDetailsAction = consoleRead(userRefSchema, (db, actor, input) => userDetails(db, actor, input.userId));

@@ -8,6 +8,7 @@ import { adminsWhoCanHelp } from "@/lib/orgs/resolve";
 import { orgsInView } from "@/lib/users/page-data";
 import { may, mayViewLocations, PERMISSIONS, planHasSubOrgs } from "@/lib/policy";
 import { devicesList } from "@/lib/table/devices";
+import { tagOptions } from "@/lib/tags/queries";
 import { DevicesView, type DeviceTableRow } from "../_components/devices-view";
 
 export const metadata: Metadata = { title: "Devices" };
@@ -48,10 +49,11 @@ export default async function DevicesPage({ params, searchParams }: { params: Pr
     created: formatDate(d.createdAt, now, actor.viewer.org.timezone),
     canTransfer: page.view === "org" && may(policy, "devices.transfer"),
     canDelete: page.view === "org" && may(policy, "devices.delete"),
+    canTag: may(policy, "tags.apply"),
   }));
   const canManage = page.view === "org" && (may(policy, "devices.transfer") || may(policy, "devices.create"));
   // The people who could own a device are searched from the dialogs, not sent with the page.
-  const [orgs, locations] = await Promise.all([canManage ? orgsInView(db, actor) : [], mayViewLocations(policy) ? usableLocations(db, actor) : []]);
+  const [orgs, locations, tags] = await Promise.all([canManage ? orgsInView(db, actor) : [], mayViewLocations(policy) ? usableLocations(db, actor) : [], tagOptions(db, actor)]);
 
   return (
     <DevicesView
@@ -66,8 +68,9 @@ export default async function DevicesPage({ params, searchParams }: { params: Pr
       filters={filters}
       orgs={orgs}
       canCreate={page.view === "org" && may(policy, "devices.create")}
-      bulk={{ delete: page.view === "org" && may(policy, "devices.delete") }}
+      bulk={{ delete: page.view === "org" && may(policy, "devices.delete"), location: page.view === "org" && may(policy, "locations.assign"), tag: may(policy, "tags.apply") }}
       locations={locations}
+      tags={tags}
       canReach={page.view === "org" && may(policy, "orgs.switch") && planHasSubOrgs(policy.limits ?? policy.plan)}
     />
   );

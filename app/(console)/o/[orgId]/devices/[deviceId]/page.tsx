@@ -11,7 +11,7 @@ import { formatDate } from "@/lib/format/dates";
 import { can, devicesInSight, isInView, may } from "@/lib/policy";
 import { orgsInView } from "@/lib/users/page-data";
 import { DeviceActions } from "../_components/device-actions";
-import { TagChip } from "../_components/tag-chip";
+import { TagChip } from "@/components/tags/tag-chip";
 import { loadDevice } from "./device";
 
 export const metadata: Metadata = { title: "Device" };
@@ -51,7 +51,7 @@ export default async function DeviceProfilePage({ params, searchParams }: { para
   const tags = details.tags.length ? (
     <span className="flex flex-wrap gap-1.5">
       {details.tags.map((t) => (
-        <TagChip key={t.id} name={t.name} color={t.color} />
+        <TagChip key={t.id} tag={t} />
       ))}
     </span>
   ) : null;

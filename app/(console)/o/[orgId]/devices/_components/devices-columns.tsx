@@ -6,6 +6,7 @@ import Link from "next/link";
 import { DetailsToggle } from "@/components/data-table/details-toggle";
 import { PageCheckbox } from "@/components/data-table/page-checkbox";
 import type { PageSelection } from "@/components/data-table/use-row-selection";
+import { TagChips } from "@/components/tags/tag-chip";
 import type { DeviceTableRow } from "./devices-view";
 
 type Options = {
@@ -14,7 +15,7 @@ type Options = {
   showOrg: boolean;
   /** The tick boxes, when the viewer may use a bulk action; null: no select column. */
   selection: { selected: Record<string, boolean>; toggle: (id: string) => void; page: PageSelection; togglePage: () => void } | null;
-  onRow: (kind: "transfer" | "delete", row: DeviceTableRow) => void;
+  onRow: (kind: "transfer" | "delete" | "tag" | "untag", row: DeviceTableRow) => void;
 };
 
 const muted = <span className="text-slate-400">—</span>;
@@ -59,14 +60,14 @@ export function devicesColumns({ orgId, view, showOrg, selection, onRow }: Optio
     view === "org" ? { id: "owner", header: "Owner", cell: ({ row }) => row.original.ownerName ?? <span className="text-slate-400">No owner</span> } : null,
     showOrg ? { id: "org", header: "Org", meta: { showFrom: "lg" }, cell: ({ row }) => row.original.orgName } : null,
     { id: "location", header: "Location", meta: { showFrom: "md" }, cell: ({ row }) => row.original.location ?? muted },
-    { id: "tags", header: "Tags", enableSorting: false, meta: { showFrom: "lg" }, cell: ({ row }) => (row.original.tags.length ? row.original.tags.join(", ") : muted) },
+    { id: "tags", header: "Tags", enableSorting: false, meta: { showFrom: "lg" }, cell: ({ row }) => (row.original.tags.length ? <TagChips tags={row.original.tags} /> : muted) },
     { id: "created", header: "Added", meta: { showFrom: "md" }, cell: ({ row }) => row.original.created },
     {
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
       enableSorting: false,
       cell: ({ row }) =>
-        row.original.canTransfer || row.original.canDelete ? (
+        row.original.canTransfer || row.original.canDelete || row.original.canTag ? (
           <DropdownMenu.Root>
             <DropdownMenu.Trigger aria-label={`Actions for ${row.original.name}`} className="rounded-md px-2 py-1 text-lg leading-none text-slate-500 hover:bg-slate-100">
               ⋯
@@ -77,6 +78,16 @@ export function devicesColumns({ orgId, view, showOrg, selection, onRow }: Optio
                   <DropdownMenu.Item onSelect={() => onRow("transfer", row.original)} className="cursor-pointer rounded-md px-3 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100">
                     Transfer
                   </DropdownMenu.Item>
+                ) : null}
+                {row.original.canTag ? (
+                  <>
+                    <DropdownMenu.Item onSelect={() => onRow("tag", row.original)} className="cursor-pointer rounded-md px-3 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100">
+                      Apply tag
+                    </DropdownMenu.Item>
+                    <DropdownMenu.Item onSelect={() => onRow("untag", row.original)} className="cursor-pointer rounded-md px-3 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100">
+                      Remove tag
+                    </DropdownMenu.Item>
+                  </>
                 ) : null}
                 {row.original.canDelete ? (
                   <DropdownMenu.Item onSelect={() => onRow("delete", row.original)} className="cursor-pointer rounded-md px-3 py-1.5 text-sm text-red-700 outline-none data-[highlighted]:bg-slate-100">

@@ -25,11 +25,14 @@ import { AddDeviceDialog } from "./add-device-dialog";
 import { devicesColumns } from "./devices-columns";
 import { TransferDeviceDialog } from "./transfer-device-dialog";
 import { ConfirmDeleteDialog } from "@/components/dialogs/confirm-delete-dialog";
+import type { ChipTag } from "@/components/tags/tag-chip";
+import { ApplyDeviceTagDialog, RemoveDeviceTagDialog } from "./device-tag-dialogs";
+import { SetDeviceLocationDialog } from "./set-device-location-dialog";
 
-export type DeviceTableRow = Omit<DeviceRow, "createdAt"> & { created: string; canTransfer: boolean; canDelete: boolean };
+export type DeviceTableRow = Omit<DeviceRow, "createdAt"> & { created: string; canTransfer: boolean; canDelete: boolean; canTag: boolean };
 
 /** Which bulk actions the viewer may use here (the policy, asked by the page). */
-export type DeviceBulkPermissions = { delete: boolean };
+export type DeviceBulkPermissions = { delete: boolean; location: boolean; tag: boolean };
 
 type Props = {
   orgId: string;
@@ -48,10 +51,16 @@ type Props = {
   bulk: DeviceBulkPermissions;
   /** The locations usable here (own and inherited), for the filter and Add device; empty for a viewer who may not see them. */
   locations: LocationOption[];
+  /** The tenant's tags, for the tag filter. */
+  tags: ChipTag[];
 };
 
-type BulkAction = "delete";
-type Open = { kind: "add" } | { kind: "transfer" | "delete"; row: DeviceTableRow } | { kind: "bulk-delete"; ids: string[] } | null;
+type BulkAction = "location" | "tag" | "untag" | "delete";
+type Open =
+  | { kind: "add" }
+  | { kind: "transfer" | "delete" | "tag" | "untag"; row: DeviceTableRow }
+  | { kind: "bulk-location" | "bulk-tag" | "bulk-untag" | "bulk-delete"; ids: string[] }
+  | null;
 
 export function DevicesView(props: Props) {
   const { orgId, orgName, view, rows, orgs, bulk } = props;
@@ -66,15 +75,22 @@ export function DevicesView(props: Props) {
 
   // The bar's actions, in order; each opens its dialog in onBulk. Bulk device commands take the
   // ids ticked, never "all matching".
-  const bulkActions: (SelectionAction<BulkAction> & { show: boolean })[] = [{ key: "delete", label: "Delete", short: "Delete", icon: "trash", show: bulk.delete, danger: true }];
+  const bulkActions: (SelectionAction<BulkAction> & { show: boolean })[] = [
+    { key: "location", label: "Set location", short: "Location", icon: "pin", show: bulk.location && props.locations.length > 0 },
+    { key: "tag", label: "Apply tag", short: "Tag", icon: "tag", show: bulk.tag },
+    { key: "untag", label: "Remove tag", short: "Untag", icon: "untag", show: bulk.tag },
+    { key: "delete", label: "Delete", short: "Delete", icon: "trash", show: bulk.delete, danger: true },
+  ];
   const usable = bulkActions.filter((a) => a.show);
 
   function onBulk(action: BulkAction) {
-    switch (action) {
-      case "delete":
-        return setOpen({ kind: "bulk-delete", ids: selectedIds });
-    }
+    setOpen({ kind: `bulk-${action}`, ids: selectedIds });
   }
+  /** After a bulk dialog changed something: the ticks go, as after the users table's. */
+  const done = () => {
+    clear();
+    setOpen(null);
+  };
 
   async function runBulk<I>(action: (input: I & { orgId: string }) => Promise<ActionResult<BulkResult>>, input: I, outcome: Outcome) {
     // The rows on screen name a single row's result ("Boiler deleted").
@@ -110,6 +126,7 @@ export function DevicesView(props: Props) {
       >
         <SearchBox id="device-search" label="Search devices" placeholder="Search name or model" value={state.q} onSearch={(q) => update({ q })} />
         {props.locations.length ? <FacetedFilter label="Location" options={props.locations.map((l) => ({ value: l.id, label: optionLabel(l) }))} value={state.loc} onChange={(loc) => update({ loc })} /> : null}
+        {props.tags.length ? <FacetedFilter label="Tags" options={props.tags.map((t) => ({ value: t.id, label: t.name }))} value={state.tag} onChange={(tag) => update({ tag })} /> : null}
         {view === "org" ? (
           <ScopeChips
             chips={[
@@ -135,8 +152,8 @@ export function DevicesView(props: Props) {
         pending={pending}
         empty={
           <div className="text-sm text-slate-600">
-            <p className="font-medium text-slate-900">{state.q || state.loc.length ? "No devices match these filters" : state.noowner ? "Every device here has an owner" : view === "own" ? "You don't own any devices yet" : `No devices in ${orgName} yet`}</p>
-            {props.canCreate && !state.q && !state.noowner && !state.loc.length ? <p className="mt-1">Add the first one with “Add device”.</p> : null}
+            <p className="font-medium text-slate-900">{state.q || state.loc.length || state.tag.length ? "No devices match these filters" : state.noowner ? "Every device here has an owner" : view === "own" ? "You don't own any devices yet" : `No devices in ${orgName} yet`}</p>
+            {props.canCreate && !state.q && !state.noowner && !state.loc.length && !state.tag.length ? <p className="mt-1">Add the first one with “Add device”.</p> : null}
           </div>
         }
       />
@@ -167,6 +184,11 @@ export function DevicesView(props: Props) {
           }}
         />
       ) : null}
+      {open?.kind === "tag" ? <ApplyDeviceTagDialog orgId={orgId} deviceIds={[open.row.id]} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "untag" ? <RemoveDeviceTagDialog orgId={orgId} deviceIds={[open.row.id]} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "bulk-location" ? <SetDeviceLocationDialog orgId={orgId} deviceIds={open.ids} onClose={() => setOpen(null)} onDone={done} /> : null}
+      {open?.kind === "bulk-tag" ? <ApplyDeviceTagDialog orgId={orgId} deviceIds={open.ids} onClose={() => setOpen(null)} onDone={done} /> : null}
+      {open?.kind === "bulk-untag" ? <RemoveDeviceTagDialog orgId={orgId} deviceIds={open.ids} onClose={() => setOpen(null)} onDone={done} /> : null}
       {open?.kind === "bulk-delete" ? (
         <ConfirmDeleteDialog count={open.ids.length} noun="device" onClose={() => setOpen(null)} onConfirm={() => runBulk(deleteDevicesAction, { deviceIds: open.ids, confirm: "DELETE" as const }, { verb: "deleted" })} />
       ) : null}

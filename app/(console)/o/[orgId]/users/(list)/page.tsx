@@ -4,6 +4,7 @@ import { usableLocations } from "@/lib/locations/usable";
 import { getActorFor } from "@/lib/orgs/context";
 import { may } from "@/lib/policy";
 import { usersList } from "@/lib/table/users";
+import { tagOptions, tagsOfUsers } from "@/lib/tags/queries";
 import { isFiltered } from "@/lib/users/filters";
 import { countBelow, listUsers } from "@/lib/users/list";
 import { grantableRoles, lastAdminBlocks, rowActions, tenantRoles } from "@/lib/users/page-data";
@@ -28,12 +29,16 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
     tenantRoles(db, viewer.tenant.id),
     usableLocations(db, actor),
   ]);
-  const actions = await rowActions(db, actor, page.rows);
+  const [actions, tags, tagChoices] = await Promise.all([
+    rowActions(db, actor, page.rows),
+    tagsOfUsers(db, viewer.tenant.id, page.rows.map((r) => r.id)),
+    tagOptions(db, actor),
+  ]);
   // An empty filtered result in this org says how many match below it (one capped count, only then).
   const below = filters.scope === "org" && isFiltered(filters) && page.total === 0 ? await countBelow(db, actor, filters, now) : null;
   const blocked = await lastAdminBlocks(db, page.rows, actions);
 
-  const rows = toTableRows(page.rows, { roles, actions, blocked, now, timeZone: viewer.org.timezone });
+  const rows = toTableRows(page.rows, { roles, actions, blocked, tags, now, timeZone: viewer.org.timezone });
   const permissions = bulkPermissions(policy);
 
   return (
@@ -52,6 +57,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
       roles={roles}
       grantable={grantableRoles(policy, roles)}
       locations={locations}
+      tags={tagChoices}
       permissions={permissions}
     />
   );

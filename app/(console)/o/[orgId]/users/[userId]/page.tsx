@@ -6,6 +6,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { TabLinks } from "@/components/ui/tab-links";
 import { auditContext } from "@/lib/audit/context";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { TagChip } from "@/components/tags/tag-chip";
 import { getDb } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { formatDate, formatLastLogin } from "@/lib/format/dates";
@@ -53,6 +54,7 @@ export default async function UserProfilePage({ params, searchParams }: { params
     role: details.role,
     roleLabel: roles.find((r) => r.key === details.role)?.name ?? roleLabel(details.role),
     location: details.locations[0]?.name ?? null,
+    tags: details.tags,
     status: details.status,
     lastLogin: formatLastLogin(details.lastLoginAt, now, timeZone),
     registered: formatDate(details.registeredAt, now, timeZone),
@@ -77,9 +79,7 @@ export default async function UserProfilePage({ params, searchParams }: { params
             <div className="mt-2 flex flex-wrap items-center gap-2">
               <StatusBadge status={details.status} />
               {details.tags.map((t) => (
-                <span key={t} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
-                  {t}
-                </span>
+                <TagChip key={t.id} tag={t} />
               ))}
             </div>
           </div>

@@ -5,11 +5,12 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { RoleOption } from "@/lib/users/page-data";
 import type { UserTableRow } from "@/lib/users/view-model";
-import { deleteUsersAction, revokeInvitationsAction, suspendUsersAction } from "../actions";
+import { applyTagAction, deleteUsersAction, removeTagAction, revokeInvitationsAction, suspendUsersAction } from "../actions";
 import { ConfirmDeleteDialog } from "@/components/dialogs/confirm-delete-dialog";
 import { ConfirmStepDialog } from "./dialogs/confirm-step-dialog";
 import { DeviceLogDialog } from "./dialogs/device-log-dialog";
 import { EditDialog } from "./dialogs/edit-dialog";
+import { ApplyUserTagDialog, RemoveUserTagDialog } from "./dialogs/tag-dialogs";
 import { PasswordDialog } from "./dialogs/password-dialog";
 import { TransferDialog } from "./dialogs/transfer-dialog";
 import { RowMenu } from "./row-menu";
@@ -35,6 +36,31 @@ export function ProfileActions({ row, orgId, roles }: Props) {
       ) : null}
       <RowMenu row={row} handlers={handlers} />
       {open === "edit" ? <EditDialog row={row} orgId={orgId} roles={roles} onClose={close} /> : null}
+      {open === "tag" ? (
+        <ApplyUserTagDialog
+          orgId={orgId}
+          count={1}
+          capped={false}
+          name={row.name}
+          onClose={close}
+          onApply={async (tag, label) => {
+            if (reportBulk(await applyTagAction({ ...ids, tag }), { verb: `tagged ${label}` }, [row])) close();
+          }}
+        />
+      ) : null}
+      {open === "untag" ? (
+        <RemoveUserTagDialog
+          orgId={orgId}
+          selection={{ userIds: [row.id] }}
+          count={1}
+          capped={false}
+          name={row.name}
+          onClose={close}
+          onRemove={async (tagId, label) => {
+            if (reportBulk(await removeTagAction({ ...ids, tagId }), { verb: `no longer tagged ${label}` }, [row])) close();
+          }}
+        />
+      ) : null}
       {open === "password" ? <PasswordDialog row={row} orgId={orgId} onClose={close} /> : null}
       {open === "transfer" ? <TransferDialog row={row} orgId={orgId} roles={roles} onClose={close} /> : null}
       {open === "device_log" ? <DeviceLogDialog row={row} orgId={orgId} onClose={close} /> : null}

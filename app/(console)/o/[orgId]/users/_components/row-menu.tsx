@@ -9,6 +9,8 @@ export type RowMenuHandlers = Record<RowAction, (row: UserTableRow) => void>;
 
 const LABELS: Record<RowAction, string> = {
   "users.edit": "Edit",
+  "tags.apply": "Apply tag",
+  "tags.remove": "Remove tag",
   "users.change_password": "Change password",
   "users.force_logout": "Force logout",
   "users.send_device_log": "Send device log",

@@ -9,7 +9,7 @@ import type { RowMenuHandlers } from "./row-menu";
 import { OUTCOMES, reportBulk } from "./run-action";
 
 /** The row actions that ask first, in a dialog. */
-export type RowDialog = { kind: "edit" | "password" | "transfer" | "device_log" | "delete" | "suspend" | "revoke"; row: UserTableRow };
+export type RowDialog = { kind: "edit" | "password" | "transfer" | "device_log" | "delete" | "suspend" | "revoke" | "tag" | "untag"; row: UserTableRow };
 
 type Run = { action: (input: { orgId: string; userIds: string[] }) => Promise<ActionResult<BulkResult>>; outcome: Outcome };
 
@@ -38,6 +38,8 @@ export function useUserRowActions({ orgId, open, onChanged }: Options): RowMenuH
   };
   return {
     "users.edit": (row) => open({ kind: "edit", row }),
+    "tags.apply": (row) => open({ kind: "tag", row }),
+    "tags.remove": (row) => open({ kind: "untag", row }),
     "users.change_password": (row) => open({ kind: "password", row }),
     "users.transfer": (row) => open({ kind: "transfer", row }),
     "users.send_device_log": (row) => open({ kind: "device_log", row }),

@@ -9,6 +9,7 @@ import { PageCheckbox } from "@/components/data-table/page-checkbox";
 import type { PageSelection } from "@/components/data-table/use-row-selection";
 import { initials } from "@/components/ui/avatar";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { TagChips } from "@/components/tags/tag-chip";
 import type { UserTableRow } from "@/lib/users/view-model";
 import { RowMenu, type RowMenuHandlers } from "./row-menu";
 
@@ -124,6 +125,7 @@ export function usersColumns({ orgId, showOrg, selected, toggle, page, togglePag
         ),
     },
     { id: "location", header: "Location", meta: { showFrom: showOrg ? "2xl" : "xl" }, cell: ({ row }) => (row.original.location ? <Clipped text={row.original.location} className="max-w-36" /> : <span className="text-slate-400">—</span>) },
+    { id: "tags", header: "Tags", enableSorting: false, meta: { showFrom: "xl" }, cell: ({ row }) => <TagChips tags={row.original.tags} /> },
     { id: "status", header: "Status", meta: { phoneWidth: "max-sm:w-28" }, cell: ({ row }) => <StatusBadge status={row.original.status} /> },
     { id: "lastLogin", header: "Last login", meta: { showFrom: "lg" }, cell: ({ row }) => row.original.lastLogin },
     { id: "registered", header: "Registered", meta: { showFrom: "2xl" }, cell: ({ row }) => row.original.registered },

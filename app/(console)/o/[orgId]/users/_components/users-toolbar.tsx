@@ -9,12 +9,23 @@ import { optionLabel, type LocationOption } from "@/components/forms/location-op
 import { Button } from "@/components/ui/button";
 import { isFiltered, USER_STATUS_LABELS, USER_STATUSES, type UserFilters } from "@/lib/users/filters";
 import type { RoleOption } from "@/lib/users/page-data";
+import type { ChipTag } from "@/components/tags/tag-chip";
 import type { UsersTable } from "./use-users-table";
 
-type Props = { table: UsersTable; filters: UserFilters; roles: RoleOption[]; locations: readonly LocationOption[]; canReach: boolean; canInvite: boolean; onInvite: () => void; columnMenu: ReactNode };
+type Props = {
+  table: UsersTable;
+  filters: UserFilters;
+  roles: RoleOption[];
+  locations: readonly LocationOption[];
+  tags: ChipTag[];
+  canReach: boolean;
+  canInvite: boolean;
+  onInvite: () => void;
+  columnMenu: ReactNode;
+};
 
-/** The users list's search, role, status and location filters, scope chips and "Invite user". */
-export function UsersToolbar({ table, filters, roles, locations, canReach, canInvite, onInvite, columnMenu }: Props) {
+/** The users list's search, role, status, location and tag filters, scope chips and "Invite user". */
+export function UsersToolbar({ table, filters, roles, locations, tags, canReach, canInvite, onInvite, columnMenu }: Props) {
   // The URL state updates at once; `filters` is what the server last applied.
   const { state, update } = table;
   // Reset also clears what is typed and not sent yet (the URL's search may already be empty):
@@ -56,10 +67,11 @@ export function UsersToolbar({ table, filters, roles, locations, canReach, canIn
         onChange={(status) => update({ status: status as UserFilters["statuses"] })}
       />
       {locations.length ? <FacetedFilter label="Location" options={locations.map((l) => ({ value: l.id, label: optionLabel(l) }))} value={state.loc} onChange={(loc) => update({ loc })} /> : null}
+      {tags.length ? <FacetedFilter label="Tags" options={tags.map((t) => ({ value: t.id, label: t.name }))} value={state.tag} onChange={(tag) => update({ tag })} /> : null}
       {filtered ? (
         <Button variant="ghost" size="sm" onClick={() => {
             setResets((n) => n + 1);
-            update({ q: "", role: [], status: [], nodev: false, loc: [] });
+            update({ q: "", role: [], status: [], nodev: false, loc: [], tag: [] });
           }}>
           Reset
         </Button>

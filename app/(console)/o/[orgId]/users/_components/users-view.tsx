@@ -18,7 +18,7 @@ import { Button } from "@/components/ui/button";
 import type { RoleOption } from "@/lib/users/page-data";
 import { FIRST_DIR, type UserSortKey } from "@/lib/users/sort";
 import type { BulkPermissions, UserTableRow } from "@/lib/users/view-model";
-import { applyTagAction, changeRolesAction, setUsersLocationAction, deleteUsersAction, forceLogoutAction, resendInvitationsAction, revokeInvitationsAction, suspendUsersAction } from "../actions";
+import { applyTagAction, changeRolesAction, deleteUsersAction, forceLogoutAction, removeTagAction, resendInvitationsAction, revokeInvitationsAction, setUsersLocationAction, suspendUsersAction } from "../actions";
 import { ChangeRoleDialog } from "./dialogs/change-role-dialog";
 import { ConfirmStepDialog } from "./dialogs/confirm-step-dialog";
 import { ConfirmDeleteDialog } from "@/components/dialogs/confirm-delete-dialog";
@@ -28,7 +28,8 @@ import { SetLocationDialog } from "./dialogs/location-dialog";
 import { InviteDialog } from "./dialogs/invite-dialog";
 import { PasswordDialog } from "./dialogs/password-dialog";
 import { RolePanel } from "./dialogs/role-panel";
-import { TagDialog } from "./dialogs/tag-dialog";
+import { ApplyUserTagDialog, RemoveUserTagDialog } from "./dialogs/tag-dialogs";
+import type { ChipTag } from "@/components/tags/tag-chip";
 import { TransferDialog } from "./dialogs/transfer-dialog";
 import { OUTCOMES, reportBulk } from "./run-action";
 import { usersColumns } from "./users-columns";
@@ -55,16 +56,18 @@ type Props = {
   grantable: RoleOption[];
   /** The locations usable here (own and inherited): the invite picker, the filter and "Set location". */
   locations: LocationOption[];
+  /** The tenant's tags, for the tag filter. */
+  tags: ChipTag[];
   permissions: BulkPermissions;
 };
 
 type Selection = { userIds: string[] } | { matching: UserFilters };
-type BulkAction = "tag" | "location" | "role" | "logout" | "suspend" | "resend" | "export" | "delete";
+type BulkAction = "tag" | "untag" | "location" | "role" | "logout" | "suspend" | "resend" | "export" | "delete";
 type Open =
   | { kind: "invite" }
   | { kind: "edit" | "password" | "transfer" | "device_log" | "grants"; row: UserTableRow }
   | { kind: "delete" | "suspend" | "revoke"; selection: Selection; count: number; capped: boolean; row?: UserTableRow }
-  | { kind: "role" | "tag" | "location"; selection: Selection; count: number; capped: boolean }
+  | { kind: "role" | "tag" | "untag" | "location"; selection: Selection; count: number; capped: boolean; row?: UserTableRow }
   | null;
 
 export function UsersView(props: Props) {
@@ -97,7 +100,8 @@ export function UsersView(props: Props) {
   const single = (row: UserTableRow): Selection => ({ userIds: [row.id] });
   const menu = useUserRowActions({
     orgId,
-    open: ({ kind, row }) => setOpen(kind === "delete" || kind === "suspend" || kind === "revoke" ? { kind, selection: single(row), count: 1, capped: false, row } : { kind, row }),
+    open: ({ kind, row }) =>
+      setOpen(kind === "delete" || kind === "suspend" || kind === "revoke" || kind === "tag" || kind === "untag" ? { kind, selection: single(row), count: 1, capped: false, row } : { kind, row }),
     onChanged: () => {
       clear();
       setOpen(null);
@@ -108,6 +112,7 @@ export function UsersView(props: Props) {
     switch (action) {
       case "tag":
       case "location":
+      case "untag":
       case "role":
         return setOpen({ kind: action, selection, count: selectionCount, capped: selectionCapped });
       case "delete":
@@ -150,6 +155,7 @@ export function UsersView(props: Props) {
   const bulkActions: (SelectionAction<BulkAction> & { show: boolean })[] = [
     { key: "tag", label: "Apply tag", short: "Tag", icon: "tag", show: permissions.tags },
     { key: "location", label: "Set location", short: "Location", icon: "pin", show: permissions.locations },
+    { key: "untag", label: "Remove tag", short: "Untag", icon: "untag", show: permissions.tags },
     { key: "role", label: "Change role", short: "Role", icon: "role", show: permissions.changeRole },
     { key: "logout", label: "Force logout", short: "Logout", icon: "logout", show: permissions.forceLogout },
     { key: "suspend", label: "Suspend", short: "Suspend", icon: "pause", show: permissions.suspend },
@@ -188,7 +194,7 @@ export function UsersView(props: Props) {
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
       </div>
-      <UsersToolbar table={table} filters={filters} roles={roles} locations={props.locations} canReach={permissions.reach} canInvite={permissions.invite} onInvite={() => setOpen({ kind: "invite" })}
+      <UsersToolbar table={table} filters={filters} roles={roles} locations={props.locations} tags={props.tags} canReach={permissions.reach} canInvite={permissions.invite} onInvite={() => setOpen({ kind: "invite" })}
         columnMenu={<ColumnMenu columns={columns} choices={columnChoices.choices} onChoose={columnChoices.choose} onReset={columnChoices.reset} />}
       />
       <DataTable
@@ -263,7 +269,12 @@ export function UsersView(props: Props) {
           onConfirm={(locationId) => runBulk(setUsersLocationAction, { ...open.selection, locationId }, { verb: locationId ? `moved to ${props.locations.find((l) => l.id === locationId)?.name ?? "the location"}` : "given no location" })}
         />
       ) : null}
-      {open?.kind === "tag" ? <TagDialog count={open.count} capped={open.capped} onClose={() => setOpen(null)} onConfirm={(tag) => runBulk(applyTagAction, { ...open.selection, tag }, { verb: `tagged ${tag}` })} /> : null}
+      {open?.kind === "tag" ? (
+        <ApplyUserTagDialog orgId={orgId} count={open.count} capped={open.capped} name={open.row?.name} onClose={() => setOpen(null)} onApply={(tag, label) => runBulk(applyTagAction, { ...open.selection, tag }, { verb: `tagged ${label}` })} />
+      ) : null}
+      {open?.kind === "untag" ? (
+        <RemoveUserTagDialog orgId={orgId} selection={open.selection} count={open.count} capped={open.capped} name={open.row?.name} onClose={() => setOpen(null)} onRemove={(tagId, label) => runBulk(removeTagAction, { ...open.selection, tagId }, { verb: `no longer tagged ${label}` })} />
+      ) : null}
     </div>
   );
 }
