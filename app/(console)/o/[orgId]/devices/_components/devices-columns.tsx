@@ -47,11 +47,12 @@ export function devicesColumns({ orgId, view, showOrg, selection, onRow }: Optio
       header: "Device",
       cell: ({ row, table }) => (
         <span className="flex items-center gap-1">
-          <span>
-            <Link href={`/o/${orgId}/devices/${row.original.id}`} prefetch={false} className="dt-name">
+          {/* On a phone a long name wraps rather than run into the owner. */}
+          <span className="min-w-0">
+            <Link href={`/o/${orgId}/devices/${row.original.id}`} prefetch={false} title={row.original.name} className="dt-name max-sm:block max-sm:whitespace-normal max-sm:break-words">
               {row.original.name}
             </Link>
-            <span className="text-xs text-slate-500 max-sm:block sm:ml-2">{row.original.model}</span>
+            <span className="text-xs text-slate-500 max-sm:block max-sm:truncate sm:ml-2">{row.original.model}</span>
           </span>
           <DetailsToggle row={row} table={table} label={`Details for ${row.original.name}`} />
         </span>
