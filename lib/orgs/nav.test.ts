@@ -22,7 +22,8 @@ describe("settings navigation", () => {
     const rolesOnly = viewerAt({ org: ROOT, role: "clerk", grants: ["roles.view"] });
     expect(labels(settingsNav("acme", rolesOnly))).toEqual(["Roles and permissions"]);
     expect(consoleNav("acme", rolesOnly).find((i) => i.label === "Settings")?.href).toBe("/o/acme/settings/roles");
-    const seesUsers = viewerAt({ org: ROOT, role: "clerk", grants: ["users.view", "tags.manage"] });
+    // Locations and tags are read by whoever sees people or devices; editing them is another permission.
+    const seesUsers = viewerAt({ org: ROOT, role: "clerk", grants: ["users.view"] });
     expect(labels(settingsNav("acme", seesUsers))).toEqual(["Locations", "Tags"]);
     const user = viewerAt({ org: ROOT, role: "user" });
     expect(settingsNav("acme", user)).toEqual([]);

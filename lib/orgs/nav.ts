@@ -9,7 +9,8 @@ export function settingsNav(orgId: string, policy: PolicyViewer): NavItem[] {
   const items: (NavItem | false)[] = [
     may(policy, "org.settings") && { href: base, label: "Organization", exact: true },
     mayViewLocations(policy) && { href: `${base}/locations`, label: "Locations" },
-    may(policy, "tags.manage") && { href: `${base}/tags`, label: "Tags" },
+    // The tenant's tags are listed to whoever sees its people or devices; changing them is tags.manage.
+    mayViewLocations(policy) && { href: `${base}/tags`, label: "Tags" },
     may(policy, "roles.view") && { href: `${base}/roles`, label: "Roles and permissions" },
   ];
   return items.filter((i): i is NavItem => i !== false);

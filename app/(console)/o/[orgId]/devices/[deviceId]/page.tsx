@@ -34,7 +34,13 @@ export default async function DeviceProfilePage({ params, searchParams }: { para
   const timeZone = actor.viewer.org.timezone;
   const { target } = details.scoped;
 
-  const allowed = { edit: can(policy, "devices.edit", target), transfer: can(policy, "devices.transfer", target), delete: can(policy, "devices.delete", target) };
+  const allowed = {
+    edit: can(policy, "devices.edit", target),
+    location: can(policy, "locations.assign", target),
+    tag: can(policy, "tags.apply", target),
+    transfer: can(policy, "devices.transfer", target),
+    delete: can(policy, "devices.delete", target),
+  };
   // The people who could own it are searched from the transfer dialog; the orgs it could move to come with the page.
   const orgs = allowed.transfer ? await orgsInView(db, actor) : [];
   const owner = details.owner ? (

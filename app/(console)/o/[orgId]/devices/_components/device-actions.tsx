@@ -12,13 +12,15 @@ import { FormActions } from "@/components/ui/form-actions";
 import { FormError } from "@/components/ui/field";
 import type { OrgOption } from "@/lib/users/page-data";
 import { deleteDeviceAction, transferDeviceAction } from "../actions";
+import { ApplyDeviceTagDialog, RemoveDeviceTagDialog } from "./device-tag-dialogs";
 import { EditDeviceDialog } from "./edit-device-dialog";
+import { SetDeviceLocationDialog } from "./set-device-location-dialog";
 import { TransferDeviceDialog, type TransferredDevice } from "./transfer-device-dialog";
 
 /** What the viewer may do to this device, as the policy answered the page. */
-export type DeviceActionPermissions = { edit: boolean; transfer: boolean; delete: boolean };
+export type DeviceActionPermissions = { edit: boolean; location: boolean; tag: boolean; transfer: boolean; delete: boolean };
 
-type Kind = "edit" | "transfer" | "clear" | "delete";
+type Kind = "edit" | "location" | "tag" | "untag" | "transfer" | "clear" | "delete";
 type Props = { orgId: string; device: TransferredDevice & { model: string }; orgs: OrgOption[]; may: DeviceActionPermissions };
 
 /** The device profile's actions: Edit as a button, the rest in the menu, each shown only when the policy allows it. */
@@ -28,6 +30,9 @@ export function DeviceActions({ orgId, device, orgs, may }: Props) {
   const close = () => setOpen(null);
   // The menu, in order; the destructive ones last, after a separator.
   const items: { kind: Kind; label: string; show: boolean; danger?: boolean }[] = [
+    { kind: "location", label: "Set location", show: may.location },
+    { kind: "tag", label: "Apply tag", show: may.tag },
+    { kind: "untag", label: "Remove tag", show: may.tag },
     { kind: "transfer", label: "Transfer", show: may.transfer },
     { kind: "clear", label: "Clear owner", show: may.transfer && device.ownerId !== null },
     { kind: "delete", label: "Delete", show: may.delete, danger: true },
@@ -68,6 +73,9 @@ export function DeviceActions({ orgId, device, orgs, may }: Props) {
       ) : null}
 
       {open === "edit" ? <EditDeviceDialog orgId={orgId} device={device} onClose={close} /> : null}
+      {open === "location" ? <SetDeviceLocationDialog orgId={orgId} deviceIds={[device.id]} name={device.name} onClose={close} /> : null}
+      {open === "tag" ? <ApplyDeviceTagDialog orgId={orgId} deviceIds={[device.id]} onClose={close} /> : null}
+      {open === "untag" ? <RemoveDeviceTagDialog orgId={orgId} deviceIds={[device.id]} onClose={close} /> : null}
       {open === "transfer" ? <TransferDeviceDialog orgId={orgId} device={device} orgs={orgs} onClose={close} /> : null}
       {open === "clear" ? <ClearOwnerDialog orgId={orgId} device={device} onClose={close} /> : null}
       {open === "delete" ? (

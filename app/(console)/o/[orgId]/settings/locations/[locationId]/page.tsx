@@ -94,7 +94,9 @@ export default async function LocationProfilePage({ params }: { params: Promise<
           {location.devices.rows.map((d) => (
             <li key={d.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-0.5 px-6 py-3 text-sm">
               <span className="min-w-0">
-                <span className="font-medium text-slate-900">{d.name}</span>
+                <Link href={`/o/${orgId}/devices/${d.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                  {d.name}
+                </Link>
                 {d.model ? <span className="ml-2 text-slate-500">{d.model}</span> : null}
                 <span className="block text-slate-500">{d.orgName}</span>
               </span>
