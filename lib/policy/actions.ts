@@ -32,6 +32,8 @@ export const ACTIONS = Object.freeze({
   "users.send_device_log": { permission: "users.send_device_log", targets: ["user"] },
   // Tags belong to the tenant: created, renamed and deleted in the current org's settings.
   "tags.manage": { permission: "tags.manage", targets: ["tenant", "org"] },
+  // Renaming, recolouring or deleting one reaches people and devices the whole tree over: the root's to do.
+  "tags.edit": { permission: "tags.manage", targets: ["org"] },
   "tags.apply": { permission: "tags.manage", targets: ["user", "device", "org"] },
   "tags.remove": { permission: "tags.manage", targets: ["user", "device", "org"] },
   "self.change_password": { permission: null, targets: ["user"], self: true },

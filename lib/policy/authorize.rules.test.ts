@@ -189,6 +189,18 @@ describe("plans", () => {
   });
 });
 
+describe("the tenant's tags", () => {
+  it("are created anywhere with tags.manage, but renamed and deleted only in the root, where all who carry them are in view", () => {
+    const rootAdmin = viewerAt({ org: ROOT, role: "admin" });
+    expect(can(admin, "tags.manage", orgTarget(OWN))).toBe(true);
+    expect(can(rootAdmin, "tags.edit", orgTarget(ROOT))).toBe(true);
+    const inRoot = forbidden("TAGS_IN_ROOT", "Tags are shared by the whole organization: rename and delete them in the root organization");
+    expect(authorize(admin, "tags.edit", orgTarget(OWN))).toEqual(inRoot);
+    expect(authorize(rootAdmin, "tags.edit", orgTarget(OWN))).toEqual(inRoot);
+    expect(authorize(staff, "tags.edit", orgTarget(OWN))).toMatchObject({ ok: false, refusal: "MISSING_PERMISSION" });
+  });
+});
+
 describe("self sign-up", () => {
   const rootAdmin = viewerAt({ org: ROOT, role: "admin", plan: "business" });
   const rootStaff = viewerAt({ org: ROOT, role: "staff", plan: "business" });

@@ -37,6 +37,8 @@ const EXPECTED: Record<Action, { same: string; sub: string }> = {
   "users.export": { same: "AAF", sub: "AAN" },
   "users.send_device_log": { same: "AAF", sub: "AAN" },
   "tags.manage": { same: "AFF", sub: "AFN" },
+  // Only in the root: "same" and "sub" are below it.
+  "tags.edit": { same: "FFF", sub: "FFN" },
   "tags.apply": { same: "AFF", sub: "AFN" },
   "tags.remove": { same: "AFF", sub: "AFN" },
   // Self actions: "same" is the viewer's own record; anyone else is not found.
@@ -92,7 +94,7 @@ describe("authorize: every action × default role × relation", () => {
       [
         "users.view", "users.view_log", "users.invite", "users.edit", "users.change_role", "users.change_password",
         "users.force_logout", "users.suspend", "users.reactivate", "users.transfer", "users.delete",
-        "users.resend_invitation", "users.revoke_invitation", "users.export", "users.send_device_log", "tags.manage", "tags.apply", "tags.remove", "self.change_password",
+        "users.resend_invitation", "users.revoke_invitation", "users.export", "users.send_device_log", "tags.manage", "tags.edit", "tags.apply", "tags.remove", "self.change_password",
         "self.developer_mode", "self.edit", "devices.view", "devices.control", "devices.create", "devices.edit", "devices.delete", "devices.transfer",
         "orgs.switch", "orgs.create", "orgs.edit", "orgs.delete", "org.settings", "org.self_signup", "roles.view", "roles.edit",
         "locations.manage", "locations.assign", "audit.view",

@@ -211,6 +211,8 @@ function orgRules(viewer: PolicyViewer, action: Action, target: OrgTarget, ctx: 
       return isSameOrg(target.org, viewer.org) ? deny("FORBIDDEN", "OWN_ORG", "You cannot delete your own organization") : ALLOW;
     case "roles.edit":
       return lockedPermissions(limits);
+    case "tags.edit":
+      return target.isRoot && target.org.depth === 1 ? ALLOW : deny("FORBIDDEN", "TAGS_IN_ROOT", "Tags are shared by the whole organization: rename and delete them in the root organization");
     case "org.self_signup":
       return selfSignupRules(viewer, limits, target, ctx);
     default:

@@ -73,6 +73,7 @@ export const REFUSALS = {
   JOIN_DOMAIN: "The email's domain is not one the tenant lets sign up.",
   HANDLE_TAKEN: "Another tenant has that join handle.",
   SELF_SIGNUP_IN_ROOT: "Self sign-up is set in the root organization, not a sub-organization.",
+  TAGS_IN_ROOT: "The tenant's tags are renamed, recoloured and deleted in the root organization, where every carrier is in view.",
   JOIN_ROLE_ADMIN: "People who sign up themselves cannot get the Admin role.",
   CONFIRM_MISMATCH: "A destructive command's confirmation does not match.",
   TENANT_SUSPENDED: "The operator has suspended the tenant.",

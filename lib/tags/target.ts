@@ -41,7 +41,9 @@ export async function resolveTag(tx: Tx, actor: Actor, choice: TagChoice): Promi
     .select({ id: tags.id })
     .from(tags)
     .where(and(eq(tags.tenantId, tenantId), sql`lower(${tags.name}) = lower(${choice.name})`));
-  return lockTag(tx, actor, tag!.id, "share");
+  // Deleted between the insert that found it taken and this read.
+  if (!tag) throw notFound();
+  return lockTag(tx, actor, tag.id, "share");
 }
 
 export const nameTaken = (name: string) => new DomainError("CONFLICT", `There is already a tag named “${name}”.`, { field: "name", refusal: "TAG_NAME_TAKEN" });

@@ -1,5 +1,5 @@
 // Settings → Tags: create, rename, recolour and delete the tenant's tags (tags.manage).
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditLog, devices, deviceTags, tags, userTags } from "@/db/schema";
@@ -150,10 +150,13 @@ describe("delete tag", () => {
     }
   });
 
-  it("a sub-org Admin with tags.manage manages the tenant's tags too (tags are the tenant's)", async () => {
+  it("a sub-org Admin with tags.manage creates tags but renames and deletes none: they reach people beyond the sub-org", async () => {
     const id = await newTag();
     const boss = await mullerAdmin(db);
-    await deleteTag(db, boss, { orgId: boss.org.id, tagId: id });
-    expect(await db.select().from(tags).where(and(eq(tags.id, id)))).toEqual([]);
+    for (const attempt of [() => deleteTag(db, boss, { orgId: boss.org.id, tagId: id }), () => editTag(db, boss, { orgId: boss.org.id, tagId: id, name: "Mine", color: "red" })]) {
+      expect(await refusedWithoutChange(db, attempt)).toMatchObject({ code: "FORBIDDEN", refusal: "TAGS_IN_ROOT" });
+    }
+    await createTag(db, boss, { orgId: boss.org.id, name: "Muller only", color: "teal" });
+    expect(await db.select({ id: tags.id }).from(tags).where(eq(tags.name, "Muller only"))).toHaveLength(1);
   });
 });

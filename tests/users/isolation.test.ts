@@ -269,6 +269,8 @@ function expectNotFound(outcome: unknown, probe: string, actor: Actor): void {
     (LOCATION_COMMANDS.has(probe) && !actor.policy.grants.has("locations.manage")) ||
     (NEEDS_TAGS_MANAGE.has(probe) && !actor.policy.grants.has("tags.manage")) ||
     (probe === "apply the tag" && !actor.policy.grants.has("users.view")) ||
+    // Renaming or deleting the tenant's tags is the root's: below it, refused before any id is looked at.
+    ((probe === "edit tag" || probe === "delete tag") && actor.org.depth !== 1) ||
     noDeviceDelete
   ) {
     expect(outcome).toMatchObject({ code: "FORBIDDEN" });

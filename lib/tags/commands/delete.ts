@@ -8,14 +8,15 @@ import { auditBy, type Actor } from "@/lib/commands/actor";
 import { assertAllowed } from "@/lib/commands/authorize";
 import { inTransaction } from "@/lib/commands/transaction";
 import type { deleteTagSchema } from "../schemas";
-import { lockTag, tagsTarget } from "../target";
+import { orgTarget } from "@/lib/orgs/target";
+import { lockTag } from "../target";
 
 /**
  * Deletes a tag of the tenant: everyone and everything loses it (the cascade), recorded as one
  * audit row with how many people and devices carried it, not one row per person.
  */
 export async function deleteTag(db: Db, actor: Actor, input: z.output<typeof deleteTagSchema>): Promise<{ people: number; devices: number }> {
-  assertAllowed(actor.policy, "tags.manage", tagsTarget(actor));
+  assertAllowed(actor.policy, "tags.edit", orgTarget(actor));
   return inTransaction(db, async (tx) => {
     const tag = await lockTag(tx, actor, input.tagId, "update");
     const [people] = await tx.select({ n: count() }).from(userTags).where(eq(userTags.tagId, tag.id));

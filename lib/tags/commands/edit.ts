@@ -8,11 +8,12 @@ import { auditBy, type Actor } from "@/lib/commands/actor";
 import { assertAllowed } from "@/lib/commands/authorize";
 import { inTransaction } from "@/lib/commands/transaction";
 import type { editTagSchema } from "../schemas";
-import { lockTag, nameTaken, tagsTarget } from "../target";
+import { orgTarget } from "@/lib/orgs/target";
+import { lockTag, nameTaken } from "../target";
 
 /** Renames and/or recolours a tag; a name another tag has (in any case) is a CONFLICT. */
 export async function editTag(db: Db, actor: Actor, input: z.output<typeof editTagSchema>): Promise<void> {
-  assertAllowed(actor.policy, "tags.manage", tagsTarget(actor));
+  assertAllowed(actor.policy, "tags.edit", orgTarget(actor));
   await inTransaction(db, async (tx) => {
     const tag = await lockTag(tx, actor, input.tagId, "update");
     if (tag.name === input.name && tag.color === input.color) return;

@@ -33,13 +33,13 @@ export default async function OrgSettingsPage({ params }: { params: Promise<{ or
         </div>
       </SettingsSection>
 
-      <SettingsSection id="users" title="Users" description={`How people join ${actor.viewer.tenant.name} besides an invitation.`}>
+      <SettingsSection id="users" title="Users" description={`How people join ${rootName(actor)} besides an invitation.`}>
         <section aria-labelledby="self-signup-heading" className="rounded-xl border border-slate-200 bg-white shadow-xs">
           <div className="border-b border-slate-100 px-6 py-4">
             <h3 id="self-signup-heading" className="font-semibold">
               Self sign-up
             </h3>
-            <p className="mt-1 text-sm text-slate-500">A public link where people create their own account in {actor.viewer.tenant.name}, without waiting for an invitation.</p>
+            <p className="mt-1 text-sm text-slate-500">A public link where people create their own account in {rootName(actor)}, without waiting for an invitation.</p>
           </div>
           <SelfSignup actor={actor} />
         </section>
@@ -77,6 +77,11 @@ function SubOrgsNote({ actor }: { actor: Actor }) {
   );
 }
 
+/** The tenant's root by name for its own members; below it, a sub-org's people see no name from above (security.md A4). */
+function rootName(actor: Actor): string {
+  return actor.viewer.org.depth === 1 ? actor.viewer.tenant.name : "the root organization";
+}
+
 /** The form where the policy allows it; otherwise why not, as the policy words it. */
 async function SelfSignup({ actor }: { actor: Actor }) {
   const { viewer } = actor;
@@ -85,7 +90,7 @@ async function SelfSignup({ actor }: { actor: Actor }) {
   if (verdict.refusal === "SELF_SIGNUP_IN_ROOT") {
     // Members of the root can go there; a sub-org's own people are told who decides.
     const root = viewer.org.depth === 1 ? { href: `/o/${viewer.org.id}/settings`, label: `Open the settings of ${viewer.tenant.name}` } : null;
-    return <SelfSignupLocked reason={`Self sign-up is set in the root organization, ${viewer.tenant.name}: people who sign up themselves join there, not a sub-organization.`} link={root} />;
+    return <SelfSignupLocked reason={`Self sign-up is set in the root organization${viewer.org.depth === 1 ? `, ${viewer.tenant.name}` : ""}: people who sign up themselves join there, not a sub-organization.`} link={root} />;
   }
   // On a plan without it the switch is shown off and locked, as the roles page shows locked permissions.
   return <SelfSignupLocked reason={`${verdict.reason}.`} showSwitch={verdict.refusal === "PLAN_NO_SELF_SIGNUP"} />;

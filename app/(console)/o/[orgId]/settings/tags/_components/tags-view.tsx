@@ -15,13 +15,14 @@ import type { TagUsage } from "@/lib/tags/queries";
 import { z } from "zod";
 import { createTagAction, deleteTagAction, editTagAction } from "../actions";
 
-type Props = { orgId: string; orgName: string; tenantName: string; tags: TagUsage[]; canManage: boolean };
+/** canManage: create tags; canEdit: rename, recolour and delete them (in the root org only, lib/policy). */
+type Props = { orgId: string; orgName: string; tags: TagUsage[]; canManage: boolean; canEdit: boolean };
 type Open = { kind: "create" } | { kind: "edit" | "delete"; tag: TagUsage } | null;
 
 const tagForm = z.object({ name: tagNameSchema, color: tagColorSchema });
 
 /** Settings → Tags: the tenant's tags with their use in view; create, rename, recolour, delete. */
-export function TagsView({ orgId, orgName, tenantName, tags, canManage }: Props) {
+export function TagsView({ orgId, orgName, tags, canManage, canEdit }: Props) {
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
   return (
@@ -29,7 +30,10 @@ export function TagsView({ orgId, orgName, tenantName, tags, canManage }: Props)
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Tags</h1>
-          <p className="text-sm text-slate-500">Shared by all of {tenantName}; people and devices carry at most 5 each</p>
+          <p className="text-sm text-slate-500">
+            Shared by every organization of the tenant; people and devices carry at most 5 each
+            {canManage && !canEdit ? ". They are renamed and deleted in the root organization." : ""}
+          </p>
         </div>
         {canManage ? (
           <Button onClick={() => setOpen({ kind: "create" })}>
@@ -46,7 +50,7 @@ export function TagsView({ orgId, orgName, tenantName, tags, canManage }: Props)
       ) : (
         <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-xs">
           <table className="w-full text-sm">
-            <caption className="sr-only">Tags of {tenantName}</caption>
+            <caption className="sr-only">Tags</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
               <tr>
                 <th scope="col" className="w-full px-4 py-2.5">
@@ -58,7 +62,7 @@ export function TagsView({ orgId, orgName, tenantName, tags, canManage }: Props)
                 <th scope="col" className="whitespace-nowrap px-4 py-2.5 text-right max-sm:sr-only">
                   Devices
                 </th>
-                {canManage ? (
+                {canEdit ? (
                   <th scope="col" className="px-4 py-2.5">
                     <span className="sr-only">Actions</span>
                   </th>
@@ -77,7 +81,7 @@ export function TagsView({ orgId, orgName, tenantName, tags, canManage }: Props)
                   </td>
                   <td className="px-4 py-3 text-right tabular-nums text-slate-700 max-sm:hidden">{tag.people.toLocaleString("en")}</td>
                   <td className="px-4 py-3 text-right tabular-nums text-slate-700 max-sm:hidden">{tag.devices.toLocaleString("en")}</td>
-                  {canManage ? (
+                  {canEdit ? (
                     <td className="whitespace-nowrap px-4 py-3 text-right">
                       <Button variant="ghost" size="sm" aria-label={`Edit ${tag.name}`} onClick={() => setOpen({ kind: "edit", tag })}>
                         Edit
