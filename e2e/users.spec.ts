@@ -260,15 +260,18 @@ test("select rows and apply a tag; bulk delete asks first", async ({ page }) => 
   await select(page, "Customer 11", "Customer 12");
   await expect(page.getByTestId("selection-count")).toHaveText("2 selected of 10");
   await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Apply tag" }).click();
-  await page.getByLabel("Tag", { exact: true }).fill("VIP");
-  await page.getByRole("button", { name: "Apply tag" }).last().click();
+  // A tag the tenant does not have yet is created from the picker.
+  await page.getByRole("combobox", { name: "Tag" }).fill("VIP");
+  await page.getByRole("option", { name: /Create .VIP./ }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Apply tag" }).click();
   await expect(page.getByText("2 tagged")).toBeVisible();
 
   // Tagging again changes nothing: a warning rather than a success, and the dialog stays open.
   await select(page, "Customer 11");
   await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Apply tag" }).click();
-  await page.getByLabel("Tag", { exact: true }).fill("VIP");
-  await page.getByRole("button", { name: "Apply tag" }).last().click();
+  await page.getByRole("combobox", { name: "Tag" }).fill("VIP");
+  await page.getByRole("option", { name: "VIP", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Apply tag" }).click();
   await expect(page.locator("[data-sonner-toast][data-type=warning]")).toContainText("Customer 11 not tagged VIP: This user already has the tag VIP");
   await expect(page.getByRole("dialog")).toBeVisible();
   await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();

@@ -1,10 +1,14 @@
 "use client";
 
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { Icon, type IconName } from "@/components/ui/icons";
 import { countLabel } from "@/lib/format/count";
 
-/** `short` and `icon`: what a narrow screen shows; the full label stays the button's name. */
-export type SelectionAction<K extends string> = { key: K; label: string; short: string; icon: IconName; danger?: boolean };
+/**
+ * `short` and `icon`: what a narrow screen shows; the full label stays the button's name.
+ * `more`: on a narrow screen it waits in the bar's "More" menu, so the bar stays one row.
+ */
+export type SelectionAction<K extends string> = { key: K; label: string; short: string; icon: IconName; danger?: boolean; more?: true };
 
 type Props<K extends string> = {
   count: number;
@@ -22,6 +26,7 @@ type Props<K extends string> = {
 /** "N selected of M · Clear · Select all M matching" and the actions for the selection. */
 export function SelectionBar<K extends string>({ count, total, capped, allMatching, actions, onSelectAll, onClear, onAction }: Props<K>) {
   const totalLabel = countLabel(total, capped);
+  const more = actions.filter((a) => a.more);
   return (
     <div
       role="region"
@@ -46,15 +51,15 @@ export function SelectionBar<K extends string>({ count, total, capped, allMatchi
         ) : null}
       </div>
       <span aria-hidden className="mx-1 hidden h-5 w-px bg-slate-700 sm:block" />
-      {/* Narrow screens: icons over short labels sharing the width, in rows of four past six actions. */}
-      <div className={`grid gap-1 sm:flex sm:flex-wrap sm:gap-2 ${actions.length > 6 ? "grid-cols-4" : "auto-cols-fr grid-flow-col"}`}>
+      {/* Narrow screens: icons over short labels sharing one row; the "more" ones in a menu at its end. */}
+      <div className="grid auto-cols-fr grid-flow-col gap-1 sm:flex sm:flex-wrap sm:gap-2">
         {actions.map((a) => (
           <button
             key={a.key}
             type="button"
             aria-label={a.label}
             onClick={() => onAction(a.key)}
-            className={`flex min-w-0 flex-col items-center gap-0.5 rounded-md px-1 py-1 text-[11px] font-medium focus-visible:outline-2 focus-visible:outline-offset-2 sm:flex-row sm:gap-1.5 sm:px-2.5 sm:py-1.5 sm:text-xs ${
+            className={`${a.more ? "max-sm:hidden " : ""}flex min-w-0 flex-col items-center gap-0.5 rounded-md px-1 py-1 text-[11px] font-medium focus-visible:outline-2 focus-visible:outline-offset-2 sm:flex-row sm:gap-1.5 sm:px-2.5 sm:py-1.5 sm:text-xs ${
               a.danger ? "bg-red-600 text-white hover:bg-red-700 focus-visible:outline-red-600" : "text-white hover:bg-slate-700 focus-visible:outline-brand-600"
             }`}
           >
@@ -63,6 +68,28 @@ export function SelectionBar<K extends string>({ count, total, capped, allMatchi
             <span className="max-sm:hidden">{a.label}</span>
           </button>
         ))}
+        {more.length ? (
+          <DropdownMenu.Root>
+            <DropdownMenu.Trigger className="flex min-w-0 flex-col items-center gap-0.5 rounded-md px-1 py-1 text-[11px] font-medium text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 sm:hidden">
+              <Icon name="more" className="h-4 w-4" />
+              <span>More</span>
+            </DropdownMenu.Trigger>
+            <DropdownMenu.Portal>
+              <DropdownMenu.Content align="end" side="top" sideOffset={6} className="z-50 min-w-44 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
+                {more.map((a) => (
+                  <DropdownMenu.Item
+                    key={a.key}
+                    onSelect={() => onAction(a.key)}
+                    className={`flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100 ${a.danger ? "text-red-700" : "text-slate-700"}`}
+                  >
+                    <Icon name={a.icon} className="h-4 w-4" />
+                    {a.label}
+                  </DropdownMenu.Item>
+                ))}
+              </DropdownMenu.Content>
+            </DropdownMenu.Portal>
+          </DropdownMenu.Root>
+        ) : null}
       </div>
     </div>
   );

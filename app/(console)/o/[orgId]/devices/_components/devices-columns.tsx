@@ -58,7 +58,7 @@ export function devicesColumns({ orgId, view, showOrg, selection, onRow }: Optio
         </span>
       ),
     },
-    view === "org" ? { id: "owner", header: "Owner", cell: ({ row }) => row.original.ownerName ?? <span className="text-slate-400">No owner</span> } : null,
+    view === "org" ? { id: "owner", header: "Owner", cell: ({ row }) => row.original.ownerName ?? <span className="text-slate-500">No owner</span> } : null,
     showOrg ? { id: "org", header: "Org", meta: { showFrom: "lg" }, cell: ({ row }) => row.original.orgName } : null,
     { id: "location", header: "Location", meta: { showFrom: "md" }, cell: ({ row }) => row.original.location ?? muted },
     { id: "tags", header: "Tags", enableSorting: false, meta: { showFrom: "lg" }, cell: ({ row }) => (row.original.tags.length ? <TagChips tags={row.original.tags} /> : muted) },

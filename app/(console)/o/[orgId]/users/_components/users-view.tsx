@@ -154,12 +154,12 @@ export function UsersView(props: Props) {
   const onSort = (id: string) => table.sortBy(id, FIRST_DIR[id as UserSortKey]);
   const bulkActions: (SelectionAction<BulkAction> & { show: boolean })[] = [
     { key: "tag", label: "Apply tag", short: "Tag", icon: "tag", show: permissions.tags },
-    { key: "location", label: "Set location", short: "Location", icon: "pin", show: permissions.locations },
-    { key: "untag", label: "Remove tag", short: "Untag", icon: "untag", show: permissions.tags },
+    { key: "location", label: "Set location", short: "Location", icon: "pin", show: permissions.locations, more: true },
+    { key: "untag", label: "Remove tag", short: "Untag", icon: "untag", show: permissions.tags, more: true },
     { key: "role", label: "Change role", short: "Role", icon: "role", show: permissions.changeRole },
-    { key: "logout", label: "Force logout", short: "Logout", icon: "logout", show: permissions.forceLogout },
-    { key: "suspend", label: "Suspend", short: "Suspend", icon: "pause", show: permissions.suspend },
-    { key: "resend", label: "Resend invitation", short: "Resend", icon: "mail", show: permissions.resend },
+    { key: "logout", label: "Force logout", short: "Logout", icon: "logout", show: permissions.forceLogout, more: true },
+    { key: "suspend", label: "Suspend", short: "Suspend", icon: "pause", show: permissions.suspend, more: true },
+    { key: "resend", label: "Resend invitation", short: "Resend", icon: "mail", show: permissions.resend, more: true },
     { key: "export", label: "Export CSV", short: "Export", icon: "download", show: permissions.export },
     { key: "delete", label: "Delete", short: "Delete", icon: "trash", show: permissions.delete, danger: true },
   ];
