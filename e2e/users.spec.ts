@@ -263,7 +263,7 @@ test("select rows and apply a tag; bulk delete asks first", async ({ page }) => 
   // A tag the tenant does not have yet is created from the picker.
   await page.getByRole("combobox", { name: "Tag" }).fill("VIP");
   await page.getByRole("option", { name: /Create .VIP./ }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Apply tag" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Create and apply" }).click();
   await expect(page.getByText("2 tagged")).toBeVisible();
 
   // Tagging again changes nothing: a warning rather than a success, and the dialog stays open.
