@@ -63,14 +63,14 @@ async function* selectedPage(db: Db, actor: Actor, selection: Selection, sort: R
   yield rows.map((r) => ({ ...r, status: statusOf(r, now) }));
 }
 
-/** Tags and locations of a page of users, each a sorted list. */
-async function namesOf(db: Db, ids: string[]): Promise<Map<string, { tags: string; locations: string }>> {
+/** Tags and locations of a page of users, each a sorted list; within the tenant, as every read is. */
+async function namesOf(db: Db, tenantId: string, ids: string[]): Promise<Map<string, { tags: string; locations: string }>> {
   if (ids.length === 0) return new Map();
   const result = await db.execute<{ id: string; tags: string | null; locations: string | null }>(sql`
     SELECT u.id,
       (SELECT string_agg(t.name, ', ' ORDER BY lower(t.name), t.id) FROM user_tags ut JOIN tags t ON t.id = ut.tag_id WHERE ut.user_id = u.id) AS tags,
       (SELECT string_agg(l.name, ', ' ORDER BY l.name) FROM user_locations ul JOIN locations l ON l.id = ul.location_id WHERE ul.user_id = u.id) AS locations
-    FROM ${users} u WHERE u.id IN (SELECT unnest(${sql.param(ids)}::uuid[]))`);
+    FROM ${users} u WHERE u.tenant_id = ${tenantId} AND u.id IN (SELECT unnest(${sql.param(ids)}::uuid[]))`);
   return new Map(result.rows.map((r) => [String(r.id), { tags: r.tags ?? "", locations: r.locations ?? "" }]));
 }
 
@@ -86,7 +86,7 @@ export async function* exportUserRows(db: Db, actor: Actor, selection: Selection
   const roleNames = new Map((await tenantRoles(db, actor.viewer.tenant.id)).map((r) => [r.key, r.name]));
   const pages = selection.userIds ? selectedPage(db, actor, selection, sort, now) : matchingPages(db, actor, selection.filters, sort, now);
   for await (const page of pages) {
-    const more = await namesOf(db, page.map((r) => r.id));
+    const more = await namesOf(db, actor.viewer.tenant.id, page.map((r) => r.id));
     for (const r of page) {
       yield [
         r.name,

@@ -69,9 +69,9 @@ export type BlockedActions = Partial<Record<RowAction, string>>;
  * Delete disabled with the reason instead of refusing after a confirmation. One count per org of
  * the page's active Admins; the commands still re-check under lock.
  */
-export async function lastAdminBlocks(db: Executor, rows: readonly UserRow[], actions: Record<string, RowAction[]>): Promise<Record<string, BlockedActions>> {
+export async function lastAdminBlocks(db: Executor, tenantId: string, rows: readonly UserRow[], actions: Record<string, RowAction[]>): Promise<Record<string, BlockedActions>> {
   const admins = rows.filter((r) => countsAsActiveAdmin(r) && REMOVES_ADMIN.some((a) => actions[r.id]?.includes(a)));
-  const counts = await activeAdminCounts(db, [...new Set(admins.map((r) => r.orgId))]);
+  const counts = await activeAdminCounts(db, tenantId, [...new Set(admins.map((r) => r.orgId))]);
   const blocked: Record<string, BlockedActions> = {};
   for (const row of admins) {
     const check = checkKeepsAdmin({ orgName: row.orgName, activeAdminsAfter: (counts.get(row.orgId) ?? 0) - 1 });

@@ -103,12 +103,12 @@ export async function loadUsersInView(db: Executor, actor: Actor, ids: readonly 
 export const countsAsActiveAdmin = (user: { role: string; pending: boolean; suspended: boolean }) => isAdminRole(user.role) && !user.suspended && !user.pending;
 
 /** Active (accepted, not suspended) Admins per org; commands count after the orgs were locked, pages without. */
-export async function activeAdminCounts(db: Executor, orgIds: readonly string[]): Promise<Map<string, number>> {
+export async function activeAdminCounts(db: Executor, tenantId: string, orgIds: readonly string[]): Promise<Map<string, number>> {
   if (orgIds.length === 0) return new Map();
   const rows = await db
     .select({ orgId: users.orgId, n: sql<number>`count(*)::int` })
     .from(users)
-    .where(and(inArray(users.orgId, [...orgIds]), isActiveAdmin()))
+    .where(and(eq(users.tenantId, tenantId), inArray(users.orgId, [...orgIds]), isActiveAdmin()))
     .groupBy(users.orgId);
   return new Map(rows.map((r) => [r.orgId, r.n]));
 }

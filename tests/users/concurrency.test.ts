@@ -160,7 +160,7 @@ describePostgres("I1: an org keeps at least one active Admin under concurrent re
     const demoteWithoutOrgLock = (g: Db, actor: Actor, targetId: string) =>
       g.transaction(async (tx) => {
         const targets = await loadUsersInView(tx, actor, [targetId], { lock: true });
-        const refused = keepAdmins(targets, await activeAdminCounts(tx, [mullerId]), (u) => isAdminRole(u.role));
+        const refused = keepAdmins(targets, await activeAdminCounts(tx, actor.viewer.tenant.id, [mullerId]), (u) => isAdminRole(u.role));
         const allowed = targets.filter((u) => !refused.has(u.id)).map((u) => u.id);
         if (allowed.length) await tx.update(users).set({ role: "user" }).where(inArray(users.id, allowed));
         return allowed.length;

@@ -6,7 +6,7 @@ import type { Db } from "@/db/client";
 import { userFiltersSchema } from "@/lib/users/filters";
 import { listUsers } from "@/lib/users/list";
 import { grantableRoles, lastAdminBlocks, rowActions, tenantRoles } from "@/lib/users/page-data";
-import { actorFor } from "../helpers/actors";
+import { actorFor, orgIdByName } from "../helpers/actors";
 import { freshDemoDb } from "../helpers/db";
 import { invite, inviteAndAccept, mullerAdmin, NEW_PASSWORD } from "../helpers/fixtures";
 import { refusedWithoutChange, withoutChange } from "../helpers/snapshot";
@@ -68,7 +68,7 @@ describe("lastAdminBlocks", () => {
     const boss = await mullerAdmin(db);
     const page = await listUsers(db, admin, { filters: reach, sort: { key: "name", dir: "asc" }, size: 25 });
     const actions = await rowActions(db, admin, page.rows);
-    const blocked = await lastAdminBlocks(db, page.rows, actions);
+    const blocked = await lastAdminBlocks(db, admin.viewer.tenant.id, page.rows, actions);
     const reason = "Muller Boiler Group would be left without an Admin";
     expect(blocked).toEqual({ [boss.viewer.userId]: { "users.suspend": reason, "users.transfer": reason, "users.delete": reason } });
     // What the menu disables, the command refuses with the same words and writes nothing.
@@ -78,6 +78,18 @@ describe("lastAdminBlocks", () => {
     // A second active Admin lifts the block for both.
     await inviteAndAccept(db, "admin@acme.test", { email: "second@muller.test", role: "admin", orgName: "Muller Boiler Group" });
     const again = await listUsers(db, admin, { filters: reach, sort: { key: "name", dir: "asc" }, size: 25 });
-    expect(await lastAdminBlocks(db, again.rows, await rowActions(db, admin, again.rows))).toEqual({});
+    expect(await lastAdminBlocks(db, admin.viewer.tenant.id, again.rows, await rowActions(db, admin, again.rows))).toEqual({});
+  });
+
+  it("counts only the tenant it is asked about: another tenant's id finds no Admins there", async () => {
+    const admin = await actorFor(db, "admin@acme.test");
+    await mullerAdmin(db);
+    await inviteAndAccept(db, "admin@acme.test", { email: "second@muller.test", role: "admin", orgName: "Muller Boiler Group" });
+    const page = await listUsers(db, admin, { filters: reach, sort: { key: "name", dir: "asc" }, size: 25 });
+    const globex = await orgIdByName(db, "Globex");
+    const blocked = await lastAdminBlocks(db, globex, page.rows, await rowActions(db, admin, page.rows));
+    // Counted in Globex, every Muller Admin looks like the last one.
+    for (const reasons of Object.values(blocked)) expect(reasons["users.suspend"]).toMatch(/would be left without an Admin/);
+    expect(Object.keys(blocked).length).toBeGreaterThanOrEqual(2);
   });
 });

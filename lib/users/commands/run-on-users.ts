@@ -75,7 +75,7 @@ export async function runOnUsers(db: Db, actor: Actor, selection: UserSelection,
     if (command.removesAdmin && allowed.length) {
       const orgIds = [...new Set(allowed.map((u) => u.org.id))];
       await lockOrgs(tx, orgIds);
-      const refused = keepAdmins(allowed, await activeAdminCounts(tx, orgIds), command.removesAdmin);
+      const refused = keepAdmins(allowed, await activeAdminCounts(tx, actor.viewer.tenant.id, orgIds), command.removesAdmin);
       for (const [id, reason] of refused) skipped.push({ id, name: byId.get(id)!.name, reason, code: "CONFLICT", refusal: "LAST_ADMIN" });
       allowed = allowed.filter((u) => !refused.has(u.id));
     }

@@ -36,7 +36,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
   ]);
   // An empty filtered result in this org says how many match below it (one capped count, only then).
   const below = filters.scope === "org" && isFiltered(filters) && page.total === 0 ? await countBelow(db, actor, filters, now) : null;
-  const blocked = await lastAdminBlocks(db, page.rows, actions);
+  const blocked = await lastAdminBlocks(db, actor.viewer.tenant.id, page.rows, actions);
 
   const rows = toTableRows(page.rows, { roles, actions, blocked, tags, now, timeZone: viewer.org.timezone });
   const permissions = bulkPermissions(policy);

@@ -44,7 +44,7 @@ export default async function UserProfilePage({ params, searchParams }: { params
 
   const listRow: UserRow = { id: details.id, name: details.name, email: details.email, orgId: details.org.id, orgName: details.org.name, role: details.role, location: null, status: details.status, pending: details.pending, suspended: details.suspended, lastLoginAt: details.lastLoginAt, registeredAt: details.registeredAt, devices: 0 };
   const [roles, actions] = await Promise.all([tenantRoles(db, actor.viewer.tenant.id), rowActions(db, actor, [listRow])]);
-  const blocked = await lastAdminBlocks(db, [listRow], actions);
+  const blocked = await lastAdminBlocks(db, actor.viewer.tenant.id, [listRow], actions);
   const row: UserTableRow = {
     id: details.id,
     name: details.name,
