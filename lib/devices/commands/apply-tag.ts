@@ -19,7 +19,7 @@ export async function applyDeviceTag(db: Db, actor: Actor, input: z.output<typeo
   let tag = null as TagRef | null;
   const result = await runOnDevices(db, actor, input.deviceIds, {
     action: "tags.apply",
-    refuse: async (tx, list) => refuseApplying(tx, DEVICE_TAGS, list, (tag = await resolveTag(tx, actor, input.tag))),
+    refuse: async (tx, list) => refuseApplying(tx, DEVICE_TAGS, list.map((d) => ({ id: d.device.id, name: d.device.name })), (tag = await resolveTag(tx, actor, input.tag))),
     apply: async (tx, list) => {
       await tx
         .insert(deviceTags)

@@ -16,7 +16,7 @@ export async function removeDeviceTag(db: Db, actor: Actor, input: z.output<type
   let tag = null as TagRef | null;
   return runOnDevices(db, actor, input.deviceIds, {
     action: "tags.remove",
-    refuse: async (tx, list) => refuseRemoving(tx, DEVICE_TAGS, list, (tag = await lockTag(tx, actor, input.tagId, "share"))),
+    refuse: async (tx, list) => refuseRemoving(tx, DEVICE_TAGS, list.map((d) => ({ id: d.device.id, name: d.device.name })), (tag = await lockTag(tx, actor, input.tagId, "share"))),
     apply: async (tx, list) => {
       await tx.delete(deviceTags).where(and(eq(deviceTags.tagId, tag!.id), isAnyOf(deviceTags.deviceId, list.map((d) => d.device.id))));
     },

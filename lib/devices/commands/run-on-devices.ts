@@ -12,8 +12,10 @@ import { devicesInView, type ScopedDevice } from "../target";
 
 export type DeviceCommand = {
   action: Action;
+  /** What must be locked before the devices are (a location a delete would lock first), so the two cannot deadlock. */
+  prepare?: (tx: Tx) => Promise<void>;
   /** Per-row rules the policy cannot know (a sixth tag), asked with the rows locked; an entry refuses the row. */
-  refuse?: (tx: Tx, devices: { id: string; name: string }[]) => Promise<Map<string, Pick<Skipped, "code" | "refusal" | "reason">>>;
+  refuse?: (tx: Tx, devices: ScopedDevice[]) => Promise<Map<string, Pick<Skipped, "code" | "refusal" | "reason">>>;
   /** The change itself, one set-based statement per step for all allowed devices. */
   apply: (tx: Tx, devices: ScopedDevice[]) => Promise<void>;
   audit: (device: ScopedDevice) => Pick<AuditEntry, "action" | "before" | "after">;
@@ -31,6 +33,7 @@ export async function runOnDevices(db: Db, actor: Actor, ids: readonly string[],
   const held = holdsPermission(actor.policy, command.action);
   if (!held.ok) throw fromPolicy(held);
   return inTransaction(db, async (tx) => {
+    await command.prepare?.(tx);
     const found = await devicesInView(tx, actor, ids, { lock: true });
     const seen = new Set(found.map((d) => d.device.id));
     const unknown = (id: string): Skipped => ({ id, name: "Unknown device", reason: NOT_FOUND_MESSAGE, code: "NOT_FOUND", refusal: "NOT_FOUND" });
@@ -48,7 +51,7 @@ export async function runOnDevices(db: Db, actor: Actor, ids: readonly string[],
       else skipped.push({ id: scoped.device.id, name: scoped.device.name, reason: decision.reason, code: decision.code, refusal: decision.refusal });
     }
     if (command.refuse && allowed.length) {
-      const refused = await command.refuse(tx, allowed.map((d) => ({ id: d.device.id, name: d.device.name })));
+      const refused = await command.refuse(tx, allowed);
       for (const d of allowed) {
         const why = refused.get(d.device.id);
         if (why) skipped.push({ id: d.device.id, name: d.device.name, ...why });
